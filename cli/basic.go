@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"fmt"
+
+	"nianbao/reports"
+	"nianbao/version"
+)
+
+func versionCommand() *Command {
+	return &Command{Name: "version", Summary: "显示版本号", Run: func(env *Env, args []string) int {
+		fmt.Fprintf(env.Stdout, "nianbao %s（%s）\n", version.Number, version.AppName)
+		return ExitOK
+	}}
+}
+
+func sampleCommand() *Command {
+	c := &Command{Name: "sample", Usage: "-o FILE", Summary: "写出内置的示例报告（别斯托别乡2023年度报告）"}
+	c.Run = func(env *Env, args []string) int {
+		fs := env.flags(c)
+		out := fs.String("o", "", "输出文件（.nianbao）")
+		pos, err := parse(fs, args)
+		if err != nil || *out == "" || len(pos) > 0 {
+			fs.Usage()
+			return ExitUnusable
+		}
+		if err := reports.Save(*out, reports.Sample()); err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已写出示例报告：%s\n", *out)
+		return ExitOK
+	}
+	return c
+}

@@ -1,0 +1,124 @@
+// Package cli is nianbao's headless command line: the subcommands that run
+// without a window (check, pdf, text, html, xlsx, import, sum, new, sample,
+// version) and report by exit code. It calls the same reports functions as
+// the GUI.
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+
+	"strings"
+)
+
+// Exit codes of every subcommand.
+const (
+	ExitOK       = 0 // done (warnings allowed)
+	ExitFindings = 1 // the report has errors, or an import was uncertain
+	ExitUnusable = 2 // the input could not be used
+)
+
+// Env is what a subcommand runs against; tests give it buffers.
+type Env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// Command is one subcommand.
+type Command struct {
+	Name    string
+	Usage   string // argument synopsis, e.g. "[--json] FILE"
+	Summary string // one line in Chinese
+	Run     func(env *Env, args []string) int
+}
+
+// commands lists every subcommand. Each lives in its own file.
+func commands() []*Command {
+	return []*Command{
+		sampleCommand(),
+		versionCommand(),
+	}
+}
+
+func lookup(name string) *Command {
+	for _, c := range commands() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// IsCommand reports whether args start with a subcommand (or a help flag),
+// as opposed to nothing or a report path, which open the window.
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	switch args[0] {
+	case "help", "-h", "-help", "--help":
+		return true
+	}
+	return lookup(args[0]) != nil
+}
+
+// Run runs the subcommand named by args[0] and returns its exit code.
+func Run(args []string, stdout, stderr io.Writer) int {
+	env := &Env{Stdout: stdout, Stderr: stderr}
+	if len(args) == 0 || args[0] == "help" || strings.HasPrefix(args[0], "-") {
+		usage(stdout)
+		return ExitOK
+	}
+	c := lookup(args[0])
+	if c == nil {
+		fmt.Fprintf(stderr, "未知的命令“%s”。\n", args[0])
+		usage(stderr)
+		return ExitUnusable
+	}
+	return c.Run(env, args[1:])
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "用法：nianbao [报告文件.nianbao]      打开图形界面")
+	fmt.Fprintln(w, "      nianbao 命令 [参数]              不打开窗口，按退出码报告结果（0 完成，1 报告有错误，2 输入无法使用）")
+	fmt.Fprintln(w, "\n命令：")
+	cs := commands()
+	for _, c := range cs {
+		fmt.Fprintf(w, "  %-8s %-40s %s\n", c.Name, c.Usage, c.Summary)
+	}
+}
+
+// flags returns a FlagSet for a subcommand whose errors and usage go to env.Stderr.
+func (env *Env) flags(c *Command) *flag.FlagSet {
+	fs := flag.NewFlagSet(c.Name, flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(env.Stderr, "用法：nianbao %s %s\n  %s\n", c.Name, c.Usage, c.Summary)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse parses flags that may come before or after the positional arguments
+// (nianbao check FILE --json and nianbao check --json FILE both work).
+func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// fail prints a Chinese message to stderr and returns code.
+func (env *Env) fail(code int, format string, a ...any) int {
+	fmt.Fprintf(env.Stderr, "nianbao: "+format+"\n", a...)
+	return code
+}
