@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Builds the real binary and runs every headless subcommand on the sample,
+# checking exit codes and what they wrote (extracted PDF text, JSON, files).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/nianbao" . || exit 1
+n="$tmp/nianbao"
+cd "$tmp"
+passed=0 failed=0
+check() { # check DESCRIPTION CONDITION...
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $what"; fi
+}
+code() { # code WANT CMD...: the command exits with WANT
+  local want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+  [ "$got" = "$want" ] || { echo "  $* exited $got, want $want"; sed 's/^/  | /' "$tmp/err" | head -5; return 1; }
+}
+has() { grep -q -- "$2" "$1" || { echo "  $1 lacks: $2"; return 1; }; }
+
+check "version" code 0 "$n" version
+check "version prints the number" has out "nianbao "
+check "sample" code 0 "$n" sample -o 示例.nianbao
+check "sample equals the embedded file" cmp -s 示例.nianbao "$OLDPWD/assets/sample.nianbao"
+check "check on the sample passes" code 0 "$n" check 示例.nianbao
+check "check warns about 新源镇" has out 新源镇
+check "check --json" code 0 "$n" check --json 示例.nianbao
+check "check --json is JSON with codes" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d,list) and d and all("code" in f for f in d)' out
+printf 'garbage{' > bad.nianbao; cp bad.nianbao bad.orig
+check "check on a broken file exits 2" code 2 "$n" check bad.nianbao
+check "the message is Chinese and names the position" has err "第1行"
+check "a broken file is left untouched" cmp -s bad.nianbao bad.orig
+check "sample refuses to overwrite an unreadable file" code 2 "$n" sample -o bad.nianbao
+check "… and leaves it untouched" cmp -s bad.nianbao bad.orig
+check "text" code 0 "$n" text 示例.nianbao -o 示例.txt
+check "text has table 三's first row" has 示例.txt "一、本年新收政府信息公开申请数量"
+check "pdf" code 0 "$n" pdf 示例.nianbao -o 示例.pdf
+check "pdf text has the 落款" bash -c 'pdftotext 示例.pdf - | tr -d " \n" | grep -q "新源县别斯托别乡人民政府2024年1月19日"'
+check "pdf has page numbers" bash -c 'pdftotext 示例.pdf - | grep -q "— 1 —"'
+check "pdf fonts are all embedded" bash -c 'pdffonts 示例.pdf | tail -n +3 | awk "{ if (\$(NF-4) != \"yes\") bad=1 } END { exit bad }"'
+check "html" code 0 "$n" html 示例.nianbao -o 示例.html
+check "html has merged table cells" has 示例.html "rowspan="
+check "xlsx" code 0 "$n" xlsx 示例.nianbao -o 示例.xlsx
+check "xlsx is a workbook" python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert "xl/workbook.xml" in z.namelist()' 示例.xlsx
+check "import of the text export" code 0 "$n" import 示例.txt -o 导入.nianbao
+check "text of the import equals the text export" bash -c "\"$n\" text 导入.nianbao | cmp -s - 示例.txt"
+check "import of the workbook" code 0 "$n" import 示例.xlsx -o 表格.nianbao
+check "new year from the sample" code 0 "$n" new --year 2024 --from 示例.nianbao -o 2024.nianbao
+check "new year carries last year" has 2024.nianbao '"last_year"'
+mkdir units && cp 示例.nianbao units/a.nianbao && cp 导入.nianbao units/b.nianbao
+check "sum of a folder" code 0 "$n" sum -o 汇总.xlsx units
+check "sum wrote a workbook" test -s 汇总.xlsx
+check "an unknown command exits 2" code 2 "$n" frobnicate
+
+echo "cli-e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
