@@ -44,3 +44,10 @@ var FontKai []byte
 //
 //go:embed fonts/song.ttf
 var FontSong []byte
+
+// Icon is the application icon, a 512×512 PNG (a sheet with the red header
+// bar of a 公文 and a red 年), drawn by assets/icon/gen.go. The Windows
+// icon with all its sizes is assets/icon.ico, used by the packaging only.
+//
+//go:embed icon.png
+var Icon []byte

@@ -2,6 +2,9 @@ package assets
 
 import (
 	"bytes"
+	"fmt"
+	"image"
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -178,5 +181,36 @@ func TestGopdfLoadsFonts(t *testing.T) {
 	}
 	if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
 		t.Error("no PDF written")
+	}
+}
+
+func TestIcon(t *testing.T) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(Icon))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if format != "png" || cfg.Width != 512 || cfg.Height != 512 {
+		t.Errorf("icon is %s %d×%d, want png 512×512", format, cfg.Width, cfg.Height)
+	}
+	ico, err := os.ReadFile("icon.ico")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ICONDIR: reserved 0, type 1, then the count; each entry's first byte is
+	// the width (0 for 256).
+	if len(ico) < 6 || ico[0] != 0 || ico[2] != 1 {
+		t.Fatalf("icon.ico has no ICONDIR header")
+	}
+	n := int(ico[4])
+	var widths []int
+	for i := 0; i < n; i++ {
+		w := int(ico[6+16*i])
+		if w == 0 {
+			w = 256
+		}
+		widths = append(widths, w)
+	}
+	if fmt.Sprint(widths) != "[16 24 32 48 64 256]" {
+		t.Errorf("icon.ico sizes %v", widths)
 	}
 }
