@@ -1,0 +1,240 @@
+package reports
+
+import "strconv"
+
+// tableKeys holds the CellKey of every cell of every table of a template,
+// [table][row][column], built once so the checks do not build key strings
+// on every call.
+type tableKeys [][][]CellKey
+
+func buildKeys(t *Template) tableKeys {
+	out := make(tableKeys, len(t.Tables))
+	for ti, tb := range t.Tables {
+		out[ti] = make([][]CellKey, len(tb.Rows))
+		for ri := range tb.Rows {
+			out[ti][ri] = make([]CellKey, len(tb.Columns))
+			for ci := range tb.Columns {
+				out[ti][ri][ci] = tb.CellKey(ri, ci)
+			}
+		}
+	}
+	return out
+}
+
+var (
+	keys2021 = buildKeys(template2021)
+	keys2019 = buildKeys(template2019)
+)
+
+func keysOf(t *Template) tableKeys {
+	if t == template2019 {
+		return keys2019
+	}
+	return keys2021
+}
+
+// checkTables runs the checks of tables 二, 三 and 四.
+func (c *checker) checkTables() {
+	keys := keysOf(c.t)
+	for ti, tb := range c.t.Tables {
+		c.checkCells(tb, keys[ti])
+		c.checkDeclared(tb, keys[ti])
+	}
+	c.checkBalance()
+	c.checkCarry()
+	c.checkValid()
+	c.checkTownshipRules()
+	c.checkReview()
+	c.checkManyOther()
+}
+
+// checkCells reports blank, text, negative and fractional typed cells.
+func (c *checker) checkCells(tb *Table, keys [][]CellKey) {
+	for ri := range tb.Rows {
+		for ci, col := range tb.Columns {
+			if tb.IsComputed(ri, ci) {
+				continue
+			}
+			cell, ok := c.r.Cells[keys[ri][ci]]
+			if !ok {
+				cell = BlankCell()
+			}
+			switch {
+			case cell.Blank:
+				c.errorAt(CodeCellBlank, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为空，没有数据请填0。")
+			case cell.Text != "":
+				c.errorAt(CodeCellText, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"填的是“"+truncate(cell.Text, 20)+"”，不是数字。")
+			case cell.Value.IsNegative() && !col.Signed:
+				c.errorAt(CodeCellNegative, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为"+cell.Value.String()+"，不能为负数。")
+			case !col.Money && !cell.Value.IsInteger():
+				c.errorAt(CodeCellFraction, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为"+cell.Value.String()+"，件数应为整数。")
+			}
+		}
+	}
+}
+
+// checkDeclared compares the totals printed in an imported document with
+// the sums of their cells.
+func (c *checker) checkDeclared(tb *Table, keys [][]CellKey) {
+	if len(c.r.Declared) == 0 {
+		return
+	}
+	for ri := range tb.Rows {
+		for ci := range tb.Columns {
+			if !tb.IsComputed(ri, ci) {
+				continue
+			}
+			d, ok := c.r.Declared[keys[ri][ci]]
+			if !ok {
+				continue
+			}
+			sum := c.r.Number(tb, ri, ci)
+			name := tb.CellName(c.t, ri, ci)
+			switch {
+			case d.Blank:
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为空，按明细应为"+sum.String()+"。")
+			case d.Text != "":
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
+			case d.Value.Cmp(sum) != 0:
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
+			}
+		}
+	}
+}
+
+// t3Rows returns table 三 and the indexes of rows 一, 二, （七） and 四.
+func (c *checker) t3Rows() (tb *Table, newRow, carry, total, next int) {
+	tb = c.t.Table(TableT3)
+	return tb, tb.RowIndex(RowNew), tb.RowIndex(RowCarry), tb.RowIndex(RowTotal), tb.RowIndex(RowNext)
+}
+
+// checkBalance checks 一+二 = （七）+四 in every column of table 三 (the
+// detail columns; the 总计 column follows from them).
+func (c *checker) checkBalance() {
+	tb, rn, rc, rt, rx := c.t3Rows()
+	for ci, col := range tb.Columns {
+		if len(col.Sum) > 0 {
+			continue
+		}
+		in := c.r.Number(tb, rn, ci).Add(c.r.Number(tb, rc, ci))
+		out := c.r.Number(tb, rt, ci).Add(c.r.Number(tb, rx, ci))
+		if in.Cmp(out) != 0 {
+			c.errorAt(CodeT3Balance, c.cellLoc(tb, rt, ci), "表三「"+tb.ColumnName(ci)+"」列：一、本年新收（"+
+				c.r.Number(tb, rn, ci).String()+"）+ 二、上年结转（"+c.r.Number(tb, rc, ci).String()+"）= "+in.String()+
+				"，不等于（七）总计（"+c.r.Number(tb, rt, ci).String()+"）+ 四、结转下年度继续办理（"+c.r.Number(tb, rx, ci).String()+"）= "+out.String()+"。")
+		}
+	}
+}
+
+// checkCarry compares 上年结转 with last year's 结转下年度继续办理.
+func (c *checker) checkCarry() {
+	if c.prev == nil {
+		return
+	}
+	tb, _, rc, _, _ := c.t3Rows()
+	ptb := c.prev.Tmpl().Table(TableT3)
+	pnext := ptb.RowIndex(RowNext)
+	for ci, col := range tb.Columns {
+		if len(col.Sum) > 0 {
+			continue
+		}
+		pci := ptb.ColumnIndex(col.Key)
+		if pci < 0 {
+			continue
+		}
+		if cell := c.r.Cell(keysOf(c.t)[c.tableIndex(TableT3)][rc][ci]); !cell.IsNumber() {
+			continue // reported as blank or text
+		}
+		now, was := c.r.Number(tb, rc, ci), c.prev.Number(ptb, pnext, pci)
+		if now.Cmp(was) != 0 {
+			c.errorAt(CodeCarryOver, c.cellLoc(tb, rc, ci), tb.CellName(c.t, rc, ci)+"为"+now.String()+"，但"+
+				strconv.Itoa(c.prev.Year)+"年度报告的「四、结转下年度继续办理」为"+was.String()+"，两者应相等。")
+		}
+	}
+}
+
+func (c *checker) tableIndex(key string) int {
+	for i, tb := range c.t.Tables {
+		if tb.Key == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// checkValid checks 现行有效件数 = last year's + 本年制发 − 本年废止 for
+// 规章 and 行政规范性文件 (2021 format on both sides).
+func (c *checker) checkValid() {
+	if c.prev == nil || c.t.Version != V2021 || c.prev.Tmpl().Version != V2021 {
+		return
+	}
+	tb := c.t.Table("t2_1")
+	cm, cr, cv := tb.ColumnIndex("made"), tb.ColumnIndex("repealed"), tb.ColumnIndex("valid")
+	keys := keysOf(c.t)[c.tableIndex("t2_1")]
+	for ri, row := range tb.Rows {
+		if !c.r.Cell(keys[ri][cm]).IsNumber() || !c.r.Cell(keys[ri][cr]).IsNumber() || !c.r.Cell(keys[ri][cv]).IsNumber() {
+			continue
+		}
+		if !c.prev.Cell(keys[ri][cv]).IsNumber() {
+			continue
+		}
+		was := c.prev.Number(tb, ri, cv)
+		made, rep, now := c.r.Number(tb, ri, cm), c.r.Number(tb, ri, cr), c.r.Number(tb, ri, cv)
+		want := was.Add(made).Sub(rep)
+		if now.Cmp(want) != 0 {
+			c.warnAt(CodeValidCount, c.cellLoc(tb, ri, cv), "「"+row.Label()+"」现行有效件数为"+now.String()+"，但上年现行有效"+
+				was.String()+" + 本年制发"+made.String()+" − 本年废止"+rep.String()+" = "+want.String()+"。")
+		}
+	}
+}
+
+// checkTownshipRules warns when a township reports 规章.
+func (c *checker) checkTownshipRules() {
+	if c.r.Organ.Level != LevelTownship {
+		return
+	}
+	tb := c.t.Table("t2_1")
+	ri := tb.RowIndex("rules")
+	for ci := range tb.Columns {
+		if v := c.r.Number(tb, ri, ci); !v.IsZero() {
+			c.warnAt(CodeTownshipRules, c.cellLoc(tb, ri, ci), "乡镇（街道）没有规章制定权，但"+tb.CellName(c.t, ri, ci)+"为"+v.String()+"；规范性文件应填在「"+tb.Rows[tb.RowIndex("norms")].Label()+"」行。")
+			return
+		}
+	}
+}
+
+// checkReview warns when 复议后起诉 exceeds 行政复议 in table 四.
+func (c *checker) checkReview() {
+	tb := c.t.Table(TableT4)
+	ri := tb.RowIndex(RowT4Cases)
+	rc, ac := tb.ColumnIndex("review_total"), tb.ColumnIndex("after_total")
+	rv, av := c.r.Number(tb, ri, rc), c.r.Number(tb, ri, ac)
+	if av.Cmp(rv) > 0 {
+		c.warnAt(CodeLitigationAfterReview, c.cellLoc(tb, ri, ac), "表四「行政诉讼·复议后起诉」总计为"+av.String()+"，大于「行政复议」总计"+rv.String()+"：复议后起诉的案件一般应先计入行政复议。")
+	}
+}
+
+// checkManyOther warns when （六）其他处理 holds more than half of the
+// results while （七）总计 is at least manyOtherMinTotal: evaluators read
+// that as results not sorted into the proper rows.
+func (c *checker) checkManyOther() {
+	tb, _, _, rt, _ := c.t3Rows()
+	ct := tb.ColumnIndex(ColTotal)
+	total := c.r.Number(tb, rt, ct)
+	if total.Cmp(Int(manyOtherMinTotal)) < 0 {
+		return
+	}
+	var other Decimal
+	first := -1
+	for ri, row := range tb.Rows {
+		if len(row.Labels) >= 2 && row.Labels[1] == "（六）其他处理" {
+			other = other.Add(c.r.Number(tb, ri, ct))
+			if first < 0 {
+				first = ri
+			}
+		}
+	}
+	if first >= 0 && other.Add(other).Cmp(total) > 0 {
+		c.warnAt(CodeManyOther, c.cellLoc(tb, first, ct), "表三「（六）其他处理」共"+other.String()+"件，超过（七）总计"+total.String()+"件的一半，请核实是否应归入（一）至（五）的具体情形。")
+	}
+}
