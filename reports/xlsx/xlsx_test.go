@@ -1,0 +1,500 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/reports"
+)
+
+// handMade is a report with a different non-zero number in every typed
+// cell, a fee with six decimals, one blank and one text cell.
+func handMade(year int) *reports.Report {
+	r := reports.New(year)
+	r.Organ = reports.Organ{FullName: "某县某某镇人民政府", ShortName: "某某镇", Level: reports.LevelTownship}
+	for i, k := range r.Tmpl().InputKeys() {
+		r.Cells[k] = reports.Num(int64(i%17 + 1))
+	}
+	money, _ := reports.ParseDecimal("5949.088667")
+	if r.Template == reports.V2019 {
+		r.Cells[reports.Key("t2_9", "procurement", "amount")] = reports.Cell{Value: money}
+		r.Cells[reports.Key("t2_5", "license", "items_change")] = reports.Num(-3)
+	} else {
+		r.Cells[reports.Key("t2_8", "fee", "amount")] = reports.Cell{Value: money}
+		r.Cells[reports.Key("t3", "deny3", "lawfirm")] = reports.BlankCell()
+		r.Cells[reports.Key("t3", "noproc2", "charity")] = reports.Cell{Text: "无"}
+	}
+	return r
+}
+
+func writeBytes(t *testing.T, r *reports.Report, findings []reports.Finding) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, findings); err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	return buf.Bytes()
+}
+
+func openBytes(t *testing.T, data []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("open written workbook: %v", err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// cellAt finds the cell holding exactly text on a sheet.
+func cellAt(t *testing.T, f *excelize.File, sheet, text string) (col, row int) {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for ri, r := range rows {
+		for ci, v := range r {
+			if v == text {
+				return ci + 1, ri + 1
+			}
+		}
+	}
+	t.Fatalf("sheet %s has no cell %q", sheet, text)
+	return 0, 0
+}
+
+func name(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
+}
+
+func TestWorkbookLayout(t *testing.T) {
+	r := handMade(2023)
+	findings := []reports.Finding{
+		{Severity: reports.Error, Code: "T3_BALANCE", Location: reports.CellLocation(r.Tmpl(), "t3.new.natural"), Message: "一加二不等于七加四"},
+		{Severity: reports.Warning, Code: "LATE", Location: reports.Location{Field: "signing.date"}, Message: "落款日期晚于1月31日"},
+	}
+	f := openBytes(t, writeBytes(t, r, findings))
+	tmpl := r.Tmpl()
+
+	wantSheets := []string{"表二 主动公开", "表三 依申请公开", "表四 复议诉讼", "检查结果"}
+	if got := f.GetSheetList(); !slices.Equal(got, wantSheets) {
+		t.Fatalf("sheets = %v, want %v", got, wantSheets)
+	}
+
+	t.Run("every label of every table is on its sheet", func(t *testing.T) {
+		for _, tb := range tmpl.Tables {
+			sheet := SheetName(tmpl, tb.Section)
+			rows, _ := f.GetRows(sheet)
+			have := map[string]bool{}
+			for _, r := range rows {
+				for _, v := range r {
+					have[v] = true
+				}
+			}
+			header, _ := tb.HeaderGrid()
+			for _, h := range header {
+				if !have[h.Label] {
+					t.Errorf("%s: header %q missing", sheet, h.Label)
+				}
+			}
+			for _, l := range tb.LabelGrid() {
+				if !have[l.Label] {
+					t.Errorf("%s: row label %q missing", sheet, l.Label)
+				}
+			}
+		}
+	})
+
+	t.Run("merged header cells and the cross-check note", func(t *testing.T) {
+		sheet := "表三 依申请公开"
+		nc, nr := cellAt(t, f, sheet, reports.CrossCheckNote)
+		ac, ar := cellAt(t, f, sheet, "申请人情况")
+		lc, lr := cellAt(t, f, sheet, "法人或其他组织")
+		rc, rr := cellAt(t, f, sheet, "三、本年度办理结果")
+		merges, err := f.GetMergeCells(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		have := map[string]bool{}
+		for _, m := range merges {
+			have[m.GetStartAxis()+":"+m.GetEndAxis()] = true
+		}
+		t3 := tmpl.Table("t3")
+		for _, want := range []string{
+			name(nc, nr) + ":" + name(nc+2, nr+2),                // note: 3 columns × 3 rows
+			name(ac, ar) + ":" + name(ac+6, ar),                  // 申请人情况 over 7 columns
+			name(lc, lr) + ":" + name(lc+4, lr),                  // 法人或其他组织 over 5 columns
+			name(rc, rr) + ":" + name(rc, rr+len(t3.Rows)-2-1-1), // 三、本年度办理结果 down to （七）总计
+		} {
+			if !have[want] {
+				t.Errorf("merged range %s missing; have %v", want, merges)
+			}
+		}
+		s4 := "表四 复议诉讼"
+		c, r4 := cellAt(t, f, s4, "行政诉讼")
+		m4, _ := f.GetMergeCells(s4)
+		found := false
+		for _, m := range m4 {
+			if m.GetStartAxis() == name(c, r4) && m.GetEndAxis() == name(c+9, r4) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("行政诉讼 should span 10 columns from %s; merges %v", name(c, r4), m4)
+		}
+	})
+
+	t.Run("typed cells are values and totals are live formulas", func(t *testing.T) {
+		sheet := "表三 依申请公开"
+		t3 := tmpl.Table("t3")
+		_, newRow := cellAt(t, f, sheet, "一、本年新收政府信息公开申请数量")
+		natCol, _ := cellAt(t, f, sheet, "自然人")
+		totCol := natCol + 6
+		_, totalRow := cellAt(t, f, sheet, "（七）总计")
+		_, openRow := cellAt(t, f, sheet, "（一）予以公开")
+
+		v, _ := f.GetCellValue(sheet, name(natCol, newRow))
+		if want := r.Cell("t3.new.natural").String(); v != want {
+			t.Errorf("自然人 新收 = %q, want %q", v, want)
+		}
+		if got, _ := f.GetCellType(sheet, name(natCol, newRow)); got != excelize.CellTypeUnset && got != excelize.CellTypeNumber {
+			t.Errorf("自然人 新收 type = %v, want a number", got)
+		}
+		cases := []struct {
+			cell    string
+			formula string
+			key     reports.CellKey
+		}{
+			{name(totCol, newRow), fmt.Sprintf("SUM(%s:%s)", name(natCol, newRow), name(natCol+5, newRow)), "t3.new.total"},
+			{name(natCol, totalRow), fmt.Sprintf("SUM(%s:%s)", name(natCol, openRow), name(natCol, totalRow-1)), "t3.total.natural"},
+			{name(totCol, totalRow), fmt.Sprintf("SUM(%s:%s)", name(natCol, totalRow), name(natCol+5, totalRow)), "t3.total.total"},
+		}
+		for _, c := range cases {
+			got, _ := f.GetCellFormula(sheet, c.cell)
+			if got != c.formula {
+				t.Errorf("%s formula = %q, want %q", c.cell, got, c.formula)
+			}
+			v, _ := f.GetCellValue(sheet, c.cell, excelize.Options{RawCellValue: true})
+			if want := r.Value(c.key).String(); v != want {
+				t.Errorf("%s cached value = %q, want %q", c.cell, v, want)
+			}
+		}
+		// every computed cell of every table carries a SUM formula
+		n := 0
+		for _, sheet := range f.GetSheetList()[:3] {
+			rows, _ := f.GetRows(sheet)
+			for ri, row := range rows {
+				for ci := range row {
+					if fm, _ := f.GetCellFormula(sheet, name(ci+1, ri+1)); strings.HasPrefix(fm, "SUM(") {
+						n++
+					}
+				}
+			}
+		}
+		if want := len(tmpl.ComputedKeys()); n != want {
+			t.Errorf("%d SUM formulas, want one per total: %d", n, want)
+		}
+		_ = t3
+	})
+
+	t.Run("money keeps six decimals exactly", func(t *testing.T) {
+		sheet := "表二 主动公开"
+		c, r2 := cellAt(t, f, sheet, "行政事业性收费")
+		v, _ := f.GetCellValue(sheet, name(c+1, r2), excelize.Options{RawCellValue: true})
+		if v != "5949.088667" {
+			t.Errorf("fee = %q, want 5949.088667", v)
+		}
+	})
+
+	t.Run("A4 one page wide with a Chinese font", func(t *testing.T) {
+		for _, sheet := range f.GetSheetList() {
+			pl, err := f.GetPageLayout(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+				t.Errorf("%s page layout = %+v, want A4 (9), 1 page wide", sheet, pl)
+			}
+			sp, _ := f.GetSheetProps(sheet)
+			if sp.FitToPage == nil || !*sp.FitToPage {
+				t.Errorf("%s: fit to page is off", sheet)
+			}
+		}
+		if pl, _ := f.GetPageLayout("表四 复议诉讼"); pl.Orientation == nil || *pl.Orientation != "landscape" {
+			t.Errorf("表四 should print landscape")
+		}
+		c, r1 := cellAt(t, f, "表三 依申请公开", "自然人")
+		id, _ := f.GetCellStyle("表三 依申请公开", name(c, r1))
+		st, _ := f.GetStyle(id)
+		if st.Font == nil || st.Font.Family != "宋体" || len(st.Border) != 4 || !st.Alignment.WrapText {
+			t.Errorf("header style = %+v", st)
+		}
+	})
+
+	t.Run("findings sheet", func(t *testing.T) {
+		rows, _ := f.GetRows(SheetFindings)
+		if len(rows) != 4 {
+			t.Fatalf("findings sheet has %d rows, want title, header and 2: %v", len(rows), rows)
+		}
+		if !strings.Contains(rows[0][0], "1处错误，1处警告") {
+			t.Errorf("title = %q", rows[0][0])
+		}
+		want := [][]string{
+			{"序号", "类别", "位置", "说明"},
+			{"1", "错误", "表三「一、本年新收政府信息公开申请数量」行「自然人」列", "一加二不等于七加四"},
+			{"2", "警告", "落款 日期", "落款日期晚于1月31日"},
+		}
+		for i, w := range want {
+			if !slices.Equal(rows[i+1], w) {
+				t.Errorf("row %d = %q, want %q", i+2, rows[i+1], w)
+			}
+		}
+	})
+}
+
+func TestRoundTrip(t *testing.T) {
+	cases := []struct {
+		name string
+		r    *reports.Report
+	}{
+		{"the sample report", reports.Sample()},
+		{"hand-made numbers with a six-decimal fee, a blank and a text cell", handMade(2023)},
+		{"a report in the 2019 format", handMade(2020)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			data := writeBytes(t, c.r, nil)
+
+			// into an existing report: only the cells change
+			base := c.r.Clone()
+			for k := range base.Cells {
+				base.Cells[k] = reports.Num(0)
+			}
+			probs, err := ReadInto(base, "x.xlsx", data)
+			if err != nil {
+				t.Fatalf("ReadInto: %v", err)
+			}
+			for _, p := range probs {
+				if p.Severity == reports.Error {
+					t.Errorf("problem: %s", p)
+				}
+			}
+			want, _ := reports.Marshal(c.r)
+			got, _ := reports.Marshal(base)
+			if !bytes.Equal(want, got) {
+				t.Errorf("report → xlsx → report changed the report:\n%s", diffCells(c.r, base))
+				os.MkdirAll("testdata/failed", 0o755)
+				os.WriteFile("testdata/failed/roundtrip-want.nianbao", want, 0o644)
+				os.WriteFile("testdata/failed/roundtrip-got.nianbao", got, 0o644)
+			}
+
+			// as a new report
+			nr, _, err := Read("x.xlsx", data)
+			if err != nil {
+				t.Fatalf("Read: %v", err)
+			}
+			if nr.Year != c.r.Year || nr.Template != c.r.Template || nr.Organ != c.r.Organ {
+				t.Errorf("Read: year %d template %s organ %+v, want %d %s %+v", nr.Year, nr.Template, nr.Organ, c.r.Year, c.r.Template, c.r.Organ)
+			}
+			if d := diffCells(c.r, nr); d != "" {
+				t.Errorf("Read cells differ:\n%s", d)
+			}
+		})
+	}
+}
+
+func diffCells(a, b *reports.Report) string {
+	var out []string
+	for _, k := range a.Tmpl().InputKeys() {
+		if a.Cell(k) != b.Cell(k) {
+			out = append(out, fmt.Sprintf("%s: %+v → %+v", k, a.Cell(k), b.Cell(k)))
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestEditedInSpreadsheet edits a written workbook the way a clerk would:
+// a number typed over, rows inserted above a table, a label wrapped with a
+// line break, a total overwritten by hand.
+func TestEditedInSpreadsheet(t *testing.T) {
+	r := handMade(2023)
+	f := openBytes(t, writeBytes(t, r, nil))
+	sheet := "表三 依申请公开"
+	natCol, _ := cellAt(t, f, sheet, "自然人")
+	_, newRow := cellAt(t, f, sheet, "一、本年新收政府信息公开申请数量")
+	if err := f.SetCellValue(sheet, name(natCol, newRow), 42); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.InsertRows(sheet, 1, 3); err != nil { // moves the whole table down
+		t.Fatal(err)
+	}
+	c, r2 := cellAt(t, f, "表二 主动公开", "行政许可")
+	if err := f.SetCellValue("表二 主动公开", name(c, r2), "行政\n许可"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("表二 主动公开", name(c+1, r2), 0.1+0.2); err != nil { // 0.30000000000000004
+		t.Fatal(err)
+	}
+	s4 := "表四 复议诉讼"
+	tc, tr := cellAt(t, f, s4, "总计")
+	if err := f.SetCellValue(s4, name(tc, tr+2), 999); err != nil { // 行政复议 总计 typed over
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := r.Clone()
+	probs, err := ReadInto(base, "edited.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatalf("ReadInto: %v", err)
+	}
+	if got := base.Cell("t3.new.natural").String(); got != "42" {
+		t.Errorf("edited cell = %s, want 42", got)
+	}
+	if got := base.Cell("t2_5.license.decisions").String(); got != "0.3" {
+		t.Errorf("0.1+0.2 read as %s, want 0.3", got)
+	}
+	var warned bool
+	for _, p := range probs {
+		if p.Sheet == s4 && p.Cell == name(tc, tr+2) && strings.Contains(p.Message, "999") {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("a total typed over by hand should be reported; problems: %v", probs)
+	}
+	if want := base.Value("t4.cases.review_total").String(); want == "999" {
+		t.Errorf("the total must stay computed, got %s", want)
+	}
+}
+
+func zipOf(t *testing.T, files map[string][]byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestRefused(t *testing.T) {
+	foreign := excelize.NewFile()
+	foreign.SetCellValue("Sheet1", "A1", "姓名")
+	foreign.SetCellValue("Sheet1", "B1", "年龄")
+	fb, _ := foreign.WriteToBuffer()
+	bomb := zipOf(t, map[string][]byte{
+		"xl/workbook.xml":          []byte("<workbook/>"),
+		"xl/worksheets/sheet1.xml": make([]byte, MaxPartSize+1),
+	})
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"an empty file", nil, "文件是空的"},
+		{"a text file", []byte("规章 0 0 0"), "不是 Excel 工作簿"},
+		{"an old .xls workbook", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "97-2003"},
+		{"a zip that is not a workbook", zipOf(t, map[string][]byte{"a.txt": []byte("hi")}), "xl/workbook.xml"},
+		{"a workbook of something else", fb.Bytes(), "不是年报统计表"},
+		{"a zip bomb", bomb, "压缩炸弹"},
+		{"a file too large", append([]byte("PK"), make([]byte, MaxFileSize)...), "文件过大"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := reports.Sample()
+			before, _ := reports.Marshal(r)
+			_, _, err := Read("in.xlsx", c.data)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "in.xlsx：") {
+				t.Errorf("Read error = %v, want one naming the file and saying %q", err, c.want)
+			}
+			if !errors.Is(err, ErrNotWorkbook) && c.name != "a zip that is not a workbook" {
+				var re *ReadError
+				if !errors.As(err, &re) {
+					t.Errorf("error %T is not a ReadError", err)
+				}
+			}
+			if _, err := ReadInto(r, "in.xlsx", c.data); err == nil {
+				t.Errorf("ReadInto accepted %s", c.name)
+			}
+			after, _ := reports.Marshal(r)
+			if !bytes.Equal(before, after) {
+				t.Errorf("a refused workbook changed the report")
+			}
+		})
+	}
+}
+
+func TestReadIntoRefusesOtherTemplateOrYear(t *testing.T) {
+	data := writeBytes(t, handMade(2020), nil)
+	r := reports.Sample()
+	if _, err := ReadInto(r, "old.xlsx", data); err == nil || !strings.Contains(err.Error(), "2019年版") {
+		t.Errorf("2019 workbook into a 2021 report: err = %v", err)
+	}
+	r22 := handMade(2022)
+	if _, err := ReadInto(r22, "y.xlsx", writeBytes(t, handMade(2023), nil)); err == nil || !strings.Contains(err.Error(), "2023年度") {
+		t.Errorf("2023 workbook into a 2022 report: err = %v", err)
+	}
+}
+
+func TestMissingRowIsReported(t *testing.T) {
+	r := handMade(2023)
+	f := openBytes(t, writeBytes(t, r, nil))
+	c, rr := cellAt(t, f, "表三 依申请公开", "2.重复申请")
+	f.SetCellValue("表三 依申请公开", name(c, rr), "重复的申请")
+	buf, _ := f.WriteToBuffer()
+	base := r.Clone()
+	base.Cells["t3.noproc2.natural"] = reports.Num(77)
+	probs, err := ReadInto(base, "x.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range probs {
+		if p.Severity == reports.Error && strings.Contains(p.Message, "2.重复申请") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a renamed row label should be an error problem: %v", probs)
+	}
+	if got := base.Cell("t3.noproc2.natural").String(); got != "77" {
+		t.Errorf("a row not found must keep its value, got %s", got)
+	}
+}
+
+func TestWriteFileKeepsBackup(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "out.xlsx")
+	if err := WriteFile(p, reports.Sample(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p, handMade(2023), nil); err != nil {
+		t.Fatal(err)
+	}
+	old, err := os.ReadFile(p + ".bak")
+	if err != nil {
+		t.Fatalf("no backup: %v", err)
+	}
+	r, _, err := Read("bak", old)
+	if err != nil || r.Organ.ShortName != "别斯托别乡" {
+		t.Errorf("backup is not the first workbook: %v %+v", err, r)
+	}
+}
