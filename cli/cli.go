@@ -36,6 +36,8 @@ type Command struct {
 // commands lists every subcommand. Each lives in its own file.
 func commands() []*Command {
 	return []*Command{
+		checkCommand(),
+		newCommand(),
 		sampleCommand(),
 		versionCommand(),
 	}

@@ -290,3 +290,80 @@ func (c *checker) checkSigning() {
 		}
 	}
 }
+
+// Where names a finding's location for people, in Chinese: "表三「（七）总计」行
+// 「自然人」列", "一、总体情况 第5部分 正文第18字", "落款日期".
+func (r *Report) Where(loc Location) string {
+	t := r.Tmpl()
+	if loc.Table != "" {
+		if tb := t.Table(loc.Table); tb != nil {
+			ri, ci := tb.RowIndex(loc.Row), tb.ColumnIndex(loc.Column)
+			switch {
+			case ri >= 0 && ci >= 0:
+				return tb.CellName(t, ri, ci)
+			case ri >= 0:
+				return tb.Name(t) + "「" + tb.RowName(ri) + "」行"
+			}
+			return tb.Name(t)
+		}
+	}
+	var s string
+	if loc.Section != "" {
+		if sec := t.Section(loc.Section); sec != nil {
+			s = sec.Title()
+		}
+	}
+	if loc.Field != "" {
+		s += fieldName(loc.Field)
+		if loc.Offset > 0 {
+			s += "第" + strconv.Itoa(loc.Offset+1) + "字"
+		}
+	}
+	if s == "" {
+		return "全文"
+	}
+	return s
+}
+
+// fieldNames are the Chinese names of the single fields and lists.
+var fieldNames = map[string]string{
+	"template":             "模板版本",
+	"organ.full_name":      "机关全称",
+	"organ.short_name":     "机关简称",
+	"preamble":             "开头语",
+	"overview.parts":       "",
+	"improvement.problems": " 存在的主要问题",
+	"improvement.measures": " 改进措施",
+	"other.fee":            " 信息处理费说明",
+	"other.text":           " 正文",
+	"other.items":          " 事项",
+	"signing.organ":        "落款机关",
+	"signing.date":         "落款日期",
+}
+
+// fieldName names a field path: "overview.parts.4.text" gives " 第5部分正文".
+func fieldName(field string) string {
+	if n, ok := fieldNames[field]; ok {
+		return n
+	}
+	for list, name := range fieldNames {
+		rest, ok := strings.CutPrefix(field, list+".")
+		if !ok {
+			continue
+		}
+		idx, sub, _ := strings.Cut(rest, ".")
+		n, err := strconv.Atoi(idx)
+		if err != nil {
+			break
+		}
+		part := "标题"
+		if sub == "text" {
+			part = "正文"
+		}
+		if name == "" {
+			name = " "
+		}
+		return name + "第" + strconv.Itoa(n+1) + "项" + part
+	}
+	return " " + field
+}

@@ -153,9 +153,6 @@ type ownNames struct {
 	short string
 }
 
-// placeSuffixes end the names of units a text may name.
-var placeSuffixes = []string{"街道", "乡", "镇", "县", "市", "区"}
-
 // ownNames splits the organ's names into the units they contain:
 // 新源县别斯托别乡人民政府 gives 新源县 and 别斯托别乡.
 func (c *checker) ownNames() ownNames {

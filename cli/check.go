@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	"nianbao/reports"
+)
+
+func checkCommand() *Command {
+	c := &Command{Name: "check", Usage: "[--prev FILE] [--json] FILE", Summary: "检查报告：表格勾稽关系、跨年度衔接、正文与表格是否一致等"}
+	c.Run = func(env *Env, args []string) int {
+		fs := env.flags(c)
+		prevPath := fs.String("prev", "", "上年度报告文件（不给则用报告中保存的上年数据）")
+		asJSON := fs.Bool("json", false, "以 JSON 数组输出检查结果")
+		pos, err := parse(fs, args)
+		if err != nil || len(pos) != 1 {
+			fs.Usage()
+			return ExitUnusable
+		}
+		r, err := reports.Load(pos[0])
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		var prev *reports.Report
+		if *prevPath != "" {
+			if prev, err = reports.Load(*prevPath); err != nil {
+				return env.fail(ExitUnusable, "上年度报告无法使用：%v", err)
+			}
+		}
+		findings := reports.Check(r, prev)
+		if *asJSON {
+			if findings == nil {
+				findings = []reports.Finding{}
+			}
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(findings); err != nil {
+				return env.fail(ExitUnusable, "输出 JSON 失败：%v", err)
+			}
+			env.Stdout.Write(buf.Bytes())
+		} else {
+			for _, f := range findings {
+				fmt.Fprintf(env.Stdout, "%s  %s：%s [%s]\n", f.Severity.Chinese(), r.Where(f.Location), f.Message, f.Code)
+			}
+			errs, warns := reports.CountSeverity(findings)
+			if errs+warns == 0 {
+				fmt.Fprintf(env.Stdout, "%s：未发现问题。\n", pos[0])
+			} else {
+				fmt.Fprintf(env.Stdout, "%s：共 %d 个错误、%d 个警告。\n", pos[0], errs, warns)
+			}
+		}
+		if reports.HasErrors(findings) {
+			return ExitFindings
+		}
+		return ExitOK
+	}
+	return c
+}
