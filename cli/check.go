@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"nianbao/reports"
 )
@@ -44,7 +45,12 @@ func checkCommand() *Command {
 			env.Stdout.Write(buf.Bytes())
 		} else {
 			for _, f := range findings {
-				fmt.Fprintf(env.Stdout, "%s  %s：%s [%s]\n", f.Severity.Chinese(), r.Where(f.Location), f.Message, f.Code)
+				where := r.Where(f.Location)
+				if strings.HasPrefix(f.Message, where) {
+					fmt.Fprintf(env.Stdout, "%s  %s [%s]\n", f.Severity.Chinese(), f.Message, f.Code)
+				} else {
+					fmt.Fprintf(env.Stdout, "%s  %s：%s [%s]\n", f.Severity.Chinese(), where, f.Message, f.Code)
+				}
 			}
 			errs, warns := reports.CountSeverity(findings)
 			if errs+warns == 0 {

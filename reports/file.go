@@ -192,12 +192,26 @@ func jsonError(data []byte, err error) error {
 		return &FileError{Line: line, Col: col, Msg: "JSON 格式错误（" + syn.Error() + "），文件可能已损坏或被截断", Err: err}
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
-		return &FileError{Line: line, Col: col, Msg: fmt.Sprintf("字段“%s”应为%s，实际为%s", typ.Field, jsonTypeName(typ.Type.Kind().String()), jsonTypeName(typ.Value)), Err: err}
+		field := strings.TrimPrefix(typ.Field, "reportFields.")
+		if field == "" {
+			return &FileError{Line: line, Col: col, Msg: fmt.Sprintf("文件内容应为对象（{…}），实际为%s，这不是年报文件", jsonTypeName(typ.Value)), Err: err}
+		}
+		return &FileError{Line: line, Col: col, Msg: fmt.Sprintf("字段“%s”应为%s，实际为%s", field, jsonTypeName(typ.Type.Kind().String()), jsonTypeName(typ.Value)), Err: err}
 	case errors.Is(err, io.ErrUnexpectedEOF):
 		line, col := position(data, int64(len(data)))
 		return &FileError{Line: line, Col: col, Msg: "文件不完整（在结尾处被截断）", Err: err}
 	}
-	return &FileError{Msg: "内容有误：" + err.Error(), Err: err}
+	fe := &FileError{Msg: "内容有误：" + err.Error(), Err: err}
+	// A bad value (such as a date that does not exist) is quoted in the
+	// message: point at where it stands in the file.
+	if _, rest, ok := strings.Cut(err.Error(), "“"); ok {
+		if v, _, ok := strings.Cut(rest, "”"); ok {
+			if i := bytes.Index(data, []byte(`"`+v+`"`)); i >= 0 {
+				fe.Line, fe.Col = position(data, int64(i))
+			}
+		}
+	}
+	return fe
 }
 
 func jsonTypeName(s string) string {
