@@ -1,0 +1,298 @@
+// Package html writes a report as one self-contained web page for the
+// 政府信息公开 column of a government portal: the title, every section and
+// paragraph, the statistical tables with real rowspan/colspan drawn from the
+// template's grids, and the 落款. The page needs no external resource: the
+// CSS is inline (and repeated as style attributes on the tables and
+// paragraphs, since portal editors often drop <style> blocks), with 仿宋/宋体
+// font stacks naming both the Windows and the Linux fonts, and print rules
+// for A4.
+//
+// Everything inside <div class="nianbao-report"> can be pasted into the
+// portal's editor as it is. The text follows the same numbering rules as
+// the PDF and the plain text (package plaintext).
+package html
+
+import (
+	"bufio"
+	"fmt"
+	"html"
+	"io"
+	"strings"
+
+	"nianbao/reports"
+	"nianbao/reports/plaintext"
+)
+
+// Font stacks: the official fonts first, then what Windows, WPS, UOS/Kylin
+// and other Linux desktops have.
+const (
+	fangStack  = `"仿宋_GB2312", "仿宋", FangSong, STFangsong, "FandolFang R", "Noto Serif CJK SC", "Source Han Serif SC", serif`
+	songStack  = `"宋体", SimSun, "Songti SC", "Noto Serif CJK SC", "Source Han Serif SC", "AR PL UMing CN", serif`
+	heiStack   = `"黑体", SimHei, "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei", sans-serif`
+	kaiStack   = `"楷体_GB2312", "楷体", KaiTi, STKaiti, "LXGW WenKai", "AR PL UKai CN", serif`
+	titleStack = `"方正小标宋简体", "方正小标宋_GBK", "华文中宋", STZhongsong, "Noto Serif CJK SC", "Source Han Serif SC", serif`
+)
+
+// Inline styles, repeated as attributes so that a pasted fragment keeps them.
+const (
+	stylePara    = "margin:0;text-indent:2em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
+	styleH1      = "text-align:center;font-size:22pt;font-weight:normal;line-height:1.5;margin:0 0 0.8em 0;font-family:" + titleStack + ";"
+	styleH2      = "margin:0.4em 0 0 0;text-indent:2em;font-size:16pt;font-weight:normal;line-height:1.8;font-family:" + heiStack + ";"
+	styleH3      = "margin:0;text-indent:2em;font-size:16pt;font-weight:normal;line-height:1.8;font-family:" + kaiStack + ";"
+	styleTable   = "border-collapse:collapse;width:100%;margin:0.5em 0 1em 0;font-size:10.5pt;line-height:1.4;font-family:" + songStack + ";"
+	styleCell    = "border:1px solid #000;padding:3px 4px;text-align:center;vertical-align:middle;font-weight:normal;"
+	styleLabel   = "border:1px solid #000;padding:3px 4px;text-align:left;vertical-align:middle;font-weight:normal;"
+	styleNote    = "border:1px solid #000;padding:3px 4px;text-align:left;vertical-align:middle;font-weight:normal;font-size:9pt;"
+	styleSign    = "margin:0;text-align:right;padding-right:4em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
+	styleSignTop = "margin:2em 0 0 0;text-align:right;padding-right:4em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
+)
+
+const css = `
+.nianbao-report { max-width: 210mm; margin: 0 auto; padding: 1em 1.5em; color: #000; background: #fff; }
+.nianbao-report table th, .nianbao-report table td { word-break: break-all; }
+.nianbao-report .nb-num { white-space: nowrap; }
+@page { size: A4 portrait; margin: 37mm 26mm 35mm 28mm; }
+@media print {
+  .nianbao-report { max-width: none; padding: 0; }
+  .nianbao-report table { page-break-inside: auto; }
+  .nianbao-report tr { page-break-inside: avoid; }
+  .nianbao-report thead { display: table-header-group; }
+  .nianbao-report h2, .nianbao-report h3 { page-break-after: avoid; }
+}
+`
+
+// Write writes the page of r to w.
+func Write(w io.Writer, r *reports.Report) error {
+	bw := bufio.NewWriter(w)
+	p := &page{w: bw, r: r, t: r.Tmpl()}
+	p.document()
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write web page: %w", err)
+	}
+	return nil
+}
+
+// WriteFile writes the page of r to path atomically (the previous file, if
+// any, is kept as path+".bak").
+func WriteFile(path string, r *reports.Report) error {
+	var b strings.Builder
+	if err := Write(&b, r); err != nil {
+		return err
+	}
+	return reports.WriteFileAtomic(path, []byte(b.String()), true)
+}
+
+type page struct {
+	w *bufio.Writer
+	r *reports.Report
+	t *reports.Template
+}
+
+func (p *page) printf(format string, a ...any) { fmt.Fprintf(p.w, format, a...) }
+
+func esc(s string) string { return html.EscapeString(s) }
+
+func (p *page) document() {
+	r := p.r
+	p.printf("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n")
+	p.printf("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+	p.printf("<meta name=\"generator\" content=\"nianbao\">\n")
+	p.printf("<title>%s</title>\n</head>\n<body>\n", esc(r.Title()))
+	p.printf("<div class=\"nianbao-report\">\n<style>%s</style>\n", css)
+	p.printf("<h1 style='%s'>%s</h1>\n", styleH1, esc(r.Title()))
+	p.paras(r.Preamble)
+	for _, s := range p.t.Sections {
+		p.printf("<h2 style='%s'>%s</h2>\n", styleH2, esc(s.Title()))
+		switch s.Key {
+		case reports.SectionOverview:
+			p.parts(r.Overview.Parts, r.Overview.Numbering, r.Overview.Inline)
+		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
+			p.tables(s)
+		case reports.SectionImprovement:
+			p.improvement()
+		case reports.SectionOther:
+			p.other()
+		}
+	}
+	if org := strings.TrimSpace(r.SignedBy()); org != "" {
+		p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", styleSignTop, esc(org))
+	}
+	if d := r.Signing.Date.Chinese(); d != "" {
+		p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", styleSign, esc(d))
+	}
+	p.printf("</div>\n</body>\n</html>\n")
+}
+
+// paras writes each non-empty line of text as a paragraph.
+func (p *page) paras(text string) {
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			p.printf("<p style='%s'>%s</p>\n", stylePara, esc(line))
+		}
+	}
+}
+
+// parts writes titled parts with the numbering rules of the printed report
+// (see plaintext): inline titles run into the first paragraph, other titles
+// are headings of their own.
+func (p *page) parts(parts []reports.Part, n reports.Numbering, inline bool) {
+	anyTitled := false
+	for _, part := range parts {
+		if strings.TrimSpace(part.Title) != "" {
+			anyTitled = true
+		}
+	}
+	for i, part := range parts {
+		title := strings.TrimSpace(part.Title)
+		paras := splitParas(part.Text)
+		switch {
+		case title == "" && !anyTitled:
+		case title == "":
+			if len(paras) > 0 {
+				paras[0] = n.Label(i) + paras[0]
+			}
+		case inline:
+			first := n.Label(i) + title + plaintext.InlineSeparator(title)
+			if len(paras) > 0 {
+				first += paras[0]
+				paras = paras[1:]
+			}
+			paras = append([]string{first}, paras...)
+		default:
+			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(n.Label(i)+title))
+		}
+		for _, para := range paras {
+			p.printf("<p style='%s'>%s</p>\n", stylePara, esc(para))
+		}
+	}
+}
+
+func splitParas(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *page) improvement() {
+	im := p.r.Improvement
+	groups := []struct {
+		title string
+		items []reports.Part
+	}{{im.ProblemsTitle, im.Problems}, {im.MeasuresTitle, im.Measures}}
+	for i, g := range groups {
+		title := strings.TrimSpace(g.title)
+		if title == "" && len(g.items) == 0 {
+			continue
+		}
+		if title == "" {
+			title = []string{reports.DefaultProblemsTitle, reports.DefaultMeasuresTitle}[i]
+		}
+		p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(reports.NumberParen.Label(i)+title))
+		p.parts(g.items, reports.NumberArabic, true)
+	}
+}
+
+func (p *page) other() {
+	o := p.r.Other
+	p.paras(o.Fee)
+	p.paras(o.Text)
+	for i, it := range o.Items {
+		if t := strings.TrimSpace(it.Title); t != "" {
+			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(reports.NumberParen.Label(i)+t))
+		}
+		p.paras(it.Text)
+	}
+}
+
+// tables writes the tables of a section as one HTML table: the blocks of
+// table 二 share one grid as wide as the widest block, as in the printed
+// template, a narrower block's last column spanning the rest.
+func (p *page) tables(s reports.Section) {
+	var tbs []*reports.Table
+	width := 0
+	for _, k := range s.Tables {
+		if tb := p.t.Table(k); tb != nil {
+			tbs = append(tbs, tb)
+			width = max(width, tb.Width())
+		}
+	}
+	if len(tbs) == 0 {
+		return
+	}
+	p.printf("<table class=\"nb-table\" data-section=\"%s\" style='%s'>\n", esc(s.Key), styleTable)
+	for _, tb := range tbs {
+		p.table(tb, width)
+	}
+	p.printf("</table>\n")
+}
+
+// spanAttrs writes rowspan/colspan attributes for spans above 1.
+func spanAttrs(rows, cols int) string {
+	var b strings.Builder
+	if rows > 1 {
+		fmt.Fprintf(&b, " rowspan=\"%d\"", rows)
+	}
+	if cols > 1 {
+		fmt.Fprintf(&b, " colspan=\"%d\"", cols)
+	}
+	return b.String()
+}
+
+func (p *page) table(tb *reports.Table, width int) {
+	extra := width - tb.Width() // given to the last grid column
+	last := tb.Width() - 1
+	header, hrows := tb.HeaderGrid()
+	group := "tbody"
+	if tb.Caption == "" {
+		group = "thead" // repeated on every printed page
+	}
+	p.printf("<%s data-table=\"%s\">\n", group, esc(tb.Key))
+	for hr := range hrows {
+		p.printf("<tr>")
+		for _, h := range header {
+			if h.Row != hr {
+				continue
+			}
+			cs := h.ColSpan
+			if h.Col+h.ColSpan-1 == last {
+				cs += extra
+			}
+			style := styleCell
+			if h.Note {
+				style = styleNote
+			}
+			p.printf("<th%s style='%s'>%s</th>", spanAttrs(h.RowSpan, cs), style, esc(h.Label))
+		}
+		p.printf("</tr>\n")
+	}
+	if group == "thead" {
+		p.printf("</thead>\n<tbody data-table=\"%s\">\n", esc(tb.Key))
+	}
+	labels := tb.LabelGrid()
+	for ri := range tb.Rows {
+		p.printf("<tr>")
+		for _, l := range labels {
+			if l.Row != ri {
+				continue
+			}
+			cs := l.ColSpan
+			if tb.LabelColumns == tb.Width() && l.Col+l.ColSpan-1 == last {
+				cs += extra
+			}
+			p.printf("<th scope=\"row\"%s style='%s'>%s</th>", spanAttrs(l.RowSpan, cs), styleLabel, esc(l.Label))
+		}
+		for ci := range tb.Columns {
+			cs := 1
+			if tb.LabelColumns+ci == last {
+				cs += extra
+			}
+			p.printf("<td class=\"nb-num\" data-cell=\"%s\"%s style='%s'>%s</td>", esc(string(tb.CellKey(ri, ci))), spanAttrs(1, cs), styleCell, esc(p.r.Display(tb, ri, ci)))
+		}
+		p.printf("</tr>\n")
+	}
+	p.printf("</tbody>\n")
+}
