@@ -38,6 +38,7 @@ func commands() []*Command {
 	return []*Command{
 		checkCommand(),
 		newCommand(),
+		pdfCommand(),
 		sampleCommand(),
 		versionCommand(),
 	}

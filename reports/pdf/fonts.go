@@ -1,0 +1,377 @@
+package pdf
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"nianbao/assets"
+)
+
+// Role is what a font is used for in the printed report.
+type Role string
+
+// The font roles of a 公文.
+const (
+	RoleTitle Role = "title" // 小标宋: the title
+	RoleFang  Role = "fang"  // 仿宋: body text, 1. headings
+	RoleHei   Role = "hei"   // 黑体: 一、 headings
+	RoleKai   Role = "kai"   // 楷体: （一） headings
+	RoleSong  Role = "song"  // 宋体: tables, page numbers, and the fallback
+)
+
+// Roles lists the roles in a fixed order.
+var Roles = []Role{RoleTitle, RoleFang, RoleHei, RoleKai, RoleSong}
+
+// Name returns the role's Chinese name.
+func (r Role) Name() string {
+	switch r {
+	case RoleTitle:
+		return "小标宋（标题）"
+	case RoleFang:
+		return "仿宋（正文）"
+	case RoleHei:
+		return "黑体（一级标题）"
+	case RoleKai:
+		return "楷体（二级标题）"
+	case RoleSong:
+		return "宋体（表格、页码）"
+	}
+	return string(r)
+}
+
+// Font choices for Options.Fonts and Signing.Fonts.
+const (
+	FontsEmbedded = "embedded"
+	FontsOfficial = "official"
+)
+
+// FontFile is one installed font face found on this computer.
+type FontFile struct {
+	Family string // the family name that matched, e.g. 仿宋_GB2312
+	Path   string
+	Index  int // face index inside a .ttc collection, 0 otherwise
+}
+
+// FontSet is the official fonts found for each role; a nil entry means
+// none was found and the embedded font is used for that role.
+type FontSet map[Role]*FontFile
+
+// Complete reports whether every role was found.
+func (s FontSet) Complete() bool {
+	for _, r := range Roles {
+		if s[r] == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// Describe lists, in Chinese, which font each role uses.
+func (s FontSet) Describe() []string {
+	var out []string
+	for _, r := range Roles {
+		if f := s[r]; f != nil {
+			out = append(out, fmt.Sprintf("%s：%s（%s）", r.Name(), f.Family, f.Path))
+		} else {
+			out = append(out, fmt.Sprintf("%s：未找到，使用内置字体", r.Name()))
+		}
+	}
+	return out
+}
+
+// officialNames are the family names accepted for each role, best first.
+var officialNames = map[Role][]string{
+	RoleTitle: {"方正小标宋简体", "方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "FZXiaoBiaoSong-B05", "方正小标宋"},
+	RoleFang:  {"仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong"},
+	RoleHei:   {"黑体", "SimHei"},
+	RoleKai:   {"楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi"},
+	RoleSong:  {"宋体", "SimSun"},
+}
+
+// FontDirs returns the folders searched for installed fonts on this system.
+func FontDirs() []string {
+	var dirs []string
+	home, _ := os.UserHomeDir()
+	if runtime.GOOS == "windows" {
+		win := os.Getenv("WINDIR")
+		if win == "" {
+			win = `C:\Windows`
+		}
+		dirs = append(dirs, filepath.Join(win, "Fonts"))
+		if la := os.Getenv("LOCALAPPDATA"); la != "" {
+			dirs = append(dirs, filepath.Join(la, "Microsoft", "Windows", "Fonts"))
+		}
+		return dirs
+	}
+	dirs = append(dirs, "/usr/share/fonts", "/usr/local/share/fonts")
+	if home != "" {
+		dirs = append(dirs, filepath.Join(home, ".local", "share", "fonts"), filepath.Join(home, ".fonts"))
+	}
+	if runtime.GOOS == "darwin" {
+		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts")
+		if home != "" {
+			dirs = append(dirs, filepath.Join(home, "Library", "Fonts"))
+		}
+	}
+	return dirs
+}
+
+// FindOfficialFonts looks for the official 公文 fonts (方正小标宋简体,
+// 仿宋_GB2312 or 仿宋, 黑体, 楷体_GB2312 or 楷体, 宋体) in the system and user
+// font folders, by reading the name table of every font file there. Fonts
+// with PostScript (CFF) outlines are skipped: they cannot be embedded.
+func FindOfficialFonts() FontSet { return findFonts(FontDirs()) }
+
+// findFonts searches dirs (recursively) for the official fonts.
+func findFonts(dirs []string) FontSet {
+	type cand struct {
+		file FontFile
+		rank int
+	}
+	best := map[Role]cand{}
+	for _, dir := range dirs {
+		_ = filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(path))
+			if ext != ".ttf" && ext != ".ttc" && ext != ".otf" {
+				return nil
+			}
+			for _, hit := range scanFontFile(path) {
+				for _, role := range Roles {
+					for rank, name := range officialNames[role] {
+						if !hit.has(name) {
+							continue
+						}
+						if c, ok := best[role]; !ok || rank < c.rank {
+							best[role] = cand{FontFile{Family: name, Path: path, Index: hit.index}, rank}
+						}
+					}
+				}
+			}
+			return nil
+		})
+	}
+	set := FontSet{}
+	for role, c := range best {
+		f := c.file
+		set[role] = &f
+	}
+	return set
+}
+
+type scannedFace struct {
+	index int
+	names []string
+}
+
+func (s scannedFace) has(name string) bool {
+	for _, n := range s.names {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanFontFile reads the family names of each TrueType-outline face in a
+// font file, reading only the headers and name tables.
+func scanFontFile(path string) []scannedFace {
+	data, err := readFontHeaders(path)
+	if err != nil {
+		return nil
+	}
+	offs, err := faceOffsets(data)
+	if err != nil {
+		return nil
+	}
+	var out []scannedFace
+	for i, off := range offs {
+		f, err := parseSFNT(data, off)
+		if err != nil || f.cff {
+			continue
+		}
+		out = append(out, scannedFace{index: i, names: f.familyNames()})
+	}
+	return out
+}
+
+// readFontHeaders reads a font file. Font files are read whole: name
+// tables sit anywhere in the file, and CJK fonts are a few MB at most
+// for the ones that matter.
+func readFontHeaders(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > 64<<20 {
+		return nil, fmt.Errorf("%s：文件过大", path)
+	}
+	return os.ReadFile(path)
+}
+
+// LoadFontFile reads an installed font and returns it as a standalone
+// TrueType font that the PDF can embed; a face of a .ttc collection is
+// extracted. CFF-outline fonts are refused with a clear message.
+func LoadFontFile(f *FontFile) ([]byte, error) {
+	data, err := os.ReadFile(f.Path)
+	if err != nil {
+		return nil, fmt.Errorf("读取字体 %s：%w", f.Path, err)
+	}
+	out, err := standalone(data, f.Index)
+	if err != nil {
+		return nil, fmt.Errorf("字体 %s：%w", f.Path, err)
+	}
+	return out, nil
+}
+
+// standalone turns font data (a font or a collection) into one TrueType font.
+func standalone(data []byte, index int) ([]byte, error) {
+	offs, err := faceOffsets(data)
+	if err != nil {
+		return nil, err
+	}
+	if index < 0 || index >= len(offs) {
+		return nil, errCollection
+	}
+	sf, err := parseSFNT(data, offs[index])
+	if err != nil {
+		return nil, err
+	}
+	if sf.cff {
+		return nil, errCFF
+	}
+	if len(offs) == 1 && offs[0] == 0 {
+		return data, nil
+	}
+	return extractFace(data, index)
+}
+
+// Face is one loaded font: the bytes given to the PDF and its metrics.
+type Face struct {
+	Name string // what the PDF calls it, e.g. "nianbao-fang" or the official family
+	Data []byte
+	m    *metrics
+}
+
+var metricsCache sync.Map // *byte (first byte of the data) → *metrics
+
+// newFace parses data (cached by identity of the data).
+func newFace(name string, data []byte) (*Face, error) {
+	if len(data) == 0 {
+		return nil, fmt.Errorf("字体 %s 是空文件", name)
+	}
+	key := &data[0]
+	if m, ok := metricsCache.Load(key); ok {
+		return &Face{Name: name, Data: data, m: m.(*metrics)}, nil
+	}
+	sf, err := parseSFNT(data, 0)
+	if err != nil {
+		return nil, fmt.Errorf("字体 %s：%w", name, err)
+	}
+	if sf.cff {
+		return nil, fmt.Errorf("字体 %s：%w", name, errCFF)
+	}
+	m, err := newMetrics(sf)
+	if err != nil {
+		return nil, fmt.Errorf("字体 %s：%w", name, err)
+	}
+	metricsCache.Store(key, m)
+	return &Face{Name: name, Data: data, m: m}, nil
+}
+
+// fontBook is the faces chosen for one document: one per role, plus the
+// fallback (the embedded 宋体, whose coverage is the widest).
+type fontBook struct {
+	faces    map[Role]*Face
+	fallback *Face
+	notes    []string // Chinese notes on font choice, e.g. an official font that failed to load
+}
+
+func embeddedData(r Role) []byte {
+	switch r {
+	case RoleTitle:
+		return assets.FontTitle
+	case RoleFang:
+		return assets.FontFang
+	case RoleHei:
+		return assets.FontHei
+	case RoleKai:
+		return assets.FontKai
+	}
+	return assets.FontSong
+}
+
+// newFontBook loads the faces: the official ones from set where present
+// (when official is true), the embedded ones otherwise.
+func newFontBook(official bool, set FontSet) (*fontBook, error) {
+	b := &fontBook{faces: map[Role]*Face{}}
+	for _, r := range Roles {
+		if official {
+			if f := set[r]; f != nil {
+				data, err := loadOfficialCached(f)
+				if err == nil {
+					var face *Face
+					face, err = newFace(f.Family, data)
+					if err == nil {
+						b.faces[r] = face
+						continue
+					}
+				}
+				b.notes = append(b.notes, fmt.Sprintf("%s：%v，改用内置字体", r.Name(), err))
+			} else {
+				b.notes = append(b.notes, fmt.Sprintf("%s：本机未找到官方字体，使用内置字体", r.Name()))
+			}
+		}
+		face, err := newFace("nianbao-"+string(r), embeddedData(r))
+		if err != nil {
+			return nil, fmt.Errorf("内置字体：%w", err)
+		}
+		b.faces[r] = face
+	}
+	fb, err := newFace("nianbao-song", assets.FontSong)
+	if err != nil {
+		return nil, fmt.Errorf("内置字体：%w", err)
+	}
+	if b.faces[RoleSong].Name == fb.Name {
+		fb = b.faces[RoleSong]
+	}
+	b.fallback = fb
+	return b, nil
+}
+
+var officialCache sync.Map // path#index → []byte
+
+func loadOfficialCached(f *FontFile) ([]byte, error) {
+	key := fmt.Sprintf("%s#%d", f.Path, f.Index)
+	if v, ok := officialCache.Load(key); ok {
+		return v.([]byte), nil
+	}
+	data, err := LoadFontFile(f)
+	if err != nil {
+		return nil, err
+	}
+	officialCache.Store(key, data)
+	return data, nil
+}
+
+// faceList returns every distinct face of the book in a stable order.
+func (b *fontBook) faceList() []*Face {
+	seen := map[*Face]bool{}
+	var out []*Face
+	for _, r := range Roles {
+		if f := b.faces[r]; !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	if !seen[b.fallback] {
+		out = append(out, b.fallback)
+	}
+	return out
+}

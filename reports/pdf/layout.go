@@ -1,0 +1,636 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"nianbao/reports"
+	"nianbao/version"
+)
+
+// Options change how a report is printed. The zero value prints as the
+// report's own signing settings say.
+type Options struct {
+	// Date is the creation date written in the PDF; the zero time means
+	// now. A fixed date gives byte-identical output.
+	Date time.Time
+	// SignatureLine adds 单位负责人（签字）： after the 落款; nil means as
+	// the report says (Signing.SignatureLine).
+	SignatureLine *bool
+	// Fonts is FontsEmbedded or FontsOfficial; "" means as the report
+	// says (Signing.Fonts), and embedded when it says nothing.
+	Fonts string
+	// Official is the result of FindOfficialFonts, when the caller has it
+	// already; nil means search the font folders when official fonts are
+	// asked for.
+	Official FontSet
+}
+
+// layouter builds a Document.
+type layouter struct {
+	r    *reports.Report
+	opts Options
+	book *fontBook
+	doc  *Document
+
+	page *Page
+	y    float64 // next free position below the top of the type area
+	miss map[string]bool
+}
+
+// block is a piece of the flow: lines of text on the grid, or a table.
+type block struct {
+	lines   []*Line // positioned relative to the type area, Y unset
+	kind    Kind
+	heading bool
+	// keep is how many grid lines must follow this block on its page.
+	keep  int
+	table *tableLayout
+	// joinNext puts the next table right under this one (table 二 blocks).
+	joinNext bool
+	// blank marks empty grid lines (before the 落款).
+	blank int
+}
+
+// Layout lays out the report as printed pages.
+func Layout(r *reports.Report, opts Options) (*Document, error) {
+	if r == nil {
+		return nil, fmt.Errorf("没有报告可打印")
+	}
+	fonts := opts.Fonts
+	if fonts == "" {
+		fonts = r.Signing.Fonts
+	}
+	switch fonts {
+	case "", FontsEmbedded, FontsOfficial:
+	default:
+		return nil, fmt.Errorf("字体选择“%s”无效，应为 embedded（内置字体）或 official（本机官方字体）", fonts)
+	}
+	set := opts.Official
+	if fonts == FontsOfficial && set == nil {
+		set = FindOfficialFonts()
+	}
+	book, err := newFontBook(fonts == FontsOfficial, set)
+	if err != nil {
+		return nil, err
+	}
+	lt := &layouter{r: r, opts: opts, book: book, miss: map[string]bool{}}
+	lt.doc = &Document{
+		Title:    r.Title(),
+		Author:   r.SignedBy(),
+		Creator:  "nianbao " + version.Number,
+		Subject:  "政府信息公开工作年度报告",
+		Width:    round2(PageWidth),
+		Height:   round2(PageHeight),
+		Fonts:    map[Role]string{},
+		Fallback: book.fallback.Name,
+		Notes:    book.notes,
+		faces:    map[string]*Face{},
+	}
+	for _, role := range Roles {
+		lt.doc.Fonts[role] = book.faces[role].Name
+	}
+	for _, f := range book.faceList() {
+		lt.doc.faces[f.Name] = f
+	}
+	blocks := lt.blocks()
+	lt.place(blocks)
+	lt.pageNumbers()
+	return lt.doc, nil
+}
+
+func (lt *layouter) missing(r rune, loc reports.Location) {
+	key := fmt.Sprintf("%c|%s|%s|%s|%s|%s", r, loc.Section, loc.Field, loc.Table, loc.Row, loc.Column)
+	if lt.miss[key] {
+		return
+	}
+	lt.miss[key] = true
+	lt.doc.Missing = append(lt.doc.Missing, MissingChar{Char: string(r), Location: loc})
+}
+
+// ---- building the flow ----
+
+func (lt *layouter) blocks() []*block {
+	r := lt.r
+	t := r.Tmpl()
+	var out []*block
+	add := func(b *block) {
+		if b != nil && (len(b.lines) > 0 || b.table != nil || b.blank > 0) {
+			out = append(out, b)
+		}
+	}
+	add(lt.title())
+	out = append(out, &block{blank: 1})
+	for i, p := range paragraphs(r.Preamble) {
+		add(lt.paragraph("", fmt.Sprintf("preamble#%d", i), "preamble", nil, p))
+	}
+	for _, s := range t.Sections {
+		add(lt.heading(KindHeading1, s.Key, s.Title(), ""))
+		before := len(out)
+		switch s.Key {
+		case reports.SectionOverview:
+			lt.overview(s.Key, add)
+		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
+			tables := s.Tables
+			for i, key := range tables {
+				tb := t.Table(key)
+				if tb == nil {
+					continue
+				}
+				add(&block{table: lt.tableLayout(tb), joinNext: i < len(tables)-1})
+			}
+		case reports.SectionImprovement:
+			lt.improvement(s.Key, add)
+		case reports.SectionOther:
+			lt.other(s.Key, add)
+		}
+		if len(out) == before {
+			add(lt.paragraph(s.Key, "", "", nil, "无。"))
+		}
+	}
+	out = append(out, lt.signing()...)
+	// Keep rules: a heading stays with what follows it; the last body
+	// lines stay with the 落款.
+	for i, b := range out {
+		if i+1 >= len(out) {
+			break
+		}
+		next := out[i+1]
+		switch {
+		case b.heading:
+			b.keep = next.minLines()
+		case next.kind == KindSigning || next.blank > 0 && i+2 < len(out) && out[i+2].kind == KindSigning:
+			n := 0
+			for _, x := range out[i+1:] {
+				n += len(x.lines) + x.blank
+			}
+			b.keep = n
+		}
+	}
+	return out
+}
+
+// minLines is how many grid lines the start of a block needs on a page.
+func (b *block) minLines() int {
+	switch {
+	case b.table != nil:
+		h := b.table.headerHeight()
+		if len(b.table.rowH) > 0 {
+			h += b.table.rowH[0]
+		}
+		return int(math.Ceil(h/LinePitch - 1e-6))
+	case len(b.lines) > 1:
+		return 2
+	}
+	return max(len(b.lines), b.blank)
+}
+
+// paragraphs splits text into its non-empty paragraphs.
+func paragraphs(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(strings.TrimLeft(p, "\u3000 ")); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// bodyOpts is the GB/T 9704 body grid: 28 characters on 156 mm.
+func bodyOpts(indentChars float64) lineOpts {
+	return lineOpts{width: TypeWidth, indent: indentChars * CharPitch, track: CharPitch - BodySize, justify: true}
+}
+
+// textLines lays out one paragraph of styled text on the body grid.
+func (lt *layouter) textLines(kind Kind, section string, spans []span, loc reports.Location, indent float64) []*Line {
+	gs := lt.shape(spans, loc)
+	var out []*Line
+	for _, bl := range breakLines(gs, bodyOpts(indent)) {
+		x := MarginLeft + bl.indent
+		out = append(out, &Line{
+			Kind: kind, Section: section,
+			X: round2(x), Width: round2(TypeWidth - bl.indent),
+			Justified: bl.justified,
+			Runs:      bl.runs(x),
+		})
+	}
+	return out
+}
+
+// paragraph is a body paragraph, optionally led in by a styled title
+// ("1.主动公开方面。" then the text).
+func (lt *layouter) paragraph(section, _ string, field string, lead *span, text string) *block {
+	var spans []span
+	if lead != nil {
+		spans = append(spans, *lead)
+	}
+	spans = append(spans, span{text: text, role: RoleFang, size: BodySize})
+	loc := reports.Location{Section: section, Field: field}
+	return &block{kind: KindBody, lines: lt.textLines(KindBody, section, spans, loc, 2)}
+}
+
+func (lt *layouter) heading(kind Kind, section, text, field string) *block {
+	role := RoleHei
+	switch kind {
+	case KindHeading2:
+		role = RoleKai
+	case KindHeading3:
+		role = RoleFang
+	}
+	loc := reports.Location{Section: section, Field: field}
+	return &block{kind: kind, heading: true,
+		lines: lt.textLines(kind, section, []span{{text: text, role: role, size: BodySize}}, loc, 2)}
+}
+
+// leadIn is a title run into its paragraph: "1.主动公开方面。".
+func leadIn(label, title string) string {
+	title = strings.TrimSpace(title)
+	if title == "" {
+		return label
+	}
+	if last := []rune(title)[len([]rune(title))-1]; !strings.ContainsRune("。！？：；，.!?:;", last) {
+		title += "。"
+	}
+	return label + title
+}
+
+// parts prints a list of titled parts. Inline parts run the numbered
+// title into the first paragraph; others print it as a heading.
+func (lt *layouter) parts(section, list string, ps []reports.Part, numbering reports.Numbering, inline bool, add func(*block)) {
+	headKind, leadRole := KindHeading2, RoleKai
+	if numbering == reports.NumberArabic {
+		headKind, leadRole = KindHeading3, RoleFang
+	}
+	n := 0
+	for i, p := range ps {
+		title := strings.TrimSpace(p.Title)
+		paras := paragraphs(p.Text)
+		if title == "" && len(paras) == 0 {
+			continue
+		}
+		label := numbering.Label(n)
+		n++
+		textField := reports.FieldPath(list, i, "text")
+		if title == "" {
+			for j, para := range paras {
+				var lead *span
+				if j == 0 && len(ps) > 1 {
+					lead = &span{text: label, role: leadRole, size: BodySize}
+				}
+				add(lt.paragraph(section, "", textField, lead, para))
+			}
+			continue
+		}
+		if !inline || len(paras) == 0 {
+			add(lt.heading(headKind, section, label+title, reports.FieldPath(list, i, "title")))
+			for _, para := range paras {
+				add(lt.paragraph(section, "", textField, nil, para))
+			}
+			continue
+		}
+		for j, para := range paras {
+			var lead *span
+			if j == 0 {
+				lead = &span{text: leadIn(label, title), role: leadRole, size: BodySize}
+			}
+			add(lt.paragraph(section, "", textField, lead, para))
+		}
+	}
+}
+
+func (lt *layouter) overview(section string, add func(*block)) {
+	ov := lt.r.Overview
+	numbering := ov.Numbering
+	if numbering == "" {
+		numbering = reports.NumberParen
+	}
+	lt.parts(section, "overview.parts", ov.Parts, numbering, ov.Inline, add)
+}
+
+// improvement prints 五: the two groups as （一）/（二） headings, their
+// items numbered 1. 2. with the titles run into the text.
+func (lt *layouter) improvement(section string, add func(*block)) {
+	im := lt.r.Improvement
+	groups := []struct {
+		title, titleField, list string
+		parts                   []reports.Part
+	}{
+		{im.ProblemsTitle, "improvement.problems_title", "improvement.problems", im.Problems},
+		{im.MeasuresTitle, "improvement.measures_title", "improvement.measures", im.Measures},
+	}
+	n := 0
+	for _, g := range groups {
+		if !hasText(g.parts) && strings.TrimSpace(g.title) == "" {
+			continue
+		}
+		if t := strings.TrimSpace(g.title); t != "" {
+			add(lt.heading(KindHeading2, section, reports.NumberParen.Label(n)+t, g.titleField))
+			n++
+		}
+		lt.parts(section, g.list, g.parts, reports.NumberArabic, true, add)
+	}
+}
+
+func hasText(ps []reports.Part) bool {
+	for _, p := range ps {
+		if strings.TrimSpace(p.Title+p.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// other prints 六: the fee statement, the free text, then the items.
+func (lt *layouter) other(section string, add func(*block)) {
+	o := lt.r.Other
+	for _, p := range paragraphs(o.Fee) {
+		add(lt.paragraph(section, "", "other.fee", nil, p))
+	}
+	for _, p := range paragraphs(o.Text) {
+		add(lt.paragraph(section, "", "other.text", nil, p))
+	}
+	lt.parts(section, "other.items", o.Items, reports.NumberParen, false, add)
+}
+
+// title breaks the title into balanced lines, centred.
+func (lt *layouter) title() *block {
+	loc := reports.Location{Field: "organ.short_name"}
+	gs := lt.shape([]span{{text: lt.r.Title(), role: RoleTitle, size: TitleSize}}, loc)
+	var out []*Line
+	for _, l := range titleLines(gs) {
+		w := textWidth(l, 0)
+		x := MarginLeft + (TypeWidth-w)/2
+		bl := brokenLine{glyphs: l}
+		out = append(out, &Line{Kind: KindTitle, X: round2(x), Width: round2(w), Runs: bl.runs(x)})
+	}
+	return &block{kind: KindTitle, lines: out}
+}
+
+// titleMax is the widest a title line may be: the type area less two
+// characters of the title size on each side.
+const titleMax = TypeWidth - 4*TitleSize
+
+// titleLines splits the title into as few lines as fit titleMax, choosing
+// among the break opportunities the split whose lines are most even, with
+// a strong preference for breaking before 政府信息公开 (the fixed part of
+// every title) and never leaving fewer than three characters on a line.
+func titleLines(gs []glyph) [][]glyph {
+	if textWidth(gs, 0) <= titleMax || len(gs) < 6 {
+		return [][]glyph{gs}
+	}
+	ok := breakOpportunities(gs)
+	runes := make([]rune, len(gs))
+	for i, g := range gs {
+		runes[i] = g.r
+	}
+	text := string(runes)
+	preferred := map[int]bool{}
+	for _, word := range []string{"政府信息公开", "年度报告", "人民政府"} {
+		if k := strings.Index(text, word); k > 0 {
+			preferred[len([]rune(text[:k]))] = true
+		}
+	}
+	// Best split into two lines; three lines when two cannot fit.
+	best, bestScore := []int(nil), math.Inf(1)
+	score := func(cuts []int) float64 {
+		prev, worst, s := 0, 0.0, 0.0
+		var widths []float64
+		for _, c := range append(cuts, len(gs)) {
+			if c-prev < 3 {
+				return math.Inf(1)
+			}
+			w := textWidth(gs[prev:c], 0)
+			if w > titleMax+0.01 {
+				return math.Inf(1)
+			}
+			widths = append(widths, w)
+			worst = math.Max(worst, w)
+			prev = c
+		}
+		for _, w := range widths {
+			s += (worst - w) * (worst - w)
+		}
+		s = math.Sqrt(s / float64(len(widths)))
+		for _, c := range cuts {
+			if !preferred[c] {
+				s += 3 * TitleSize
+			}
+		}
+		return s
+	}
+	for a := 1; a < len(gs); a++ {
+		if !ok[a] {
+			continue
+		}
+		if sc := score([]int{a}); sc < bestScore {
+			best, bestScore = []int{a}, sc
+		}
+	}
+	if best == nil {
+		for a := 1; a < len(gs); a++ {
+			for b := a + 1; b < len(gs) && ok[a]; b++ {
+				if !ok[b] {
+					continue
+				}
+				if sc := score([]int{a, b}); sc < bestScore {
+					best, bestScore = []int{a, b}, sc
+				}
+			}
+		}
+	}
+	if best == nil {
+		var out [][]glyph
+		for _, bl := range breakLines(gs, lineOpts{width: TypeWidth}) {
+			out = append(out, bl.glyphs)
+		}
+		return out
+	}
+	var out [][]glyph
+	prev := 0
+	for _, c := range append(best, len(gs)) {
+		out = append(out, gs[prev:c])
+		prev = c
+	}
+	return out
+}
+
+// signing builds the 落款: two empty lines for the seal, then the organ
+// centred over the date, the date four characters from the right edge;
+// then the optional signature line.
+func (lt *layouter) signing() []*block {
+	r := lt.r
+	organ := strings.TrimSpace(r.SignedBy())
+	date := r.Signing.Date.Chinese()
+	if organ == "" && date == "" {
+		return nil
+	}
+	var lines []*Line
+	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize}}, reports.Location{Field: "signing.date"})
+	track := CharPitch - BodySize
+	dateW := textWidth(dateGs, track)
+	right := MarginLeft + TypeWidth - 4*CharPitch
+	centre := right - dateW/2
+	field := "signing.organ"
+	if strings.TrimSpace(r.Signing.Organ) == "" {
+		field = "organ.full_name"
+	}
+	if organ != "" {
+		gs := lt.shape([]span{{text: organ, role: RoleFang, size: BodySize}}, reports.Location{Field: field})
+		w := textWidth(gs, track)
+		x := centre - w/2
+		// 右空二字 at least; a long name moves left, a very long one wraps.
+		if x+w > MarginLeft+TypeWidth-2*CharPitch {
+			x = MarginLeft + TypeWidth - 2*CharPitch - w
+		}
+		if x < MarginLeft+2*CharPitch {
+			for _, bl := range breakLines(gs, lineOpts{width: TypeWidth - 4*CharPitch, track: track}) {
+				x := MarginLeft + TypeWidth - 2*CharPitch - bl.natural
+				lines = append(lines, &Line{Kind: KindSigning, X: round2(x), Width: round2(bl.natural), Runs: bl.runs(x)})
+			}
+		} else {
+			bl := brokenLine{glyphs: gs, cs: track}
+			lines = append(lines, &Line{Kind: KindSigning, X: round2(x), Width: round2(w), Runs: bl.runs(x)})
+		}
+	}
+	if date != "" {
+		x := right - dateW
+		bl := brokenLine{glyphs: dateGs, cs: track}
+		lines = append(lines, &Line{Kind: KindSigning, X: round2(x), Width: round2(dateW), Runs: bl.runs(x)})
+	}
+	out := []*block{{blank: 2}, {kind: KindSigning, lines: lines}}
+	sig := r.Signing.SignatureLine
+	if lt.opts.SignatureLine != nil {
+		sig = *lt.opts.SignatureLine
+	}
+	if sig {
+		gs := lt.shape([]span{{text: "单位负责人（签字）：", role: RoleFang, size: BodySize}}, reports.Location{Field: "signing.signature_line"})
+		x := MarginLeft + 2*CharPitch
+		bl := brokenLine{glyphs: gs, cs: track}
+		out = append(out, &block{blank: 1}, &block{kind: KindSigning, lines: []*Line{{
+			Kind: KindSigning, X: round2(x), Width: round2(TypeWidth - 2*CharPitch), Runs: bl.runs(x),
+		}}})
+	}
+	return out
+}
+
+// ---- placing the flow on pages ----
+
+func (lt *layouter) newPage() {
+	lt.page = &Page{Number: len(lt.doc.Pages) + 1}
+	lt.doc.Pages = append(lt.doc.Pages, lt.page)
+	lt.y = 0
+}
+
+// snap moves y to the next grid line.
+func (lt *layouter) snap() {
+	k := math.Ceil(lt.y/LinePitch - 1e-6)
+	lt.y = k * LinePitch
+}
+
+func (lt *layouter) linesLeft() int {
+	return int(math.Floor((TypeHeight-lt.y)/LinePitch + 1e-6))
+}
+
+func (lt *layouter) atTop() bool { return lt.y < 1e-6 }
+
+// baseline is where text of size sits in the grid line starting at top:
+// its em box centred in the line.
+func baseline(top, size float64) float64 {
+	return top + LinePitch/2 + 0.38*size
+}
+
+func (lt *layouter) putLine(l *Line) {
+	size := BodySize
+	if len(l.Runs) > 0 {
+		size = l.Runs[0].Size
+	}
+	l.Y = round2(baseline(MarginTop+lt.y, size))
+	lt.page.Lines = append(lt.page.Lines, l)
+	lt.y += LinePitch
+}
+
+func (lt *layouter) place(blocks []*block) {
+	lt.newPage()
+	for i, b := range blocks {
+		switch {
+		case b.table != nil:
+			lt.placeTable(b.table)
+			if !b.joinNext {
+				lt.snap()
+			}
+		case b.blank > 0:
+			lt.snap()
+			if lt.atTop() && i > 0 {
+				continue // no empty lines at the top of a page
+			}
+			lt.y = math.Min(lt.y+float64(b.blank)*LinePitch, TypeHeight)
+		default:
+			lt.snap()
+			lt.placeLines(b)
+		}
+	}
+}
+
+// placeLines puts a block's lines on the grid, avoiding a single first
+// line at the foot of a page and a single last line at the head of the
+// next, and keeping b.keep lines of what follows on the same page.
+func (lt *layouter) placeLines(b *block) {
+	n := len(b.lines)
+	i := 0
+	for i < n {
+		left := lt.linesLeft()
+		if left <= 0 {
+			lt.newPage()
+			continue
+		}
+		take := min(left, n-i)
+		if i == 0 && take == 1 && n > 1 && !lt.atTop() {
+			lt.newPage() // orphan
+			continue
+		}
+		if n-(i+take) == 1 && take > 2 {
+			take-- // widow
+		}
+		if i+take == n && b.keep > 0 && left-take < b.keep {
+			switch {
+			case b.heading || b.kind == KindSigning:
+				if !lt.atTop() {
+					lt.newPage()
+					continue
+				}
+			case take >= 4:
+				take -= 2
+			case i == 0 && !lt.atTop():
+				lt.newPage()
+				continue
+			}
+		}
+		for _, l := range b.lines[i : i+take] {
+			lt.putLine(l)
+		}
+		i += take
+		if i < n {
+			lt.newPage()
+		}
+	}
+}
+
+// pageNumbers adds "— n —" 7 mm below the type area: odd pages at the
+// right, even pages at the left, one character in from the edge.
+func (lt *layouter) pageNumbers() {
+	for _, p := range lt.doc.Pages {
+		text := fmt.Sprintf("— %d —", p.Number)
+		gs := lt.shape([]span{{text: text, role: RoleSong, size: PageNoSize}}, reports.Location{})
+		w := textWidth(gs, 0)
+		x := MarginLeft + PageNoSize
+		if p.Number%2 == 1 {
+			x = MarginLeft + TypeWidth - PageNoSize - w
+		}
+		face := lt.book.faces[RoleSong]
+		y := MarginTop + TypeHeight + pageNoGap + face.m.ascent*PageNoSize
+		bl := brokenLine{glyphs: gs}
+		p.Lines = append(p.Lines, &Line{Kind: KindPageNo, X: round2(x), Y: round2(y), Width: round2(w), Runs: bl.runs(x)})
+	}
+}

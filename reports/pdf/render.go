@@ -1,0 +1,126 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/signintech/gopdf"
+
+	"nianbao/reports"
+)
+
+// Render lays out the report and writes it as a PDF to w.
+func Render(w io.Writer, r *reports.Report, opts Options) error {
+	doc, err := Layout(r, opts)
+	if err != nil {
+		return err
+	}
+	return Draw(w, doc, opts.Date)
+}
+
+// RenderFile writes the report as a PDF file, atomically (a half-written
+// file never replaces a good one). It returns the laid-out document, whose
+// Missing and Notes the caller shows to the user.
+func RenderFile(path string, r *reports.Report, opts Options) (*Document, error) {
+	doc, err := Layout(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := Draw(&buf, doc, opts.Date); err != nil {
+		return nil, err
+	}
+	if err := reports.WriteFileAtomic(path, buf.Bytes(), false); err != nil {
+		return nil, fmt.Errorf("写入 PDF 文件 %s：%w", path, err)
+	}
+	return doc, nil
+}
+
+// Draw writes a laid-out document as a PDF with its fonts embedded (only
+// the glyphs used). created is the creation date in the PDF's metadata;
+// the zero time means now.
+func Draw(w io.Writer, doc *Document, created time.Time) error {
+	if created.IsZero() {
+		created = time.Now()
+	}
+	pdf := &gopdf.GoPdf{}
+	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}, Unit: gopdf.UnitPT})
+	pdf.SetInfo(gopdf.PdfInfo{
+		Title:        doc.Title,
+		Author:       doc.Author,
+		Subject:      doc.Subject,
+		Creator:      doc.Creator,
+		Producer:     doc.Creator,
+		CreationDate: created,
+	})
+	used := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				used[r.Font] = true
+			}
+		}
+	}
+	// Add the fonts in a fixed order so that the output is deterministic.
+	var names []string
+	for _, f := range orderedFaces(doc) {
+		if used[f.Name] {
+			names = append(names, f.Name)
+			if err := pdf.AddTTFFontData(f.Name, f.Data); err != nil {
+				return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
+			}
+		}
+	}
+	pdf.SetLineType("solid")
+	pdf.SetStrokeColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	for _, p := range doc.Pages {
+		pdf.AddPage()
+		lastW := -1.0
+		for _, rule := range p.Rules {
+			if rule.W != lastW {
+				pdf.SetLineWidth(rule.W)
+				lastW = rule.W
+			}
+			pdf.Line(rule.X1, rule.Y1, rule.X2, rule.Y2)
+		}
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				if err := pdf.SetFont(r.Font, "", r.Size); err != nil {
+					return fmt.Errorf("字体 %s：%w", r.Font, err)
+				}
+				if err := pdf.SetCharSpacing(r.CharSpacing); err != nil {
+					return err
+				}
+				pdf.SetXY(r.X, l.Y)
+				if err := pdf.Text(r.Text); err != nil {
+					return fmt.Errorf("第 %d 页文字“%s”：%w", p.Number, r.Text, err)
+				}
+			}
+		}
+	}
+	_ = names
+	if err := pdf.Write(w); err != nil {
+		return fmt.Errorf("写出 PDF：%w", err)
+	}
+	return nil
+}
+
+// orderedFaces lists the document's faces in role order, fallback last.
+func orderedFaces(doc *Document) []*Face {
+	seen := map[string]bool{}
+	var out []*Face
+	addName := func(name string) {
+		if f := doc.faces[name]; f != nil && !seen[name] {
+			seen[name] = true
+			out = append(out, f)
+		}
+	}
+	for _, r := range Roles {
+		addName(doc.Fonts[r])
+	}
+	addName(doc.Fallback)
+	return out
+}

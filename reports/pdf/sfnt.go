@@ -1,0 +1,403 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf16"
+)
+
+// This file is a small reader for the parts of TrueType/OpenType files the
+// layout needs: the character map (which characters a font has), the
+// horizontal advances (how wide they are), the name table (what the font is
+// called, for finding the official fonts), and the extraction of one face
+// out of a .ttc collection into a standalone font, because gopdf loads only
+// single TrueType fonts.
+
+// Errors about font files.
+var (
+	errNotFont    = errors.New("不是 TrueType/OpenType 字体文件")
+	errCFF        = errors.New("字体使用 CFF（PostScript）轮廓，PDF 生成程序只能嵌入 TrueType 轮廓的字体")
+	errTruncated  = errors.New("字体文件不完整")
+	errNoUnicode  = errors.New("字体没有 Unicode 字符映射表（cmap）")
+	errCollection = errors.New("字体集（.ttc）中没有这一序号的字体")
+)
+
+const (
+	tagTTC   = 0x74746366 // 'ttcf'
+	tagTrue  = 0x00010000
+	tagOTTO  = 0x4f54544f // 'OTTO'
+	tagTrue2 = 0x74727565 // 'true' (old Apple TrueType)
+)
+
+type tableRec struct {
+	tag         string
+	checksum    uint32
+	off, length uint32
+}
+
+// sfnt is one parsed font face: its tables, located inside data.
+type sfnt struct {
+	data   []byte
+	tables map[string]tableRec
+	order  []string // table tags in directory order
+	cff    bool
+}
+
+// faceOffsets returns the offsets of the faces in a font file: one for a
+// plain font, several for a collection.
+func faceOffsets(data []byte) ([]uint32, error) {
+	if len(data) < 12 {
+		return nil, errNotFont
+	}
+	switch binary.BigEndian.Uint32(data) {
+	case tagTTC:
+		n := binary.BigEndian.Uint32(data[8:])
+		if n == 0 || n > 1024 || len(data) < 12+4*int(n) {
+			return nil, errTruncated
+		}
+		out := make([]uint32, n)
+		for i := range out {
+			out[i] = binary.BigEndian.Uint32(data[12+4*i:])
+		}
+		return out, nil
+	case tagTrue, tagOTTO, tagTrue2:
+		return []uint32{0}, nil
+	}
+	return nil, errNotFont
+}
+
+// parseSFNT reads the table directory of the face at offset off.
+func parseSFNT(data []byte, off uint32) (*sfnt, error) {
+	if int(off)+12 > len(data) {
+		return nil, errTruncated
+	}
+	d := data[off:]
+	ver := binary.BigEndian.Uint32(d)
+	if ver != tagTrue && ver != tagOTTO && ver != tagTrue2 {
+		return nil, errNotFont
+	}
+	n := int(binary.BigEndian.Uint16(d[4:]))
+	if 12+16*n > len(d) {
+		return nil, errTruncated
+	}
+	f := &sfnt{data: data, tables: make(map[string]tableRec, n), cff: ver == tagOTTO}
+	for i := 0; i < n; i++ {
+		e := d[12+16*i:]
+		t := tableRec{
+			tag:      string(e[:4]),
+			checksum: binary.BigEndian.Uint32(e[4:]),
+			off:      binary.BigEndian.Uint32(e[8:]),
+			length:   binary.BigEndian.Uint32(e[12:]),
+		}
+		if uint64(t.off)+uint64(t.length) > uint64(len(data)) {
+			return nil, fmt.Errorf("表 %s：%w", strings.TrimSpace(t.tag), errTruncated)
+		}
+		f.tables[t.tag] = t
+		f.order = append(f.order, t.tag)
+	}
+	if _, ok := f.tables["CFF "]; ok {
+		f.cff = true
+	}
+	if _, ok := f.tables["CFF2"]; ok {
+		f.cff = true
+	}
+	return f, nil
+}
+
+func (f *sfnt) table(tag string) []byte {
+	t, ok := f.tables[tag]
+	if !ok {
+		return nil
+	}
+	return f.data[t.off : t.off+t.length]
+}
+
+// fontNames are the family names a font gives in its name table, in every
+// language it has (e.g. "FangSong" and "仿宋").
+func (f *sfnt) familyNames() []string {
+	b := f.table("name")
+	if len(b) < 6 {
+		return nil
+	}
+	count := int(binary.BigEndian.Uint16(b[2:]))
+	strOff := int(binary.BigEndian.Uint16(b[4:]))
+	seen := map[string]bool{}
+	var out []string
+	for i := 0; i < count && 6+12*i+12 <= len(b); i++ {
+		e := b[6+12*i:]
+		platform := binary.BigEndian.Uint16(e)
+		encoding := binary.BigEndian.Uint16(e[2:])
+		nameID := binary.BigEndian.Uint16(e[6:])
+		length := int(binary.BigEndian.Uint16(e[8:]))
+		off := strOff + int(binary.BigEndian.Uint16(e[10:]))
+		if nameID != 1 && nameID != 4 && nameID != 16 || off+length > len(b) {
+			continue
+		}
+		raw := b[off : off+length]
+		var s string
+		switch {
+		case platform == 3 || platform == 0: // UTF-16BE
+			u := make([]uint16, len(raw)/2)
+			for j := range u {
+				u[j] = binary.BigEndian.Uint16(raw[2*j:])
+			}
+			s = string(utf16.Decode(u))
+		case platform == 1 && encoding == 0: // Mac Roman: keep ASCII names only
+			ascii := true
+			for _, c := range raw {
+				if c >= 0x80 {
+					ascii = false
+				}
+			}
+			if !ascii {
+				continue
+			}
+			s = string(raw)
+		default:
+			continue
+		}
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// metrics is what the layout needs of a face: its character map and the
+// advance widths, in em units.
+type metrics struct {
+	upem     float64
+	cmap     map[rune]uint16 // filled lazily from the cmap subtable
+	sub      []byte          // the chosen cmap subtable
+	format   uint16
+	advances []uint16
+	numLong  int
+	ascent   float64 // typo or hhea ascender, in em
+	descent  float64 // positive, in em
+}
+
+func newMetrics(f *sfnt) (*metrics, error) {
+	head := f.table("head")
+	hhea := f.table("hhea")
+	hmtx := f.table("hmtx")
+	cmap := f.table("cmap")
+	if len(head) < 54 || len(hhea) < 36 {
+		return nil, errTruncated
+	}
+	m := &metrics{upem: float64(binary.BigEndian.Uint16(head[18:]))}
+	if m.upem == 0 {
+		return nil, errNotFont
+	}
+	m.ascent = float64(int16(binary.BigEndian.Uint16(hhea[4:]))) / m.upem
+	m.descent = -float64(int16(binary.BigEndian.Uint16(hhea[6:]))) / m.upem
+	m.numLong = int(binary.BigEndian.Uint16(hhea[34:]))
+	if len(hmtx) < 4*m.numLong {
+		return nil, errTruncated
+	}
+	m.advances = make([]uint16, m.numLong)
+	for i := range m.advances {
+		m.advances[i] = binary.BigEndian.Uint16(hmtx[4*i:])
+	}
+	if len(cmap) < 4 {
+		return nil, errNoUnicode
+	}
+	n := int(binary.BigEndian.Uint16(cmap[2:]))
+	best := -1
+	for i := 0; i < n && 4+8*i+8 <= len(cmap); i++ {
+		e := cmap[4+8*i:]
+		pid, eid := binary.BigEndian.Uint16(e), binary.BigEndian.Uint16(e[2:])
+		off := binary.BigEndian.Uint32(e[4:])
+		if int(off)+4 > len(cmap) {
+			continue
+		}
+		format := binary.BigEndian.Uint16(cmap[off:])
+		rank := -1
+		switch {
+		case format == 12 && (pid == 3 && eid == 10 || pid == 0 && (eid == 4 || eid == 6)):
+			rank = 2
+		case format == 4 && (pid == 3 && eid == 1 || pid == 0):
+			rank = 1
+		}
+		if rank > best {
+			best = rank
+			m.sub = cmap[off:]
+			m.format = format
+		}
+	}
+	if best < 0 {
+		return nil, errNoUnicode
+	}
+	if err := m.readCmap(); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// readCmap decodes the chosen subtable into a map.
+func (m *metrics) readCmap() error {
+	b := m.sub
+	m.cmap = map[rune]uint16{}
+	switch m.format {
+	case 4:
+		if len(b) < 14 {
+			return errTruncated
+		}
+		segX2 := int(binary.BigEndian.Uint16(b[6:]))
+		need := 16 + 4*segX2
+		if len(b) < need {
+			return errTruncated
+		}
+		ends := b[14:]
+		starts := b[16+segX2:]
+		deltas := b[16+2*segX2:]
+		ranges := b[16+3*segX2:]
+		for s := 0; s < segX2/2; s++ {
+			end := binary.BigEndian.Uint16(ends[2*s:])
+			start := binary.BigEndian.Uint16(starts[2*s:])
+			delta := binary.BigEndian.Uint16(deltas[2*s:])
+			ro := int(binary.BigEndian.Uint16(ranges[2*s:]))
+			for c := int(start); c <= int(end) && c != 0xFFFF; c++ {
+				var g uint16
+				if ro == 0 {
+					g = uint16(c) + delta
+				} else {
+					p := 16 + 3*segX2 + 2*s + ro + 2*(c-int(start))
+					if p+2 > len(b) {
+						continue
+					}
+					g = binary.BigEndian.Uint16(b[p:])
+					if g != 0 {
+						g += delta
+					}
+				}
+				if g != 0 {
+					m.cmap[rune(c)] = g
+				}
+			}
+		}
+	case 12:
+		if len(b) < 16 {
+			return errTruncated
+		}
+		n := int(binary.BigEndian.Uint32(b[12:]))
+		if len(b) < 16+12*n {
+			return errTruncated
+		}
+		for i := 0; i < n; i++ {
+			e := b[16+12*i:]
+			start := binary.BigEndian.Uint32(e)
+			end := binary.BigEndian.Uint32(e[4:])
+			g := binary.BigEndian.Uint32(e[8:])
+			if end-start > 0x10FFFF {
+				continue
+			}
+			for c := start; c <= end; c++ {
+				if gid := g + (c - start); gid != 0 && gid <= 0xFFFF {
+					m.cmap[rune(c)] = uint16(gid)
+				}
+			}
+		}
+	}
+	if len(m.cmap) == 0 {
+		return errNoUnicode
+	}
+	return nil
+}
+
+// has reports whether the face has a glyph for r.
+func (m *metrics) has(r rune) bool {
+	_, ok := m.cmap[r]
+	return ok
+}
+
+// advance returns the width of r in em (0 when missing).
+func (m *metrics) advance(r rune) float64 {
+	g, ok := m.cmap[r]
+	if !ok || m.numLong == 0 {
+		return 0
+	}
+	if int(g) >= m.numLong {
+		g = uint16(m.numLong - 1)
+	}
+	return float64(m.advances[g]) / m.upem
+}
+
+// extractFace rebuilds the face at index of a collection (or a plain font)
+// as a standalone font file: a new table directory followed by copies of
+// the face's tables, each 4-byte aligned, with the head checksum adjustment
+// recomputed.
+func extractFace(data []byte, index int) ([]byte, error) {
+	offs, err := faceOffsets(data)
+	if err != nil {
+		return nil, err
+	}
+	if index < 0 || index >= len(offs) {
+		return nil, errCollection
+	}
+	f, err := parseSFNT(data, offs[index])
+	if err != nil {
+		return nil, err
+	}
+	tags := append([]string(nil), f.order...)
+	sort.Strings(tags)
+	n := len(tags)
+	header := 12 + 16*n
+	size := header
+	for _, t := range tags {
+		size += (int(f.tables[t].length) + 3) &^ 3
+	}
+	out := make([]byte, size)
+	ver := uint32(tagTrue)
+	if f.cff {
+		ver = tagOTTO
+	}
+	binary.BigEndian.PutUint32(out, ver)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	es, sel := 1, 0
+	for es*2 <= n {
+		es *= 2
+		sel++
+	}
+	binary.BigEndian.PutUint16(out[6:], uint16(es*16))
+	binary.BigEndian.PutUint16(out[8:], uint16(sel))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-es*16))
+	pos := header
+	headPos := -1
+	for i, t := range tags {
+		rec := f.tables[t]
+		body := out[pos : pos+int(rec.length)]
+		copy(body, f.data[rec.off:rec.off+rec.length])
+		if t == "head" && len(body) >= 12 {
+			headPos = pos
+			binary.BigEndian.PutUint32(body[8:], 0)
+		}
+		e := out[12+16*i:]
+		copy(e, t)
+		binary.BigEndian.PutUint32(e[4:], checksum(out[pos:pos+((int(rec.length)+3)&^3)]))
+		binary.BigEndian.PutUint32(e[8:], uint32(pos))
+		binary.BigEndian.PutUint32(e[12:], rec.length)
+		pos += (int(rec.length) + 3) &^ 3
+	}
+	if headPos >= 0 {
+		binary.BigEndian.PutUint32(out[headPos+8:], 0xB1B0AFBA-checksum(out))
+	}
+	return out, nil
+}
+
+func checksum(b []byte) uint32 {
+	var s uint32
+	for i := 0; i+4 <= len(b); i += 4 {
+		s += binary.BigEndian.Uint32(b[i:])
+	}
+	if r := len(b) % 4; r != 0 {
+		var last [4]byte
+		copy(last[:], b[len(b)-r:])
+		s += binary.BigEndian.Uint32(last[:])
+	}
+	return s
+}

@@ -1,0 +1,292 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/go-text/typesetting/segmenter"
+
+	"nianbao/reports"
+)
+
+// span is a piece of text in one style, as the report gives it.
+type span struct {
+	text string
+	role Role
+	size float64
+}
+
+// glyph is one character with the face that draws it.
+type glyph struct {
+	r        rune
+	face     *Face
+	role     Role
+	fallback bool
+	size     float64
+	adv      float64 // advance in points
+}
+
+// noStart are the characters that must not begin a line (行首禁则).
+const noStart = "，。、；：？！）》」』〉】〕〗”’…—·．,.;:?!)]}%％‰℃〃々～"
+
+// noEnd are the characters that must not end a line (行尾禁则).
+const noEnd = "（《「『〈【〔〖“‘([{"
+
+func isNoStart(r rune) bool { return strings.ContainsRune(noStart, r) }
+func isNoEnd(r rune) bool   { return strings.ContainsRune(noEnd, r) }
+
+// missingMark replaces a character no font has, so that the gap shows.
+const missingMark = '□'
+
+// shape resolves every character of the spans to a face: the role's own
+// font, or the fallback when the role's font lacks it. Characters no font
+// has are replaced by □ and recorded with loc.
+func (lt *layouter) shape(spans []span, loc reports.Location) []glyph {
+	var out []glyph
+	for _, s := range spans {
+		face := lt.book.faces[s.role]
+		for _, r := range s.text {
+			switch {
+			case r == '\t':
+				r = ' '
+			case r == '\r' || r == '\n' || unicode.IsControl(r) || r == 0xFEFF || r == 0x200B:
+				continue
+			}
+			g := glyph{r: r, face: face, role: s.role, size: s.size}
+			if !face.m.has(r) {
+				switch {
+				case lt.book.fallback.m.has(r):
+					g.face, g.fallback = lt.book.fallback, true
+				default:
+					lt.missing(r, loc)
+					g.r = missingMark
+					g.face, g.fallback = lt.book.fallback, true
+					if !g.face.m.has(missingMark) {
+						g.r = '?'
+					}
+				}
+			}
+			g.adv = g.face.m.advance(g.r) * s.size
+			if g.adv == 0 && g.r == ' ' {
+				g.adv = s.size / 4
+			}
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// breakOpportunities returns, for each index i, whether a line may start at
+// glyph i: Unicode line breaking (UAX #14, from go-text's segmenter) with
+// the Chinese 避头尾 rules on top.
+func breakOpportunities(gs []glyph) []bool {
+	runes := make([]rune, len(gs))
+	for i, g := range gs {
+		runes[i] = g.r
+	}
+	ok := make([]bool, len(gs)+1)
+	var seg segmenter.Segmenter
+	seg.Init(runes)
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		if l.Offset > 0 {
+			ok[l.Offset] = true
+		}
+	}
+	for i := 1; i < len(runes); i++ {
+		switch {
+		case isNoStart(runes[i]), isNoEnd(runes[i-1]):
+			ok[i] = false
+		case (runes[i] == '—' || runes[i] == '…') && runes[i-1] == runes[i]:
+			ok[i] = false
+		}
+	}
+	ok[0] = false
+	return ok
+}
+
+// lineOpts says how to fill lines.
+type lineOpts struct {
+	width  float64 // box width
+	indent float64 // first-line indentation
+	track  float64 // spacing added after each character at natural width
+	// justify spreads every line but the last flush to both edges.
+	justify bool
+}
+
+// brokenLine is one line of glyphs with its justification.
+type brokenLine struct {
+	glyphs    []glyph
+	indent    float64
+	cs        float64
+	justified bool
+	natural   float64 // width at natural spacing
+}
+
+// breakLines fills lines greedily from break opportunities. A unit that
+// does not fit goes to the next line (推出), except one closing mark that
+// is squeezed into the line (推入) when the overflow is at most half a
+// character. A unit longer than a whole line is cut where it must.
+func breakLines(gs []glyph, o lineOpts) []brokenLine {
+	if len(gs) == 0 {
+		return nil
+	}
+	ok := breakOpportunities(gs)
+	var units [][]glyph
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i == len(gs) || ok[i] {
+			units = append(units, gs[start:i])
+			start = i
+		}
+	}
+	width := func(u []glyph) float64 {
+		w := 0.0
+		for _, g := range u {
+			w += g.adv + o.track
+		}
+		return w
+	}
+	var lines []brokenLine
+	var cur []glyph
+	curW := 0.0
+	indent := o.indent
+	capW := func() float64 { return o.width - indent }
+	flush := func() {
+		lines = append(lines, brokenLine{glyphs: trimSpaces(cur), indent: indent})
+		cur, curW = nil, 0
+		indent = 0
+	}
+	const eps = 0.01
+	for _, u := range units {
+		w := width(u)
+		if curW+w <= capW()+eps {
+			cur = append(cur, u...)
+			curW += w
+			continue
+		}
+		// A trailing space never needs room.
+		if last := u[len(u)-1]; last.r == ' ' && curW+w-last.adv-o.track <= capW()+eps {
+			cur = append(cur, u...)
+			curW += w
+			continue
+		}
+		// 推入: squeeze one closing mark into the line.
+		if len(u) >= 2 {
+			last := u[len(u)-1]
+			over := curW + w - capW()
+			if isNoStart(last.r) && over <= last.size*0.5+eps {
+				cur = append(cur, u...)
+				flush()
+				continue
+			}
+		}
+		if len(cur) > 0 {
+			flush()
+			if w <= capW()+eps {
+				cur = append(cur, u...)
+				curW = w
+				continue
+			}
+		}
+		// The unit alone is wider than the line: cut it.
+		for _, g := range u {
+			gw := g.adv + o.track
+			if curW+gw > capW()+eps && len(cur) > 0 {
+				flush()
+			}
+			cur = append(cur, g)
+			curW += gw
+		}
+	}
+	if len(cur) > 0 {
+		flush()
+	}
+	for i := range lines {
+		l := &lines[i]
+		n := len(l.glyphs)
+		adv := 0.0
+		for _, g := range l.glyphs {
+			adv += g.adv
+		}
+		l.natural = adv + o.track*float64(max(n-1, 0))
+		l.cs = o.track
+		if o.justify && i < len(lines)-1 && n > 1 {
+			cs := (o.width - l.indent - adv) / float64(n-1)
+			size := l.glyphs[0].size
+			if cs <= size*0.5 {
+				l.cs = cs
+				l.justified = true
+			}
+		}
+	}
+	return lines
+}
+
+func trimSpaces(gs []glyph) []glyph {
+	for len(gs) > 0 && gs[len(gs)-1].r == ' ' {
+		gs = gs[:len(gs)-1]
+	}
+	return gs
+}
+
+// runs groups a line's glyphs into runs of one face and size, positioned
+// from x with the line's spacing.
+func (bl brokenLine) runs(x float64) []Run {
+	var out []Run
+	var b strings.Builder
+	var cur *Run
+	pos := x
+	for _, g := range bl.glyphs {
+		if cur == nil || cur.Font != g.face.Name || cur.Size != g.size || cur.Fallback != g.fallback {
+			if cur != nil {
+				cur.Text = b.String()
+				b.Reset()
+				out = append(out, *cur)
+			}
+			cur = &Run{X: pos, Font: g.face.Name, Role: g.role, Fallback: g.fallback, Size: g.size, CharSpacing: bl.cs}
+		}
+		b.WriteRune(g.r)
+		cur.Width += g.adv
+		if b.Len() > len(string(g.r)) {
+			cur.Width += bl.cs
+		}
+		pos += g.adv + bl.cs
+	}
+	if cur != nil {
+		cur.Text = b.String()
+		out = append(out, *cur)
+	}
+	for i := range out {
+		out[i].X = round2(out[i].X)
+		out[i].Width = round2(out[i].Width)
+		out[i].CharSpacing = round2x(out[i].CharSpacing)
+	}
+	return out
+}
+
+// round2x keeps char spacing to 1/1000 pt, as gopdf writes it.
+func round2x(v float64) float64 {
+	r := float64(int64(v*1000+sign(v)*0.5)) / 1000
+	if r == 0 {
+		return 0
+	}
+	return r
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+// textWidth is the natural width of glyphs with spacing track.
+func textWidth(gs []glyph, track float64) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += g.adv
+	}
+	return w + track*float64(max(len(gs)-1, 0))
+}
