@@ -1,0 +1,104 @@
+package importer
+
+import (
+	"strings"
+)
+
+// A document, whatever its source, is read into a list of blocks: paragraphs
+// and tables, each with its position in the source. Recognition works on
+// blocks only.
+
+type block struct {
+	para  string // a paragraph's text; unused for a table
+	table *table
+	pos   Position
+}
+
+type table struct {
+	rows []trow
+	pos  Position
+}
+
+type trow struct {
+	cells []tcell
+	pos   Position
+}
+
+type tcell struct {
+	text string
+	col  int // grid column (cell index for text)
+}
+
+// nonEmpty returns the trimmed texts of the row's non-empty cells.
+func (r trow) nonEmpty() []string {
+	var out []string
+	for _, c := range r.cells {
+		if t := strings.TrimSpace(c.text); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// textDocument splits pasted or saved text into blocks: each line is a
+// paragraph, lines with tabs are table rows, and consecutive table rows
+// (blank lines between them allowed, as page breaks leave them) are one
+// table.
+func textDocument(text string) []block {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	text = strings.ReplaceAll(text, "\f", "\n")
+	lines := strings.Split(text, "\n")
+	var blocks []block
+	var cur *table
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		// A "table" of one row with a single filled cell is a paragraph
+		// with a stray tab.
+		if len(cur.rows) == 1 && len(cur.rows[0].nonEmpty()) <= 1 {
+			if ne := cur.rows[0].nonEmpty(); len(ne) == 1 {
+				blocks = append(blocks, block{para: ne[0], pos: cur.rows[0].pos})
+			}
+		} else {
+			blocks = append(blocks, block{table: cur, pos: cur.pos})
+		}
+		cur = nil
+	}
+	for i, line := range lines {
+		pos := Position{Line: i + 1}
+		if strings.Contains(line, "\t") {
+			if cur == nil {
+				cur = &table{pos: pos}
+			}
+			row := trow{pos: pos}
+			for j, c := range strings.Split(line, "\t") {
+				row.cells = append(row.cells, tcell{text: c, col: j})
+			}
+			cur.rows = append(cur.rows, row)
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			if cur != nil && nextIsTableRow(lines, i+1) {
+				continue // a blank line inside a table (page break)
+			}
+			flush()
+			continue
+		}
+		flush()
+		blocks = append(blocks, block{para: line, pos: pos})
+	}
+	flush()
+	return blocks
+}
+
+func nextIsTableRow(lines []string, from int) bool {
+	for _, l := range lines[from:] {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		return strings.Contains(l, "\t")
+	}
+	return false
+}

@@ -1,0 +1,212 @@
+// Package importer turns a published annual report back into a Report: text
+// copied out of Word or a web page (tables tab-separated), or a Word .docx
+// file. Sections, narrative parts, the 落款 and every table cell are found
+// by their labels, not by position, tolerating what real reports contain
+// (the 2019 format, older labels, typos, half-width brackets, spaces inside
+// labels, blank cells, full-width digits, page-break debris). Printed totals
+// are kept as declared values; what could not be recognised is reported with
+// its position, never dropped silently.
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"nianbao/reports"
+)
+
+// MaxInputSize is the largest file Import accepts. Real reports are well
+// under 1 MB as text and a few MB as .docx (with pictures).
+const MaxInputSize = 64 << 20
+
+// Severity says how much a problem matters.
+type Severity int
+
+// Severities, from least to most serious.
+const (
+	// Note is a repair the importer made and is sure of (a row split by a
+	// page break joined, an old label read as the current one).
+	Note Severity = iota
+	// Uncertain means the result needs a look: a blank cell, a row or a
+	// paragraph that could not be placed, a guessed year.
+	Uncertain
+	// Unusable means nothing of the report could be used.
+	Unusable
+)
+
+// String is the Chinese name of the severity.
+func (s Severity) String() string {
+	switch s {
+	case Note:
+		return "说明"
+	case Uncertain:
+		return "需核对"
+	}
+	return "无法使用"
+}
+
+// Position is where in the source a problem is. For text, Line is the line
+// number; for a .docx, Para is the paragraph number, or Table and Row (and
+// Col) the table and its row. Zero fields are unknown.
+type Position struct {
+	Line  int `json:"line,omitempty"`
+	Para  int `json:"para,omitempty"`
+	Table int `json:"table,omitempty"`
+	Row   int `json:"row,omitempty"`
+	Col   int `json:"col,omitempty"`
+}
+
+// String names the position in Chinese: "第12行", "第3段", "第2个表格第5行".
+func (p Position) String() string {
+	var s string
+	switch {
+	case p.Line > 0:
+		s = fmt.Sprintf("第%d行", p.Line)
+	case p.Table > 0:
+		s = fmt.Sprintf("第%d个表格", p.Table)
+		if p.Row > 0 {
+			s += fmt.Sprintf("第%d行", p.Row)
+		}
+	case p.Para > 0:
+		s = fmt.Sprintf("第%d段", p.Para)
+	}
+	if p.Col > 0 && s != "" {
+		s += fmt.Sprintf("第%d列", p.Col)
+	}
+	return s
+}
+
+// Problem is something the importer could not recognise or had to repair.
+type Problem struct {
+	Severity Severity `json:"severity"`
+	Pos      Position `json:"position"`
+	// Message is Chinese and names what was found.
+	Message string `json:"message"`
+}
+
+// String is the problem as shown to people: "第12行：…（需核对）".
+func (p Problem) String() string {
+	pos := p.Pos.String()
+	if pos != "" {
+		pos += "："
+	}
+	return fmt.Sprintf("【%s】%s%s", p.Severity, pos, p.Message)
+}
+
+// Result is what an import found.
+type Result struct {
+	// Report is the imported report; never nil when Import returns no error.
+	Report *reports.Report
+	// Problems lists everything uncertain or repaired, in document order.
+	Problems []Problem
+	// Empty is true when nothing usable was found (no section, no table).
+	Empty bool
+	// Format names the source format in Chinese ("文本", "Word 文档").
+	Format string
+}
+
+// Uncertain reports whether some problem needs a look (or nothing was found).
+func (r *Result) Uncertain() bool {
+	if r.Empty {
+		return true
+	}
+	for _, p := range r.Problems {
+		if p.Severity >= Uncertain {
+			return true
+		}
+	}
+	return false
+}
+
+// Import reads a report from the bytes of a file named name (the name only
+// picks the format when the content does not: .docx, .xlsx, text). It
+// returns an error, a *reports.FileError with a Chinese message, when the
+// file cannot be read at all; otherwise a Result whose Problems say what
+// needs checking.
+func Import(name string, data []byte) (*Result, error) {
+	ferr := func(msg string, err error) error {
+		return &reports.FileError{Path: name, Msg: msg, Err: err}
+	}
+	switch {
+	case len(data) > MaxInputSize:
+		return nil, ferr(fmt.Sprintf("文件过大（超过 %d MB），不是年度报告", MaxInputSize>>20), nil)
+	case len(bytes.TrimSpace(data)) == 0:
+		return nil, ferr("文件是空的，没有可导入的内容", nil)
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
+		return importZip(name, data)
+	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
+		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", nil)
+	case ext == ".docx" || ext == ".xlsx":
+		return nil, ferr(fmt.Sprintf("文件扩展名是 %s，但内容不是有效的 Office 文件（可能已损坏）", ext), nil)
+	}
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return nil, ferr(err.Error(), err)
+	}
+	res := recognize(textDocument(text))
+	res.Format = "文本"
+	if enc != "" {
+		res.Format += "（" + enc + "）"
+	}
+	return res, nil
+}
+
+// ImportText reads a report from text as pasted into the GUI's paste box.
+func ImportText(text string) (*Result, error) {
+	return Import("粘贴的文本", []byte(text))
+}
+
+// decodeText returns data as UTF-8 text: UTF-8 with or without a byte order
+// mark, UTF-16 with a byte order mark (Notepad's “Unicode”), otherwise
+// GB18030 (which includes GBK and GB2312), as saved by older Chinese
+// Windows programs. It names the encoding when it was not UTF-8.
+func decodeText(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
+		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", "", fmt.Errorf("UTF-16 文本无法解码：%w", err)
+		}
+		return string(out), "UTF-16", nil
+	}
+	if utf8.Valid(data) {
+		if looksBinary(string(data)) {
+			return "", "", fmt.Errorf("文件内容不是文本，也不是 Word（.docx）文件，无法导入")
+		}
+		return string(data), "", nil
+	}
+	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+	if err != nil || looksBinary(string(out)) {
+		return "", "", fmt.Errorf("文件既不是 UTF-8 也不是 GBK/GB18030 编码的文本，也不是 Word（.docx）文件，无法导入")
+	}
+	return string(out), "GBK/GB18030", nil
+}
+
+// looksBinary reports whether text has many control characters, as binary
+// data decoded as text does.
+func looksBinary(s string) bool {
+	n, bad := 0, 0
+	for _, r := range s {
+		n++
+		if r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' || r == 0x7f {
+			bad++
+		}
+		if n >= 4096 {
+			break
+		}
+	}
+	return n > 0 && bad*20 > n
+}

@@ -1,0 +1,691 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"nianbao/reports"
+)
+
+// recognizer turns blocks into a report, collecting problems on the way.
+type recognizer struct {
+	res    *Result
+	r      *reports.Report
+	tmpl   *reports.Template
+	blocks []block
+}
+
+func (rc *recognizer) add(sev Severity, pos Position, format string, a ...any) {
+	rc.res.Problems = append(rc.res.Problems, Problem{Severity: sev, Pos: pos, Message: fmt.Sprintf(format, a...)})
+}
+
+// para is a paragraph with its position.
+type para struct {
+	text string
+	pos  Position
+}
+
+// sectionKeys lists, per section, words that identify its heading even
+// when it is worded a little differently from the template.
+var sectionKeys = []struct {
+	key   string
+	words []string
+}{
+	{reports.SectionOverview, []string{"总体情况", "基本情况", "总体概况"}},
+	{reports.SectionActive, []string{"主动公开政府信息情况", "主动公开政府信息", "主动公开情况"}},
+	{reports.SectionRequests, []string{"收到和处理政府信息公开申请情况", "政府信息公开申请情况", "依申请公开情况", "收到和处理政府信息公开申请"}},
+	{reports.SectionReview, []string{"政府信息公开行政复议、行政诉讼情况", "行政复议.行政诉讼", "行政复议和行政诉讼", "行政复议、行政诉讼"}},
+	{reports.SectionImprovement, []string{"存在的主要问题及改进情况", "存在的主要问题", "主要问题及改进", "问题及改进"}},
+	{reports.SectionOther, []string{"其他需要报告的事项", "其他需要报告", "其他事项"}},
+}
+
+var sectionNumbers = []string{"一", "二", "三", "四", "五", "六"}
+
+// sectionHeading returns the key of the section s heads, or "".
+func sectionHeading(s string) string {
+	c := canon(s)
+	if runeLen(c) > 40 || c == "" || strings.HasSuffix(c, ".") && !reSection.MatchString(s) {
+		return ""
+	}
+	num := ""
+	rest := c
+	if m := reSection.FindStringSubmatch(strings.TrimSpace(s)); m != nil {
+		num = m[1]
+		rest = canon(strings.TrimSpace(s)[len(m[0]):])
+	}
+	if strings.Contains(rest, "。") || strings.Count(rest, ".") > 1 || strings.Contains(rest, ",") {
+		return ""
+	}
+	for i, sk := range sectionKeys {
+		for _, w := range sk.words {
+			if strings.Contains(rest, canon(w)) {
+				// Without a number only the exact heading counts.
+				if num == "" && rest != canon(w) {
+					continue
+				}
+				if num != "" && num != sectionNumbers[i] && runeLen(rest) > runeLen(canon(w))+6 {
+					continue
+				}
+				return sk.key
+			}
+		}
+	}
+	return ""
+}
+
+var rePageNumber = regexp.MustCompile(`^[\-—–－─\s]*(第\s*)?[0-9０-９]{1,3}\s*(页)?[\-—–－─\s]*$|^第\s*[0-9]{1,3}\s*页\s*(/|，)?\s*共\s*[0-9]{1,3}\s*页$`)
+
+func recognize(blocks []block) *Result {
+	res := recognizeBlocks(blocks)
+	slices.SortStableFunc(res.Problems, func(a, b Problem) int {
+		ka := [4]int{a.Pos.Line, a.Pos.Para, a.Pos.Table, a.Pos.Row}
+		kb := [4]int{b.Pos.Line, b.Pos.Para, b.Pos.Table, b.Pos.Row}
+		return slices.Compare(ka[:], kb[:])
+	})
+	return res
+}
+
+func recognizeBlocks(blocks []block) *Result {
+	rc := &recognizer{res: &Result{}, r: reports.New(reports.Today().Year - 1), blocks: blocks}
+	r := rc.r
+	r.Cells = map[reports.CellKey]reports.Cell{}
+	r.Overview.Parts = nil
+	r.Other.Fee = ""
+	r.Year = 0
+	rc.res.Report = r
+
+	// Paragraph debris: page numbers left by a page break.
+	var kept []block
+	for _, b := range blocks {
+		if b.table == nil {
+			t := strings.TrimSpace(b.para)
+			if t == "" {
+				continue
+			}
+			if rePageNumber.MatchString(t) {
+				rc.add(Note, b.pos, "“%s”是页码，已忽略", t)
+				continue
+			}
+			b.para = t
+		}
+		kept = append(kept, b)
+	}
+	blocks = kept
+
+	// Section headings, in order.
+	type heading struct {
+		key string
+		idx int
+	}
+	var heads []heading
+	seen := map[string]bool{}
+	for i, b := range blocks {
+		if b.table != nil {
+			continue
+		}
+		if k := sectionHeading(b.para); k != "" && !seen[k] {
+			heads = append(heads, heading{k, i})
+			seen[k] = true
+		}
+	}
+
+	// The 落款 at the end: the date and the organ.
+	end := len(blocks)
+	var signOrgan string
+	var signPos Position
+	for n := 0; n < 2 && end > 0; n++ {
+		b := blocks[end-1]
+		if b.table != nil || (len(heads) > 0 && end-1 <= heads[len(heads)-1].idx) {
+			break
+		}
+		if d, ok := parseDateLine(b.para); ok && r.Signing.Date.IsZero() {
+			r.Signing.Date = d
+			end--
+			continue
+		}
+		if signOrgan == "" && looksLikeOrgan(b.para) {
+			signOrgan = normText(b.para)
+			signPos = b.pos
+			end--
+			continue
+		}
+		break
+	}
+	blocks = blocks[:end]
+
+	// Template version from the labels found, year from the title.
+	first := len(blocks)
+	if len(heads) > 0 {
+		first = heads[0].idx
+	}
+	rc.front(blocks[:first])
+	if signOrgan != "" {
+		r.Organ.FullName = signOrgan
+		r.Organ.Level = guessLevel(signOrgan)
+		if r.Organ.ShortName == "" {
+			r.Organ.ShortName = shortFromFull(signOrgan)
+		}
+	} else {
+		rc.add(Uncertain, Position{}, "文末未找到落款单位名称，请在“落款”中填写")
+	}
+	if r.Signing.Date.IsZero() {
+		rc.add(Uncertain, signPos, "文末未找到成文日期（如“2024年1月19日”），请在“落款”中填写")
+	}
+	if r.Year == 0 {
+		rc.guessYear(blocks)
+	}
+	rc.chooseTemplate(blocks)
+
+	// Sections.
+	var tables []block
+	for hi, h := range heads {
+		stop := len(blocks)
+		if hi+1 < len(heads) {
+			stop = heads[hi+1].idx
+		}
+		var paras []para
+		for _, b := range blocks[h.idx+1 : stop] {
+			if b.table != nil {
+				tables = append(tables, b)
+				continue
+			}
+			paras = append(paras, para{b.para, b.pos})
+		}
+		paras = rc.joinBroken(paras)
+		switch h.key {
+		case reports.SectionOverview:
+			rc.overview(paras)
+		case reports.SectionImprovement:
+			rc.improvement(paras)
+		case reports.SectionOther:
+			rc.other(paras)
+		default:
+			for _, p := range paras {
+				if isTableNote(p.text) {
+					continue
+				}
+				rc.add(Uncertain, p.pos, "%s中的文字“%s”无法归入表格，未导入", sectionTitle(h.key), clip(p.text))
+			}
+		}
+	}
+	for _, b := range blocks[:first] {
+		if b.table != nil {
+			tables = append(tables, b)
+		}
+	}
+	cellsFound := rc.tables(tables)
+
+	if len(heads) == 0 && cellsFound == 0 {
+		rc.res.Empty = true
+		rc.res.Problems = append([]Problem{{Severity: Unusable, Message: "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。"}}, rc.res.Problems...)
+		return rc.res
+	}
+	for i, sk := range sectionKeys {
+		if !seen[sk.key] {
+			rc.add(Uncertain, Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
+		}
+	}
+	return rc.res
+}
+
+// isTableNote reports whether a paragraph in a table section is one of the
+// notes the template prints there (units, 勾稽关系), which need no import.
+func isTableNote(s string) bool {
+	c := canon(s)
+	return strings.Contains(c, "勾稽关系") || strings.HasPrefix(c, "单位:") || strings.Contains(c, "只计算原行为主体") ||
+		strings.Contains(c, "统计数据截至")
+}
+
+func sectionTitle(key string) string {
+	for i, sk := range sectionKeys {
+		if sk.key == key {
+			return sectionNumbers[i] + "、" + reports.Lookup(reports.V2021).Section(key).Heading
+		}
+	}
+	return key
+}
+
+func clip(s string) string {
+	rs := []rune(s)
+	if len(rs) > 30 {
+		return string(rs[:30]) + "…"
+	}
+	return s
+}
+
+var organSuffixes = []string{"政府", "办事处", "局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "所", "站", "署", "会", "部", "处", "队", "管委会", "公司", "馆", "社"}
+
+func looksLikeOrgan(s string) bool {
+	c := canon(s)
+	if c == "" || runeLen(c) > 40 || strings.ContainsAny(c, ".,;:!?") {
+		return false
+	}
+	for _, suf := range organSuffixes {
+		if strings.HasSuffix(c, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// guessLevel guesses the administrative level from an organ's full name.
+func guessLevel(full string) reports.Level {
+	name := canon(full)
+	for _, suf := range []string{"人民政府办公室", "人民政府", "政府", "街道办事处", "办事处"} {
+		if unit, ok := strings.CutSuffix(name, suf); ok && unit != "" && !strings.HasSuffix(suf, "办公室") {
+			switch {
+			case strings.HasSuffix(unit, "乡") || strings.HasSuffix(unit, "镇") || strings.HasSuffix(unit, "街道") || suf == "街道办事处":
+				return reports.LevelTownship
+			case strings.HasSuffix(unit, "县") || strings.HasSuffix(unit, "旗") || strings.HasSuffix(unit, "区") && !strings.HasSuffix(unit, "自治区"):
+				return reports.LevelCountyGov
+			case strings.HasSuffix(unit, "市") || strings.HasSuffix(unit, "州") || strings.HasSuffix(unit, "盟"):
+				return reports.LevelCityGov
+			case strings.HasSuffix(unit, "省") || strings.HasSuffix(unit, "自治区"):
+				return reports.LevelProvinceGov
+			}
+			return reports.LevelTownship
+		}
+	}
+	// A department: its level is the last administrative unit in its name.
+	type mark struct {
+		word  string
+		level reports.Level
+	}
+	best, at := reports.Level(""), -1
+	for _, m := range []mark{
+		{"乡", reports.LevelTownship}, {"镇", reports.LevelTownship}, {"街道", reports.LevelTownship},
+		{"县", reports.LevelCountyDept}, {"旗", reports.LevelCountyDept}, {"区", reports.LevelCountyDept},
+		{"市", reports.LevelCityDept}, {"州", reports.LevelCityDept}, {"盟", reports.LevelCityDept},
+		{"省", reports.LevelProvinceDept}, {"自治区", reports.LevelProvinceDept},
+	} {
+		if i := strings.LastIndex(name, m.word); i > at || i == at && i >= 0 && len(m.word) > 3 {
+			best, at = m.level, i
+		}
+	}
+	if best == "" {
+		return reports.LevelCountyDept
+	}
+	return best
+}
+
+// shortFromFull makes a title name from a full organ name:
+// 新源县别斯托别乡人民政府 → 别斯托别乡.
+func shortFromFull(full string) string {
+	n := strings.TrimSuffix(strings.TrimSuffix(full, "人民政府"), "政府")
+	if n == "" {
+		return full
+	}
+	if guessLevel(full) == reports.LevelTownship {
+		for _, m := range []string{"县", "区", "市", "旗"} {
+			if i := strings.LastIndex(n, m); i >= 0 && i+len(m) < len(n) {
+				return n[i+len(m):]
+			}
+		}
+	}
+	return n
+}
+
+var (
+	reTitleYear  = regexp.MustCompile(`^(.*?)(\d{4})年度?(.*)$`)
+	rePeriod     = regexp.MustCompile(`自(\d{4})年1月1日`)
+	reContact    = regexp.MustCompile(`(?:请联系|联系单位|联系方式)[：:]?(.+?)(?:[，,；;。]|$)`)
+	rePhone      = regexp.MustCompile(`(?:电话|联系方式)[：:]?\s*([0-9０-９][0-9０-９\-－—（）() ]{5,}[0-9０-９])`)
+	reAddress    = regexp.MustCompile(`地址[：:为]?(.+?)(?:[，,；;。]|$)`)
+	reYearInText = regexp.MustCompile(`(\d{4})年`)
+)
+
+// front reads the title and the preamble (everything before 一、总体情况).
+func (rc *recognizer) front(blocks []block) {
+	r := rc.r
+	var preamble []string
+	titled := false
+	for _, b := range blocks {
+		if b.table != nil {
+			continue
+		}
+		t := b.para
+		c := canon(t)
+		if !titled && strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.Contains(c, "。") {
+			titled = true
+			rc.title(c, b.pos)
+			continue
+		}
+		if !titled && len(preamble) == 0 && runeLen(c) <= 30 && !strings.ContainsAny(c, ".,。") {
+			rc.add(Uncertain, b.pos, "标题前的“%s”不是报告内容，未导入", clip(t))
+			continue
+		}
+		preamble = append(preamble, normText(t))
+	}
+	if !titled {
+		rc.add(Uncertain, Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
+	}
+	r.Preamble = strings.Join(preamble, "\n")
+	rc.contact(r.Preamble)
+	if r.Year == 0 {
+		if m := rePeriod.FindStringSubmatch(asciiDigits(strings.ReplaceAll(r.Preamble, " ", ""))); m != nil {
+			r.Year, _ = strconv.Atoi(m[1])
+		}
+	}
+}
+
+func (rc *recognizer) title(c string, pos Position) {
+	r := rc.r
+	c = strings.ReplaceAll(c, "\"", "")
+	m := reTitleYear.FindStringSubmatch(c)
+	if m == nil {
+		rc.add(Uncertain, pos, "标题“%s”中没有年度", c)
+		return
+	}
+	year, _ := strconv.Atoi(m[2])
+	if year < 2000 || year > 2100 {
+		rc.add(Uncertain, pos, "标题中的年度 %d 不合理", year)
+		return
+	}
+	r.Year = year
+	short := m[1]
+	if short == "" {
+		// 2023年度××乡政府信息公开工作年度报告
+		short, _, _ = strings.Cut(m[3], "政府信息公开")
+		if short == m[3] {
+			short = ""
+		}
+	}
+	r.Organ.ShortName = normText(short)
+}
+
+// contact finds the contact office, phone and address in the preamble.
+func (rc *recognizer) contact(pre string) {
+	r := rc.r
+	if m := reContact.FindStringSubmatch(pre); m != nil && !strings.Contains(m[1], "电话") {
+		r.Contact.Office = strings.TrimSpace(m[1])
+	}
+	if m := rePhone.FindStringSubmatch(pre); m != nil {
+		r.Contact.Phone = strings.TrimSpace(asciiDigits(m[1]))
+	}
+	if m := reAddress.FindStringSubmatch(pre); m != nil {
+		r.Contact.Address = strings.TrimSpace(m[1])
+	}
+}
+
+// guessYear is used when the title has no year: the 统计期限, else the
+// year before the 落款 date.
+func (rc *recognizer) guessYear(blocks []block) {
+	r := rc.r
+	for _, b := range blocks {
+		if b.table != nil {
+			continue
+		}
+		if m := rePeriod.FindStringSubmatch(asciiDigits(strings.ReplaceAll(b.para, " ", ""))); m != nil {
+			r.Year, _ = strconv.Atoi(m[1])
+			rc.add(Note, b.pos, "年度按统计期限取为 %d", r.Year)
+			return
+		}
+	}
+	if !r.Signing.Date.IsZero() {
+		r.Year = r.Signing.Date.Year - 1
+		rc.add(Uncertain, Position{}, "未找到报告年度，按落款日期推定为 %d 年度，请核对", r.Year)
+		return
+	}
+	counts := map[int]int{}
+	best := 0
+	for _, b := range blocks {
+		for _, m := range reYearInText.FindAllStringSubmatch(asciiDigits(strings.ReplaceAll(b.para, " ", "")), -1) {
+			y, _ := strconv.Atoi(m[1])
+			if y >= 2000 && y <= 2100 {
+				counts[y]++
+				if counts[y] > counts[best] {
+					best = y
+				}
+			}
+		}
+	}
+	if best != 0 {
+		r.Year = best
+		rc.add(Uncertain, Position{}, "未找到报告年度，按正文中最常出现的年份推定为 %d 年度，请核对", best)
+		return
+	}
+	r.Year = reports.Today().Year - 1
+	rc.add(Uncertain, Position{}, "未找到报告年度，暂定为 %d 年度，请核对", r.Year)
+}
+
+// joinBroken joins paragraphs that a page break split in two: one that
+// stops in the middle of a sentence (after a comma, or a long one without
+// closing punctuation) and is followed by one that is not a new item.
+func (rc *recognizer) joinBroken(ps []para) []para {
+	var out []para
+	for _, p := range ps {
+		if n := len(out); n > 0 && brokenAfter(out[n-1].text) && !startsItem(p.text) {
+			rc.add(Note, p.pos, "此段与上一段（%s）是被分页断开的同一段，已合并", out[n-1].pos)
+			out[n-1].text = strings.TrimRight(out[n-1].text, " \u3000") + strings.TrimLeft(p.text, " \u3000")
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func brokenAfter(s string) bool {
+	s = strings.TrimRight(s, " \u3000")
+	rs := []rune(s)
+	if len(rs) == 0 {
+		return false
+	}
+	last := rs[len(rs)-1]
+	switch last {
+	case '，', '、', ',':
+		return true
+	case '。', '！', '？', '；', '：', '…', '”', '’', '」', '）', ')', '》', '.', ';', ':', '!', '?':
+		return false
+	}
+	return len(rs) > 40 && isWide(last)
+}
+
+func startsItem(s string) bool {
+	if _, ok := parseNumbered(s); ok {
+		return true
+	}
+	return sectionHeading(s) != ""
+}
+
+// splitTitle splits the text after an enumeration into a title and text:
+// a short line without a stop is a heading (inline false); "主动公开方面。
+// 本乡…" is an inline title; a long first sentence means no title.
+func splitTitle(rest string) (title, text string, inline, ok bool) {
+	rest = strings.TrimSpace(rest)
+	if !strings.Contains(rest, "。") && runeLen(rest) <= 30 {
+		return rest, "", false, true
+	}
+	i := strings.Index(rest, "。")
+	if j := strings.Index(rest, "："); j >= 0 && (i < 0 || j < i) {
+		before := rest[:j]
+		if runeLen(before) <= 25 && !strings.ContainsAny(before, "，,；") && before != "" {
+			return before + "：", strings.TrimSpace(rest[j+len("："):]), true, true
+		}
+	}
+	if i > 0 {
+		before := rest[:i]
+		if runeLen(before) <= 25 && !strings.ContainsAny(before, "，,；、") {
+			return before, strings.TrimSpace(rest[i+len("。"):]), true, true
+		}
+	}
+	return "", rest, false, false
+}
+
+// parts reads a list of titled parts. Numbered paragraphs start parts;
+// an unnumbered paragraph continues the titled part before it, or is an
+// untitled part of its own.
+func (rc *recognizer) parts(ps []para) (parts []reports.Part, style reports.Numbering, inline bool) {
+	for _, p := range ps {
+		if nb, ok := parseNumbered(p.text); ok {
+			if style == "" {
+				style = nb.style
+			}
+			title, text, inl, titled := splitTitle(normText(nb.rest))
+			if !titled {
+				parts = append(parts, reports.Part{Text: text})
+				continue
+			}
+			inline = inline || inl
+			parts = append(parts, reports.Part{Title: title, Text: text})
+			continue
+		}
+		text := normText(p.text)
+		if n := len(parts); n > 0 && parts[n-1].Title != "" {
+			if parts[n-1].Text != "" {
+				parts[n-1].Text += "\n"
+			}
+			parts[n-1].Text += text
+			continue
+		}
+		parts = append(parts, reports.Part{Text: text})
+	}
+	return parts, style, inline
+}
+
+func (rc *recognizer) overview(ps []para) {
+	o := &rc.r.Overview
+	parts, style, inline := rc.parts(ps)
+	o.Parts = parts
+	if style != "" {
+		o.Numbering = style
+	}
+	o.Inline = inline
+	if len(parts) == 0 {
+		rc.add(Uncertain, Position{}, "“一、总体情况”下没有内容")
+	}
+}
+
+// groupKind says whether a paragraph heads the problems (1) or the
+// measures (2) of section 五, or neither (0), and returns its title.
+func groupKind(s string, measuresSeen bool) (int, string) {
+	rest := s
+	if nb, ok := parseNumbered(s); ok {
+		rest = nb.rest
+	}
+	rest = normText(rest)
+	if runeLen(rest) > 30 || strings.Contains(rest, "。") {
+		return 0, ""
+	}
+	title := strings.TrimRight(rest, "：:")
+	switch {
+	case containsAny(rest, "改进", "措施", "整改", "解决", "打算", "下一步", "计划"):
+		return 2, title
+	case !measuresSeen && containsAny(rest, "问题", "困难", "不足"):
+		return 1, title
+	}
+	return 0, ""
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rc *recognizer) improvement(ps []para) {
+	im := &rc.r.Improvement
+	var problems, measures []para
+	group := 0
+	foundGroups := 0
+	for _, p := range ps {
+		if g, title := groupKind(p.text, group == 2); g != 0 && g > group {
+			group = g
+			foundGroups++
+			if g == 1 {
+				im.ProblemsTitle = title
+			} else {
+				im.MeasuresTitle = title
+			}
+			continue
+		}
+		if group == 2 {
+			measures = append(measures, p)
+		} else {
+			problems = append(problems, p)
+		}
+	}
+	if foundGroups == 0 && len(ps) > 0 {
+		rc.add(Uncertain, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
+	}
+	im.Problems, _, _ = rc.parts(problems)
+	im.Measures, _, _ = rc.parts(measures)
+}
+
+func (rc *recognizer) other(ps []para) {
+	o := &rc.r.Other
+	var text []string
+	i := 0
+	for ; i < len(ps); i++ {
+		if _, ok := parseNumbered(ps[i].text); ok {
+			break
+		}
+		t := normText(ps[i].text)
+		if o.Fee == "" && strings.Contains(t, "处理费") {
+			o.Fee = t
+			continue
+		}
+		text = append(text, t)
+	}
+	o.Text = strings.Join(text, "\n")
+	o.Items, _, _ = rc.parts(ps[i:])
+}
+
+var (
+	sig2019 = []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "政府集中采购", "其他对外管理服务事项", "第二十条第(九)项"}
+	sig2021 = []string{"本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额(单位:万元)"}
+)
+
+// chooseTemplate picks the template by the labels of the tables, falling
+// back to the one the year requires.
+func (rc *recognizer) chooseTemplate(blocks []block) {
+	r := rc.r
+	n19, n21 := 0, 0
+	for _, b := range blocks {
+		if b.table == nil {
+			continue
+		}
+		for _, row := range b.table.rows {
+			for i, c := range row.cells {
+				t := canon(c.text)
+				if slices.Contains(sig2019, t) {
+					n19++
+				}
+				if slices.Contains(sig2021, t) {
+					n21++
+				}
+				s := stripNum(t)
+				if strings.HasPrefix(s, "申请人无正当理由逾期不补正") || strings.HasPrefix(s, "申请人逾期未按收费通知") {
+					n21++
+				}
+				// 2019: （六）其他处理 is a row with its own numbers.
+				if t == "(六)其他处理" && i+1 < len(row.cells) && slices.ContainsFunc(row.cells[i+1:], func(c tcell) bool { return isNumeric(strings.TrimSpace(c.text)) }) {
+					if !slices.ContainsFunc(row.cells[i+1:], func(c tcell) bool { return strings.HasPrefix(stripNum(canon(c.text)), "申请人") }) {
+						n19++
+					}
+				}
+			}
+		}
+	}
+	byYear := reports.VersionForYear(r.Year)
+	v := byYear
+	switch {
+	case n19 > n21:
+		v = reports.V2019
+	case n21 > n19:
+		v = reports.V2021
+	}
+	if v != byYear {
+		rc.add(Uncertain, Position{}, "表格标签是%s年版模板的格式，但报告年度 %d 应使用%s年版模板；已按表格标签读取，请核对", v, r.Year, byYear)
+	}
+	if v != r.Template {
+		// Start again from an empty report of that template.
+		r.Template = v
+	}
+	rc.tmpl = reports.Lookup(v)
+}

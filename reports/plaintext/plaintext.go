@@ -1,0 +1,229 @@
+// Package plaintext writes a report as plain text in the layout Word gives
+// when a published report is copied: the title, the preamble paragraphs, the
+// section headings, the narrative parts as printed, the statistical tables
+// tab-separated with the row labels in their own cells, the 落款 organ and
+// date, paragraphs separated by blank lines.
+//
+// Every label is taken from the report's template (Table.HeaderGrid,
+// Table.LabelGrid) and every total from Report.Display, so the text shows
+// exactly what the PDF shows, and importing the text (package importer)
+// gives the same report back.
+package plaintext
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"nianbao/reports"
+)
+
+// Write writes r as plain text to w. Lines end with "\n"; table cells are
+// separated by tabs, one table row per line, every row as wide as its grid.
+func Write(w io.Writer, r *reports.Report) error {
+	bw := bufio.NewWriter(w)
+	p := &printer{w: bw, r: r, t: r.Tmpl()}
+	p.report()
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write plain text: %w", err)
+	}
+	return nil
+}
+
+// String returns the plain text of r.
+func String(r *reports.Report) string {
+	var b strings.Builder
+	_ = Write(&b, r) // a strings.Builder never fails
+	return b.String()
+}
+
+type printer struct {
+	w *bufio.Writer
+	r *reports.Report
+	t *reports.Template
+}
+
+// para writes one paragraph followed by a blank line; a text with newlines
+// is several paragraphs. Empty paragraphs are skipped.
+func (p *printer) para(text string) {
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimRight(line, " \t\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		p.w.WriteString(line)
+		p.w.WriteString("\n\n")
+	}
+}
+
+// lines writes table lines with no blank line between them, then one blank line.
+func (p *printer) lines(ls []string) {
+	for _, l := range ls {
+		p.w.WriteString(l)
+		p.w.WriteString("\n")
+	}
+	p.w.WriteString("\n")
+}
+
+func (p *printer) report() {
+	r := p.r
+	p.para(r.Title())
+	p.para(r.Preamble)
+	for _, s := range p.t.Sections {
+		p.para(s.Title())
+		switch s.Key {
+		case reports.SectionOverview:
+			p.parts(r.Overview.Parts, r.Overview.Numbering, r.Overview.Inline)
+		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
+			p.tables(s)
+		case reports.SectionImprovement:
+			p.improvement()
+		case reports.SectionOther:
+			p.other()
+		}
+	}
+	p.para(r.SignedBy())
+	p.para(r.Signing.Date.Chinese())
+}
+
+// parts writes a list of titled parts: a titled part is numbered, its title
+// either run into its first paragraph ("1.主动公开方面。本乡…") or printed as
+// a heading line of its own; untitled parts are plain paragraphs, numbered
+// only when the list also has titled parts.
+func (p *printer) parts(parts []reports.Part, n reports.Numbering, inline bool) {
+	anyTitled := false
+	for _, part := range parts {
+		if strings.TrimSpace(part.Title) != "" {
+			anyTitled = true
+		}
+	}
+	for i, part := range parts {
+		title := strings.TrimSpace(part.Title)
+		paras := splitParas(part.Text)
+		switch {
+		case title == "" && !anyTitled:
+			p.para(strings.Join(paras, "\n"))
+		case title == "":
+			if len(paras) == 0 {
+				continue
+			}
+			paras[0] = n.Label(i) + paras[0]
+			p.para(strings.Join(paras, "\n"))
+		case inline:
+			first := n.Label(i) + title + InlineSeparator(title)
+			if len(paras) > 0 {
+				first += paras[0]
+				paras = paras[1:]
+			}
+			p.para(first)
+			p.para(strings.Join(paras, "\n"))
+		default:
+			p.para(n.Label(i) + title)
+			p.para(strings.Join(paras, "\n"))
+		}
+	}
+}
+
+// InlineSeparator is what follows an inline title before its text: "。",
+// or nothing when the title already ends with a stop or a colon.
+func InlineSeparator(title string) string {
+	if strings.HasSuffix(title, "。") || strings.HasSuffix(title, "：") ||
+		strings.HasSuffix(title, "！") || strings.HasSuffix(title, "？") {
+		return ""
+	}
+	return "。"
+}
+
+func splitParas(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func (p *printer) improvement() {
+	im := p.r.Improvement
+	groups := []struct {
+		title string
+		items []reports.Part
+	}{{im.ProblemsTitle, im.Problems}, {im.MeasuresTitle, im.Measures}}
+	for i, g := range groups {
+		title := strings.TrimSpace(g.title)
+		if title == "" && len(g.items) == 0 {
+			continue
+		}
+		if title == "" {
+			title = []string{reports.DefaultProblemsTitle, reports.DefaultMeasuresTitle}[i]
+		}
+		p.para(reports.NumberParen.Label(i) + title)
+		p.parts(g.items, reports.NumberArabic, true)
+	}
+}
+
+func (p *printer) other() {
+	o := p.r.Other
+	p.para(o.Fee)
+	p.para(o.Text)
+	for i, it := range o.Items {
+		if t := strings.TrimSpace(it.Title); t != "" {
+			p.para(reports.NumberParen.Label(i) + t)
+		}
+		p.para(it.Text)
+	}
+}
+
+// tables writes the tables of a section. The blocks of table 二 share one
+// grid as wide as the widest block, as in the printed template.
+func (p *printer) tables(s reports.Section) {
+	width := 0
+	var tbs []*reports.Table
+	for _, k := range s.Tables {
+		if tb := p.t.Table(k); tb != nil {
+			tbs = append(tbs, tb)
+			width = max(width, tb.Width())
+		}
+	}
+	var ls []string
+	for _, tb := range tbs {
+		ls = append(ls, TableLines(p.r, tb, width)...)
+	}
+	if len(ls) > 0 {
+		p.lines(ls)
+	}
+}
+
+// TableLines lays a table out on its grid, padded to width columns (at
+// least the table's own width): the header rows from HeaderGrid, then one
+// line per row with the labels from LabelGrid and the numbers as
+// Report.Display shows them. Merged cells print their label in their
+// top-left grid cell; the cells they cover are empty.
+func TableLines(r *reports.Report, tb *reports.Table, width int) []string {
+	width = max(width, tb.Width())
+	header, hrows := tb.HeaderGrid()
+	grid := make([][]string, hrows+len(tb.Rows))
+	for i := range grid {
+		grid[i] = make([]string, width)
+	}
+	for _, c := range header {
+		if c.Row < hrows && c.Col < width {
+			grid[c.Row][c.Col] = c.Label
+		}
+	}
+	for _, c := range tb.LabelGrid() {
+		grid[hrows+c.Row][c.Col] = c.Label
+	}
+	for ri := range tb.Rows {
+		for ci := range tb.Columns {
+			grid[hrows+ri][tb.LabelColumns+ci] = r.Display(tb, ri, ci)
+		}
+	}
+	out := make([]string, len(grid))
+	for i, row := range grid {
+		out[i] = strings.Join(row, "\t")
+	}
+	return out
+}
