@@ -37,9 +37,11 @@ type Command struct {
 func commands() []*Command {
 	return []*Command{
 		checkCommand(),
+		importCommand(),
 		newCommand(),
 		pdfCommand(),
 		sampleCommand(),
+		textCommand(),
 		versionCommand(),
 	}
 }

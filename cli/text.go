@@ -1,0 +1,43 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+
+	"nianbao/reports"
+	"nianbao/reports/plaintext"
+)
+
+func textCommand() *Command {
+	c := &Command{Name: "text", Usage: "FILE [-o OUT.txt]",
+		Summary: "输出纯文本（表格以制表符分隔，同从 Word 复制的格式），可再导入"}
+	c.Run = func(env *Env, args []string) int {
+		fs := env.flags(c)
+		out := fs.String("o", "", "输出的文本文件（默认输出到屏幕）")
+		pos, err := parse(fs, args)
+		if err != nil || len(pos) != 1 {
+			fs.Usage()
+			return ExitUnusable
+		}
+		r, err := reports.Load(pos[0])
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		var buf bytes.Buffer
+		if err := plaintext.Write(&buf, r); err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		if *out == "" {
+			if _, err := env.Stdout.Write(buf.Bytes()); err != nil {
+				return env.fail(ExitUnusable, "输出失败：%v", err)
+			}
+			return ExitOK
+		}
+		if err := reports.WriteFileAtomic(*out, buf.Bytes(), false); err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已写出纯文本：%s\n", *out)
+		return ExitOK
+	}
+	return c
+}
