@@ -119,6 +119,7 @@ func Check(r *Report, previous *Report) []Finding {
 		previous = r.LastYear
 	}
 	c := &checker{r: r, prev: previous, t: r.Tmpl()}
+	c.ix = indexOf(c.t)
 	c.checkReport()
 	c.checkTables()
 	c.checkTexts()
@@ -156,6 +157,9 @@ type checker struct {
 	out     []Finding
 	ranks   []rank
 	buf     []rune // scratch for the text being scanned
+	ix      *tmplIndex
+	vals    []Decimal // values of the report's cells, [ix.offset[table]+row*columns+column]
+	done    []bool    // whether vals holds the cell's value yet
 }
 
 // rank orders findings: section group, table, row, column, field, offset.

@@ -1,6 +1,9 @@
 package reports
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Numbers stated in the narrative are compared with the tables clause by
 // clause (a clause ends at ，。；！？ or a line break). A clause speaks of:
@@ -33,7 +36,6 @@ var (
 )
 
 const measureWords = "件起宗例份"
-const clauseEnds = "，,。；;！!？?\n"
 
 // textClaim is one number the text states about a table value.
 type textClaim struct {
@@ -46,7 +48,7 @@ func (c *checker) checkTextNumbers(f textField) {
 	buf := c.buf
 	start := 0
 	for i := 0; i <= len(buf); i++ {
-		if i < len(buf) && !containsRune(clauseEnds, buf[i]) {
+		if i < len(buf) && !isClauseEnd(buf[i]) {
 			continue
 		}
 		if i > start {
@@ -56,11 +58,12 @@ func (c *checker) checkTextNumbers(f textField) {
 	}
 }
 
-func containsRune(s string, r rune) bool {
-	for _, x := range s {
-		if x == r {
-			return true
-		}
+func containsRune(s string, r rune) bool { return strings.ContainsRune(s, r) }
+
+func isClauseEnd(r rune) bool {
+	switch r {
+	case '，', ',', '。', '；', ';', '！', '!', '？', '?', '\n':
+		return true
 	}
 	return false
 }
@@ -140,7 +143,7 @@ func (c *checker) claimAfter(s, e, kw int, negation bool) (textClaim, bool) {
 		i = end - 1
 	}
 	if negation {
-		from := max(s, s+kw-8)
+		from := max(s, s+kw-12)
 		if n := firstOf(buf[from:s+kw], kwNegation); n >= 0 {
 			return textClaim{value: 0, start: from + n, end: e}, true
 		}
@@ -238,7 +241,7 @@ func (c *checker) compareCell(f textField, cl textClaim, table, row, col string)
 	if k := keysOf(c.t)[c.tableIndex(table)][ri][ci]; !c.r.Cell(k).IsNumber() {
 		return
 	}
-	v := c.r.Number(tb, ri, ci)
+	v := c.num(tb, ri, ci)
 	if v.Cmp(Int(cl.value)) != 0 {
 		c.textNumberWarn(f, cl, tb.CellName(c.t, ri, ci)+"为"+v.String())
 	}
@@ -247,7 +250,7 @@ func (c *checker) compareCell(f textField, cl textClaim, table, row, col string)
 func (c *checker) compareRequests(f textField, cl textClaim, verb []rune) {
 	tb, rn, rc, _, _ := c.t3Rows()
 	ct := tb.ColumnIndex(ColTotal)
-	n, carry := c.r.Number(tb, rn, ct), c.r.Number(tb, rc, ct)
+	n, carry := c.num(tb, rn, ct), c.num(tb, rc, ct)
 	want := Int(cl.value)
 	if n.Cmp(want) == 0 {
 		return
@@ -263,7 +266,7 @@ func (c *checker) compareSum(f textField, cl textClaim, what string, cols ...str
 	ri := tb.RowIndex(RowT4Cases)
 	var sum Decimal
 	for _, k := range cols {
-		sum = sum.Add(c.r.Number(tb, ri, tb.ColumnIndex(k)))
+		sum = sum.Add(c.num(tb, ri, tb.ColumnIndex(k)))
 	}
 	if sum.Cmp(Int(cl.value)) != 0 {
 		c.textNumberWarn(f, cl, "表四「"+what+"」总计为"+sum.String())

@@ -2,35 +2,99 @@ package reports
 
 import "strconv"
 
-// tableKeys holds the CellKey of every cell of every table of a template,
-// [table][row][column], built once so the checks do not build key strings
-// on every call.
-type tableKeys [][][]CellKey
+// tmplIndex is what the checks need to know about a template, built once
+// per template so that a check builds no key strings and looks up no rows
+// by name on every call.
+type tmplIndex struct {
+	keys   [][][]CellKey // [table][row][column]
+	rowSum [][][]int     // [table][row]: indexes of the rows a total row sums
+	colSum [][][]int     // [table][column]: indexes of the columns a total column sums
+	offset []int         // [table]: start of the table in a flat value grid
+	size   int           // cells of all tables
+}
 
-func buildKeys(t *Template) tableKeys {
-	out := make(tableKeys, len(t.Tables))
-	for ti, tb := range t.Tables {
-		out[ti] = make([][]CellKey, len(tb.Rows))
-		for ri := range tb.Rows {
-			out[ti][ri] = make([]CellKey, len(tb.Columns))
+func buildIndex(t *Template) *tmplIndex {
+	ix := &tmplIndex{}
+	for _, tb := range t.Tables {
+		keys := make([][]CellKey, len(tb.Rows))
+		rows := make([][]int, len(tb.Rows))
+		for ri, row := range tb.Rows {
+			keys[ri] = make([]CellKey, len(tb.Columns))
 			for ci := range tb.Columns {
-				out[ti][ri][ci] = tb.CellKey(ri, ci)
+				keys[ri][ci] = tb.CellKey(ri, ci)
+			}
+			for _, k := range row.Sum {
+				if j := tb.RowIndex(k); j >= 0 {
+					rows[ri] = append(rows[ri], j)
+				}
 			}
 		}
+		cols := make([][]int, len(tb.Columns))
+		for ci, col := range tb.Columns {
+			for _, k := range col.Sum {
+				if j := tb.ColumnIndex(k); j >= 0 {
+					cols[ci] = append(cols[ci], j)
+				}
+			}
+		}
+		ix.keys = append(ix.keys, keys)
+		ix.rowSum = append(ix.rowSum, rows)
+		ix.colSum = append(ix.colSum, cols)
+		ix.offset = append(ix.offset, ix.size)
+		ix.size += len(tb.Rows) * len(tb.Columns)
 	}
-	return out
+	return ix
 }
 
 var (
-	keys2021 = buildKeys(template2021)
-	keys2019 = buildKeys(template2019)
+	index2021 = buildIndex(template2021)
+	index2019 = buildIndex(template2019)
 )
 
-func keysOf(t *Template) tableKeys {
+func indexOf(t *Template) *tmplIndex {
 	if t == template2019 {
-		return keys2019
+		return index2019
 	}
-	return keys2021
+	return index2021
+}
+
+// keysOf returns the cell keys of t's tables, [table][row][column].
+func keysOf(t *Template) [][][]CellKey { return indexOf(t).keys }
+
+// num is Report.Number for the report being checked, computed once per
+// cell and call.
+func (c *checker) num(tb *Table, ri, ci int) Decimal {
+	return c.val(c.tableIndex(tb.Key), ri, ci)
+}
+
+func (c *checker) val(ti, ri, ci int) Decimal {
+	ix := c.ix
+	if c.vals == nil {
+		c.vals = make([]Decimal, ix.size)
+		c.done = make([]bool, ix.size)
+	}
+	tb := c.t.Tables[ti]
+	o := ix.offset[ti] + ri*len(tb.Columns) + ci
+	if c.done[o] {
+		return c.vals[o]
+	}
+	var v Decimal
+	switch {
+	case len(ix.colSum[ti][ci]) > 0:
+		for _, cj := range ix.colSum[ti][ci] {
+			v = v.Add(c.val(ti, ri, cj))
+		}
+	case len(ix.rowSum[ti][ri]) > 0:
+		for _, rj := range ix.rowSum[ti][ri] {
+			v = v.Add(c.val(ti, rj, ci))
+		}
+	default:
+		if cell, ok := c.r.Cells[ix.keys[ti][ri][ci]]; ok && cell.IsNumber() {
+			v = cell.Value
+		}
+	}
+	c.vals[o], c.done[o] = v, true
+	return v
 }
 
 // checkTables runs the checks of tables 二, 三 and 四.
@@ -88,15 +152,14 @@ func (c *checker) checkDeclared(tb *Table, keys [][]CellKey) {
 			if !ok {
 				continue
 			}
-			sum := c.r.Number(tb, ri, ci)
-			name := tb.CellName(c.t, ri, ci)
+			sum := c.num(tb, ri, ci)
 			switch {
 			case d.Blank:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为空，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为空，按明细应为"+sum.String()+"。")
 			case d.Text != "":
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
 			case d.Value.Cmp(sum) != 0:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+name+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
 			}
 		}
 	}
@@ -116,12 +179,12 @@ func (c *checker) checkBalance() {
 		if len(col.Sum) > 0 {
 			continue
 		}
-		in := c.r.Number(tb, rn, ci).Add(c.r.Number(tb, rc, ci))
-		out := c.r.Number(tb, rt, ci).Add(c.r.Number(tb, rx, ci))
+		in := c.num(tb, rn, ci).Add(c.num(tb, rc, ci))
+		out := c.num(tb, rt, ci).Add(c.num(tb, rx, ci))
 		if in.Cmp(out) != 0 {
 			c.errorAt(CodeT3Balance, c.cellLoc(tb, rt, ci), "表三「"+tb.ColumnName(ci)+"」列：一、本年新收（"+
-				c.r.Number(tb, rn, ci).String()+"）+ 二、上年结转（"+c.r.Number(tb, rc, ci).String()+"）= "+in.String()+
-				"，不等于（七）总计（"+c.r.Number(tb, rt, ci).String()+"）+ 四、结转下年度继续办理（"+c.r.Number(tb, rx, ci).String()+"）= "+out.String()+"。")
+				c.num(tb, rn, ci).String()+"）+ 二、上年结转（"+c.num(tb, rc, ci).String()+"）= "+in.String()+
+				"，不等于（七）总计（"+c.num(tb, rt, ci).String()+"）+ 四、结转下年度继续办理（"+c.num(tb, rx, ci).String()+"）= "+out.String()+"。")
 		}
 	}
 }
@@ -145,7 +208,7 @@ func (c *checker) checkCarry() {
 		if cell := c.r.Cell(keysOf(c.t)[c.tableIndex(TableT3)][rc][ci]); !cell.IsNumber() {
 			continue // reported as blank or text
 		}
-		now, was := c.r.Number(tb, rc, ci), c.prev.Number(ptb, pnext, pci)
+		now, was := c.num(tb, rc, ci), c.prev.Number(ptb, pnext, pci)
 		if now.Cmp(was) != 0 {
 			c.errorAt(CodeCarryOver, c.cellLoc(tb, rc, ci), tb.CellName(c.t, rc, ci)+"为"+now.String()+"，但"+
 				strconv.Itoa(c.prev.Year)+"年度报告的「四、结转下年度继续办理」为"+was.String()+"，两者应相等。")
@@ -179,7 +242,7 @@ func (c *checker) checkValid() {
 			continue
 		}
 		was := c.prev.Number(tb, ri, cv)
-		made, rep, now := c.r.Number(tb, ri, cm), c.r.Number(tb, ri, cr), c.r.Number(tb, ri, cv)
+		made, rep, now := c.num(tb, ri, cm), c.num(tb, ri, cr), c.num(tb, ri, cv)
 		want := was.Add(made).Sub(rep)
 		if now.Cmp(want) != 0 {
 			c.warnAt(CodeValidCount, c.cellLoc(tb, ri, cv), "「"+row.Label()+"」现行有效件数为"+now.String()+"，但上年现行有效"+
@@ -196,7 +259,7 @@ func (c *checker) checkTownshipRules() {
 	tb := c.t.Table("t2_1")
 	ri := tb.RowIndex("rules")
 	for ci := range tb.Columns {
-		if v := c.r.Number(tb, ri, ci); !v.IsZero() {
+		if v := c.num(tb, ri, ci); !v.IsZero() {
 			c.warnAt(CodeTownshipRules, c.cellLoc(tb, ri, ci), "乡镇（街道）没有规章制定权，但"+tb.CellName(c.t, ri, ci)+"为"+v.String()+"；规范性文件应填在「"+tb.Rows[tb.RowIndex("norms")].Label()+"」行。")
 			return
 		}
@@ -208,7 +271,7 @@ func (c *checker) checkReview() {
 	tb := c.t.Table(TableT4)
 	ri := tb.RowIndex(RowT4Cases)
 	rc, ac := tb.ColumnIndex("review_total"), tb.ColumnIndex("after_total")
-	rv, av := c.r.Number(tb, ri, rc), c.r.Number(tb, ri, ac)
+	rv, av := c.num(tb, ri, rc), c.num(tb, ri, ac)
 	if av.Cmp(rv) > 0 {
 		c.warnAt(CodeLitigationAfterReview, c.cellLoc(tb, ri, ac), "表四「行政诉讼·复议后起诉」总计为"+av.String()+"，大于「行政复议」总计"+rv.String()+"：复议后起诉的案件一般应先计入行政复议。")
 	}
@@ -220,7 +283,7 @@ func (c *checker) checkReview() {
 func (c *checker) checkManyOther() {
 	tb, _, _, rt, _ := c.t3Rows()
 	ct := tb.ColumnIndex(ColTotal)
-	total := c.r.Number(tb, rt, ct)
+	total := c.num(tb, rt, ct)
 	if total.Cmp(Int(manyOtherMinTotal)) < 0 {
 		return
 	}
@@ -228,7 +291,7 @@ func (c *checker) checkManyOther() {
 	first := -1
 	for ri, row := range tb.Rows {
 		if len(row.Labels) >= 2 && row.Labels[1] == "（六）其他处理" {
-			other = other.Add(c.r.Number(tb, ri, ct))
+			other = other.Add(c.num(tb, ri, ct))
 			if first < 0 {
 				first = ri
 			}

@@ -219,11 +219,11 @@ func (o ownNames) isOwn(cand string) bool {
 
 // stopChars never start or continue a place name read backwards from its
 // suffix: function words, pronouns, measure words.
-const stopChars = "对在将与和及向从到由于至并或其的了是为把被给各全本我该等个以按据经报送已未不也都还就又再共有无请要求作即同跟比往每此这那其中省州市县区乡镇村旗盟"
+const stopChars = "对在将与和及向从到由于至并或其的了是为把被给各全本我该等个以按据经报送已未不也都还就又再共有无请要求作即同跟比往每此其中省州市县区乡镇村旗盟"
 
 // stopBigrams are common two-character words that end the backward scan:
 // "强化镇政务公开办" is 强化 + 镇…, not a place called 强化镇.
-var stopBigrams = splitWords("强化 加强 推进 推动 落实 按照 根据 依据 通过 围绕 结合 配合 协助 督促 指导 开展 建设 完善 优化 提高 提升 深化 全面 组织 召开 参加 联系 联动 发布 公开 要求 统筹 协调 会同 联合 报送 上报 经过 关于 对于 同时 以及 进行 实现 覆盖 涉及 包括 服务 打造 构建 健全 规范 政务 信息 工作 所有 辖内 深入 走进 前往 来自 位于 地处 管辖 下辖 所辖 带动 辐射 助力 美丽 和谐 平安 法治 数字 智慧")
+var stopBigrams = splitWords("强化 加强 推进 推动 落实 按照 根据 依据 通过 围绕 结合 配合 协助 督促 指导 开展 建设 完善 优化 提高 提升 深化 全面 组织 召开 参加 联系 联动 发布 公开 要求 统筹 协调 会同 联合 报送 上报 经过 关于 对于 同时 以及 进行 实现 覆盖 涉及 包括 服务 打造 构建 健全 规范 政务 信息 工作 所有 辖内 深入 走进 前往 来自 位于 地处 管辖 下辖 所辖 带动 辐射 助力 美丽 和谐 平安 法治 数字 智慧 依托 借助 利用 提交 呈报 接受 参照 学习 借鉴 指引 帮助 支持 邀请 组建 成立 设立 印发 转发")
 
 // genericPlaces are words that end like a place name but are not one.
 var genericPlaces = splitWords("城乡 家乡 下乡 返乡 故乡 他乡 异乡 同乡 老乡 进乡 入乡 城镇 重镇 村镇 集镇 古镇 名镇 小镇 强镇 坐镇 城市 都市 超市 上市 股市 集市 夜市 门市 楼市 开市 闹市 县市 郡县 市县 区县 社区 辖区 园区 景区 城区 市区 片区 地区 小区 山区 牧区 灾区 老区 误区 禁区 盲区 专区 校区 街区 选区 分区 县区 港区 库区 林区 矿区 湾区 学区 农区 边区 开发区 示范区 保护区 功能区 自治区 自治县 行政区 试验区 实验区 工业区 风景区 旅游区 居住区 服务区 核心区 先行区 集聚区 各街道 本街道 全街道")
@@ -264,18 +264,18 @@ func placeAt(buf []rune, i int) int {
 	return 0
 }
 
-func hasBigram(list [][]rune, a, b rune) bool {
-	for _, w := range list {
-		if len(w) == 2 && w[0] == a && w[1] == b {
-			return true
-		}
+// stopBigramSet is stopBigrams as a set, built once.
+var stopBigramSet = func() map[[2]rune]bool {
+	m := map[[2]rune]bool{}
+	for _, w := range stopBigrams {
+		m[[2]rune{w[0], w[1]}] = true
 	}
-	return false
-}
+	return m
+}()
 
 func endsWithWord(cand []rune, list [][]rune) bool {
 	for _, w := range list {
-		if len(w) <= len(cand) && string(cand[len(cand)-len(w):]) == string(w) {
+		if len(w) <= len(cand) && hasPrefixRunes(cand[len(cand)-len(w):], w) {
 			return true
 		}
 	}
@@ -301,7 +301,7 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 			if !isHan(buf[j]) || strings.ContainsRune(stopChars, buf[j]) {
 				break
 			}
-			if j >= 1 && hasBigram(stopBigrams, buf[j-1], buf[j]) {
+			if j >= 1 && stopBigramSet[[2]rune{buf[j-1], buf[j]}] {
 				break
 			}
 			start = j
