@@ -219,7 +219,10 @@ func checkZip(name string, data []byte) error {
 	return nil
 }
 
-func open(name string, data []byte) (*workbook, error) {
+// Open opens any .xlsx workbook (a roster, say) within the size limits that
+// protect Read: data that is not an xlsx, or that unzips to too much, is
+// refused with a ReadError before excelize reads it. The caller closes it.
+func Open(name string, data []byte) (*excelize.File, error) {
 	if err := checkZip(name, data); err != nil {
 		return nil, err
 	}
@@ -228,6 +231,14 @@ func open(name string, data []byte) (*workbook, error) {
 	})
 	if err != nil {
 		return nil, &ReadError{Name: name, Msg: "无法读取工作簿（文件损坏或加密）：" + err.Error(), Err: err}
+	}
+	return f, nil
+}
+
+func open(name string, data []byte) (*workbook, error) {
+	f, err := Open(name, data)
+	if err != nil {
+		return nil, err
 	}
 	wb := &workbook{name: name, f: f}
 	if err := wb.load(); err != nil {

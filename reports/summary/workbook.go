@@ -1,0 +1,93 @@
+package summary
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/reports"
+	"nianbao/reports/xlsx"
+)
+
+// Sheets added to the summary workbook besides the tables.
+const (
+	SheetUnits   = "单位情况"
+	SheetMissing = "未报送单位"
+)
+
+// Title is the heading of the summary workbook: 某县2023年度政府信息公开工作年度报告统计汇总（共N个单位）.
+func (s *Summary) Title() string {
+	return fmt.Sprintf("%s%d年度政府信息公开工作年度报告统计汇总（共%d个单位）", s.Total.Organ.ShortName, s.Year, s.Included)
+}
+
+// Workbook builds the summary workbook: the summed tables in the official
+// layout (totals as live formulas), the table checks of the sum, the sheet
+// 单位情况 and, with a roster, 未报送单位.
+func Workbook(s *Summary) (*excelize.File, error) {
+	var tableFindings []reports.Finding
+	for _, f := range reports.Check(s.Total, nil) {
+		if f.Location.Table != "" {
+			tableFindings = append(tableFindings, f)
+		}
+	}
+	if tableFindings == nil {
+		tableFindings = []reports.Finding{}
+	}
+	f, err := xlsx.NewWorkbook(s.Total, tableFindings, s.Title())
+	if err != nil {
+		return nil, err
+	}
+	var rows [][]any
+	for i, u := range s.Units {
+		name := u.Name
+		if name == "" {
+			name = "（未知）"
+		}
+		date, timely := "", ""
+		if u.Status != Unreadable {
+			date, timely = u.Date.Chinese(), u.Timely.Chinese()
+			if u.Timely == Late {
+				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
+			}
+		}
+		errs, warns := any(int64(u.Errors)), any(int64(u.Warnings))
+		if u.Status == Unreadable {
+			errs, warns = "", ""
+		}
+		rows = append(rows, []any{int64(i + 1), name, filepath.Base(u.File), u.Status.Chinese(), errs, warns, date, timely, u.Reason})
+	}
+	notCounted, withErrors, late := s.Counts()
+	title := fmt.Sprintf("单位情况：共%d个文件，已计入%d个，未计入%d个，有错误%d个，逾期%d个", len(s.Units), s.Included, notCounted, withErrors, late)
+	if err := xlsx.AddList(f, SheetUnits, title,
+		[]string{"序号", "单位", "文件", "状态", "错误", "警告", "落款日期", "是否按时", "说明"},
+		[]float64{6, 30, 24, 9, 6, 6, 14, 14, 44}, rows); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if s.HasRoster {
+		var mrows [][]any
+		for i, m := range s.Missing {
+			mrows = append(mrows, []any{int64(i + 1), m.Name, m.Reason})
+		}
+		if len(mrows) == 0 {
+			mrows = [][]any{{"", "名单中的单位均已报送。", ""}}
+		}
+		if err := xlsx.AddList(f, SheetMissing, fmt.Sprintf("未报送单位：%d个", len(s.Missing)),
+			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, mrows); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// WriteXLSX writes the summary workbook to path atomically.
+func WriteXLSX(path string, s *Summary) error {
+	f, err := Workbook(s)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return xlsx.SaveFile(f, path)
+}
