@@ -37,12 +37,15 @@ type Command struct {
 func commands() []*Command {
 	return []*Command{
 		checkCommand(),
+		htmlCommand(),
 		importCommand(),
 		newCommand(),
 		pdfCommand(),
 		sampleCommand(),
+		sumCommand(),
 		textCommand(),
 		versionCommand(),
+		xlsxCommand(),
 	}
 }
 

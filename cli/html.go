@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+
+	"nianbao/reports"
+	"nianbao/reports/html"
+)
+
+func htmlCommand() *Command {
+	c := &Command{Name: "html", Usage: "FILE -o OUT.html",
+		Summary: "导出网页（一个独立的 HTML 文件，可粘贴到政府网站“政府信息公开”栏目）"}
+	c.Run = func(env *Env, args []string) int {
+		fs := env.flags(c)
+		out := fs.String("o", "", "输出的网页文件（.html）")
+		pos, err := parse(fs, args)
+		if err != nil || len(pos) != 1 || *out == "" {
+			fs.Usage()
+			return ExitUnusable
+		}
+		r, err := reports.Load(pos[0])
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		if err := html.WriteFile(*out, r); err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已写出网页：%s\n", *out)
+		errs, _ := reports.CountSeverity(reports.Check(r, nil))
+		if errs > 0 {
+			fmt.Fprintf(env.Stderr, "注意：报告有 %d 个错误，发布前请先改正（nianbao check %s）。\n", errs, pos[0])
+			return ExitFindings
+		}
+		return ExitOK
+	}
+	return c
+}
