@@ -133,7 +133,7 @@ func normText(s string) string {
 			if len(stack) > 0 {
 				open := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				if hasWide(rs[open+1 : i]) {
+				if hasWide(rs[open+1:i]) || neighbourWide(rs, open) || neighbourWide(rs, i) {
 					wide[open], wide[i] = true, true
 				}
 			} else if neighbourWide(rs, i) {

@@ -526,40 +526,54 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 // at either end, sometimes an extra filled one.
 func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string, pos Position) []string {
 	n := len(order)
-	for len(vals) > n && vals[len(vals)-1] == "" {
-		vals = vals[:len(vals)-1]
-	}
-	for len(vals) > n && vals[0] == "" {
-		vals = vals[1:]
-	}
 	if len(vals) > n {
-		// Every window of n cells is a candidate; if they agree, any will do.
+		// Candidates: windows of n cells with only empty cells outside
+		// them; failing that (an extra filled cell), every window.
 		var wins [][]string
 		for i := 0; i+n <= len(vals); i++ {
-			wins = append(wins, vals[i:i+n])
-		}
-		same := true
-		for _, w := range wins[1:] {
-			if !slices.Equal(w, wins[0]) {
-				same = false
+			outside := append(slices.Clone(vals[:i]), vals[i+n:]...)
+			if !slices.ContainsFunc(outside, func(s string) bool { return s != "" }) {
+				wins = append(wins, vals[i:i+n])
 			}
 		}
-		if same {
-			tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), tb.RowName(ri), len(vals)-n)
-			return wins[len(wins)-1]
+		extraFilled := len(wins) == 0
+		if extraFilled {
+			// Empty cells at the ends are debris then, too.
+			for len(vals) > n && vals[len(vals)-1] == "" {
+				vals = vals[:len(vals)-1]
+			}
+			for len(vals) > n && vals[0] == "" {
+				vals = vals[1:]
+			}
+			for i := 0; i+n <= len(vals); i++ {
+				wins = append(wins, vals[i:i+n])
+			}
+		}
+		var uniq [][]string
+		for _, w := range wins {
+			if !slices.ContainsFunc(uniq, func(u []string) bool { return slices.Equal(u, w) }) {
+				uniq = append(uniq, w)
+			}
+		}
+		if len(uniq) == 1 {
+			if extraFilled {
+				tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), tb.RowName(ri), len(vals)-n)
+			}
+			return uniq[0]
 		}
 		var consistent [][]string
-		for _, w := range wins {
+		for _, w := range uniq {
 			if tr.rowConsistent(tb, ri, order, w) {
 				consistent = append(consistent, w)
 			}
 		}
 		if len(consistent) == 1 {
-			tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格，已按合计相符的对齐方式读取", tb.Name(tr.t), tb.RowName(ri), len(vals)-n)
+			tr.rc.add(Note, pos, "%s「%s」行的单元格多于模板的%d列，已按与合计相符的对齐方式读取", tb.Name(tr.t), tb.RowName(ri), n)
 			return consistent[0]
 		}
-		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个数值，多于模板的%d列（“%s”），已取最后%d个，请核对", tb.Name(tr.t), tb.RowName(ri), len(vals), n, strings.Join(vals, " "), n)
-		return wins[len(wins)-1]
+		pick := uniq[(len(uniq)-1)/2]
+		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), tb.RowName(ri), len(vals), strings.Join(vals, "|"), n, strings.Join(pick, "|"))
+		return pick
 	}
 	if len(vals) < n {
 		tr.rc.add(Uncertain, pos, "%s「%s」行只有%d个单元格，少于模板的%d列，缺少的按空白处理", tb.Name(tr.t), tb.RowName(ri), len(vals), n)
@@ -579,6 +593,9 @@ func (tr *tableReader) rowConsistent(tb *reports.Table, ri int, order []int, val
 	for j, ci := range order {
 		c := reports.ParseCell(vals[j])
 		if tb.IsComputed(ri, ci) {
+			if !c.IsNumber() {
+				return false
+			}
 			if len(tb.Columns[ci].Sum) > 0 {
 				declared[ci] = c.Value
 				any = true

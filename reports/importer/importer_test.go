@@ -1,0 +1,498 @@
+package importer
+
+import (
+	"bytes"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"nianbao/reports"
+	"nianbao/reports/plaintext"
+)
+
+// The seed, a real township report copied out of Word, imports into
+// exactly the built-in sample: every paragraph, every number, the 落款.
+func TestSeedImportsAsTheSample(t *testing.T) {
+	res := mustImport(t, "seed.txt", []byte(readSeed(t)))
+	got, want := res.Report, reports.Sample()
+
+	if got.Year != want.Year || got.Template != want.Template {
+		t.Errorf("year/template = %d/%s, want %d/%s", got.Year, got.Template, want.Year, want.Template)
+	}
+	if got.Organ != want.Organ {
+		t.Errorf("organ = %+v, want %+v", got.Organ, want.Organ)
+	}
+	if got.Contact != want.Contact {
+		t.Errorf("contact = %+v, want %+v", got.Contact, want.Contact)
+	}
+	if got.Preamble != want.Preamble {
+		t.Errorf("preamble =\n%s\nwant\n%s", got.Preamble, want.Preamble)
+	}
+	if got.Overview.Numbering != want.Overview.Numbering || got.Overview.Inline != want.Overview.Inline {
+		t.Errorf("overview style = %s/%v, want %s/%v", got.Overview.Numbering, got.Overview.Inline, want.Overview.Numbering, want.Overview.Inline)
+	}
+	if !slices.Equal(got.Overview.Parts, want.Overview.Parts) {
+		t.Errorf("overview parts =\n%q\nwant\n%q", got.Overview.Parts, want.Overview.Parts)
+	}
+	if !maps.Equal(got.Cells, want.Cells) {
+		for k, v := range want.Cells {
+			if got.Cells[k] != v {
+				t.Errorf("cell %s = %+v, want %+v", k, got.Cells[k], v)
+			}
+		}
+		t.Errorf("cells: got %d, want %d", len(got.Cells), len(want.Cells))
+	}
+	if !maps.Equal(got.Declared, want.Declared) {
+		t.Errorf("declared totals: got %d %v, want %d", len(got.Declared), got.Declared, len(want.Declared))
+	}
+	if got.Improvement.ProblemsTitle != want.Improvement.ProblemsTitle || got.Improvement.MeasuresTitle != want.Improvement.MeasuresTitle {
+		t.Errorf("improvement titles = %q/%q", got.Improvement.ProblemsTitle, got.Improvement.MeasuresTitle)
+	}
+	if !slices.Equal(got.Improvement.Problems, want.Improvement.Problems) {
+		t.Errorf("problems = %q, want %q", got.Improvement.Problems, want.Improvement.Problems)
+	}
+	if !slices.Equal(got.Improvement.Measures, want.Improvement.Measures) {
+		t.Errorf("measures = %q, want %q", got.Improvement.Measures, want.Improvement.Measures)
+	}
+	if got.Other.Fee != want.Other.Fee || got.Other.Text != want.Other.Text || len(got.Other.Items) != 0 {
+		t.Errorf("other = %+v, want %+v", got.Other, want.Other)
+	}
+	if got.Signing != want.Signing || got.SignedBy() != "新源县别斯托别乡人民政府" {
+		t.Errorf("signing = %+v (%s), want %+v", got.Signing, got.SignedBy(), want.Signing)
+	}
+	// And as a whole file, byte for byte.
+	sameReport(t, "seed", mustMarshal(t, want), mustMarshal(t, got))
+
+	// The seed's debris is repaired and said so, nothing is uncertain.
+	if res.Uncertain() {
+		t.Errorf("seed import is uncertain: %v", res.Problems)
+	}
+	for _, want := range []string{"第17行", "第68行", "“规范性文件”按“行政规范性文件”识别", "其他法律法规禁止公开"} {
+		if !slices.ContainsFunc(res.Problems, func(p Problem) bool { return strings.Contains(p.String(), want) }) {
+			t.Errorf("no note mentions %q: %v", want, res.Problems)
+		}
+	}
+}
+
+func mustMarshal(t testing.TB, r *reports.Report) []byte {
+	t.Helper()
+	b, err := reports.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Exporting a report as text and importing the text gives the report back.
+func TestTextRoundTrip(t *testing.T) {
+	inlineUntitled := handMade()
+	inlineUntitled.Overview.Inline = true
+	inlineUntitled.Overview.Numbering = reports.NumberArabic
+	inlineUntitled.Improvement.Problems = []reports.Part{{Text: "一是公开不够及时；二是解读不足。"}, {Text: "三是平台栏目更新慢。"}}
+
+	blanks := handMade()
+	blanks.Cells["t3.open.natural"] = reports.BlankCell()
+	blanks.Cells["t2_1.rules.made"] = reports.BlankCell()
+	blanks.Cells["t4.cases.after_pending"] = reports.Cell{Text: "无"}
+
+	cases := []struct {
+		name      string
+		report    *reports.Report
+		uncertain bool
+	}{
+		{"the sample", reports.Sample(), false},
+		{"a county department with numbers, headings as titles", handMade(), false},
+		{"inline titles and untitled problems", inlineUntitled, false},
+		{"a 2019-format report with untitled parts", handMade2019(), false},
+		{"blank and text cells", blanks, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := plaintext.String(c.report)
+			res := mustImport(t, "round.txt", []byte(text))
+			sameReport(t, strings.ReplaceAll(c.name, " ", "_"), comparable(t, c.report), comparable(t, res.Report))
+			if res.Uncertain() != c.uncertain {
+				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Problems)
+			}
+		})
+	}
+}
+
+// normTableLine makes a table line comparable: labels canonical (brackets,
+// spaces, old labels), empty cells dropped.
+func normTableLine(l string) string {
+	var out []string
+	for _, c := range strings.Split(l, "\t") {
+		c = canon(c)
+		if c == "" {
+			continue
+		}
+		if a, ok := labelAliases[reports.V2021][stripNum(c)]; ok {
+			c = strings.Replace(c, stripNum(c), canon(a), 1)
+		}
+		out = append(out, c)
+	}
+	return strings.Join(out, "|")
+}
+
+// tableLines returns the normalised table lines of a text.
+func tableLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, "\t") {
+			if n := normTableLine(l); n != "" {
+				out = append(out, n)
+			}
+		}
+	}
+	return out
+}
+
+// Importing the seed and exporting it as text gives the seed's tables back.
+// The seed's own page-break debris is repaired first, as documented: the
+// row split over lines 66–68 is one row, and lines 69–71 carry one cell
+// too many.
+func TestImportThenTextGivesTheSeedTables(t *testing.T) {
+	seed := readSeed(t)
+	res := mustImport(t, "seed.txt", []byte(seed))
+	got := tableLines(plaintext.String(res.Report))
+
+	lines := strings.Split(seed, "\n")
+	lines[65] = strings.Replace(lines[65], "政府信\t", "政府信息公开申请\t", 1)
+	lines[67] = ""
+	for _, i := range []int{68, 69, 70} {
+		lines[i] = strings.Replace(lines[i], "\t0", "", 1)
+	}
+	want := tableLines(strings.Join(lines, "\n"))
+	if !slices.Equal(got, want) {
+		for i := range max(len(got), len(want)) {
+			var g, w string
+			if i < len(got) {
+				g = got[i]
+			}
+			if i < len(want) {
+				w = want[i]
+			}
+			if g != w {
+				t.Errorf("table line %d:\n got %s\nwant %s", i+1, g, w)
+			}
+		}
+	}
+	if len(want) != 46 {
+		t.Errorf("the seed has %d table lines, want 46", len(want))
+	}
+}
+
+// variant is one edit of the seed's text and what the import must give.
+type variant struct {
+	name  string
+	edit  func(string) string
+	check func(t *testing.T, res *Result)
+	// uncertain is whether the import must ask for a look.
+	uncertain bool
+}
+
+func replace(old, new string) func(string) string {
+	return func(s string) string {
+		if !strings.Contains(s, old) {
+			panic("variant text not found: " + old)
+		}
+		return strings.Replace(s, old, new, 1)
+	}
+}
+
+func cellIs(k reports.CellKey, want string) func(t *testing.T, res *Result) {
+	return func(t *testing.T, res *Result) {
+		t.Helper()
+		if got := res.Report.Cell(k); got.String() != want || (want == "" && !got.Blank) {
+			t.Errorf("%s = %+v, want %q", k, got, want)
+		}
+	}
+}
+
+func declaredIs(k reports.CellKey, want string) func(t *testing.T, res *Result) {
+	return func(t *testing.T, res *Result) {
+		t.Helper()
+		if got := res.Report.Declared[k]; got.String() != want {
+			t.Errorf("declared %s = %+v, want %q", k, got, want)
+		}
+	}
+}
+
+func problemSays(words ...string) func(t *testing.T, res *Result) {
+	return func(t *testing.T, res *Result) {
+		t.Helper()
+		for _, w := range words {
+			if !slices.ContainsFunc(res.Problems, func(p Problem) bool { return strings.Contains(p.String(), w) }) {
+				t.Errorf("no problem mentions %q: %v", w, res.Problems)
+			}
+		}
+	}
+}
+
+func all(checks ...func(t *testing.T, res *Result)) func(t *testing.T, res *Result) {
+	return func(t *testing.T, res *Result) {
+		t.Helper()
+		for _, c := range checks {
+			c(t, res)
+		}
+	}
+}
+
+// Every tolerance, as an edit of the seed.
+func TestSeedVariants(t *testing.T) {
+	seed := readSeed(t)
+	cases := []variant{
+		{name: "typo in a label (行政法复议 for 行政复议 in table 四)",
+			edit:  replace("行政复议\t\t\t\t\t行政诉讼", "行政法复议\t\t\t\t\t行政诉讼"),
+			check: cellIs("t4.cases.review_upheld", "0")},
+		{name: "typo in a row label",
+			edit:  replace("4. 保护第三方合法权益\t0", "4. 保护第三方合法权意\t7"),
+			check: all(cellIs("t3.deny4.natural", "7"), problemSays("有错别字的标签“4. 保护第三方合法权意”"))},
+		{name: "full-width digits in cells",
+			edit:  replace("行政许可\t0\t\t", "行政许可\t１２\t\t"),
+			check: cellIs("t2_5.license.decisions", "12")},
+		{name: "spaces inside labels",
+			edit:  replace("5. 属于三类内部事务信息\t0", "5. 属于三类 内部事务 信息\t3"),
+			check: cellIs("t3.deny5.natural", "3")},
+		{name: "full-width brackets and current labels",
+			edit:  replace("\t(一) 予以公开\t0", "\t（一）予以公开\t4"),
+			check: all(cellIs("t3.open.natural", "4"), declaredIs("t3.open.total", "0"))},
+		{name: "a blank cell is kept blank and reported",
+			edit:      replace("一、本年新收政府信息公开申请数量\t\t0\t0", "一、本年新收政府信息公开申请数量\t\t\t0"),
+			check:     all(cellIs("t3.new.natural", ""), problemSays("「自然人」为空，已保留为空白")),
+			uncertain: true},
+		{name: "a blank printed total is kept as a blank declared value",
+			edit:      replace("\n0\t0\t0\t0\t0\t0", "\n0\t0\t0\t0\t\t0"),
+			check:     all(declaredIs("t4.cases.review_total", ""), problemSays("表四「行政复议·总计」为空")),
+			uncertain: true},
+		{name: "a printed total that does not add up is kept as declared",
+			edit:  replace("二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t5"),
+			check: all(cellIs("t3.carry.natural", "2"), declaredIs("t3.carry.total", "5"))},
+		{name: "text in a number cell is kept as text",
+			edit:      replace("行政处罚\t0\t\t", "行政处罚\t/\t\t"),
+			check:     all(cellIs("t2_6.penalty.decisions", "/"), problemSays("不是数字")),
+			uncertain: true},
+		{name: "an extra empty cell at the start of a row",
+			edit:  replace("规章\t0\t0\t0", "规章\t\t1\t2\t3"),
+			check: all(cellIs("t2_1.rules.made", "1"), cellIs("t2_1.rules.valid", "3"))},
+		{name: "blank lines inside a table",
+			edit:  replace("行政强制\t0\t\t\n", "行政强制\t9\t\t\n\n\n"),
+			check: cellIs("t2_6.coercion.decisions", "9")},
+		{name: "CRLF line ends",
+			edit:  func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
+			check: cellIs("t2_6.coercion.decisions", "0")},
+		{name: "a page number left by a page break",
+			edit:  replace("四、政府信息公开行政复议", "- 3 -\n\n四、政府信息公开行政复议"),
+			check: problemSays("“- 3 -”是页码")},
+		{name: "a Chinese-numeral date",
+			edit: replace("2024年1月19日", "二〇二四年一月十九日"),
+			check: func(t *testing.T, res *Result) {
+				if d := res.Report.Signing.Date; d != (reports.Date{Year: 2024, Month: 1, Day: 19}) {
+					t.Errorf("date = %v", d)
+				}
+			}},
+		{name: "headings as （一） with the part's text below",
+			edit:  replace("1.主动公开方面。本乡", "（一）主动公开\n\n本乡"),
+			check: func(t *testing.T, res *Result) {
+				if p := res.Report.Overview.Parts[0]; p.Title != "主动公开" || !strings.HasPrefix(p.Text, "本乡在2023年度") {
+					t.Errorf("first part = %+v", p)
+				}
+			}},
+		{name: "a missing 落款 is reported",
+			edit:      replace("新源县别斯托别乡人民政府\n\n2024年1月19日", ""),
+			check:     problemSays("未找到落款单位名称", "未找到成文日期"),
+			uncertain: true},
+		{name: "an unrecognisable table row is reported with its line",
+			edit:      replace("行政强制\t0\t\t", "行政强制\t0\t\t\n土地征收\t5\t\t"),
+			check:     problemSays("第36行", "无法识别的表格行“土地征收”"),
+			uncertain: true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustImport(t, "variant.txt", []byte(c.edit(seed)))
+			c.check(t, res)
+			if res.Uncertain() != c.uncertain {
+				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Problems)
+			}
+		})
+	}
+}
+
+// A row split before its numbers: the label's first half alone on a line,
+// the rest with the numbers on the next.
+func TestSplitRowBeforeItsNumbers(t *testing.T) {
+	seed := strings.Replace(readSeed(t), "\t\t5. 要求行政机关确认或重新出具已获取信息\t0", "\t\t5. 要求行政机关确认或重新\t\t\t\n\n\t\t出具已获取信息\t6", 1)
+	res := mustImport(t, "split.txt", []byte(seed))
+	if got := res.Report.Cell("t3.noproc5.natural"); got.String() != "6" {
+		t.Errorf("noproc5.natural = %+v, want 6; %v", got, res.Problems)
+	}
+	if res.Uncertain() {
+		t.Errorf("uncertain: %v", res.Problems)
+	}
+}
+
+// Encodings: GBK as saved by older Windows programs, UTF-8 with a BOM,
+// UTF-16 as Notepad's “Unicode”.
+func TestEncodings(t *testing.T) {
+	seed := readSeed(t)
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u16, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := mustMarshal(t, reports.Sample())
+	for _, c := range []struct {
+		name, data, format string
+	}{
+		{"GBK", gbk, "文本（GBK/GB18030）"},
+		{"UTF-8 with BOM", "\xef\xbb\xbf" + seed, "文本"},
+		{"UTF-16 with BOM", u16, "文本（UTF-16）"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustImport(t, "seed.txt", []byte(c.data))
+			sameReport(t, "encoding", want, mustMarshal(t, res.Report))
+			if res.Format != c.format {
+				t.Errorf("format = %q, want %q", res.Format, c.format)
+			}
+		})
+	}
+}
+
+// A 2019-format report is read with the 2019 template, chosen by its
+// labels even when the title's year says otherwise.
+func TestOld2019FormatWithOldLabels(t *testing.T) {
+	r := handMade2019()
+	text := plaintext.String(r)
+	// Published 2019 reports write the 2021 row labels' older forms and
+	// half-width brackets; some say 2021 in the title by mistake.
+	text = strings.Replace(text, "2.其他法律行政法规禁止公开", "2. 其他法律法规禁止公开", 1)
+	text = strings.Replace(text, "（六）其他处理", "(六) 其他处理", 1)
+	res := mustImport(t, "old.txt", []byte(text))
+	sameReport(t, "old2019", comparable(t, r), comparable(t, res.Report))
+
+	wrongYear := strings.Replace(text, "城关镇2020年度", "城关镇2021年度", 1)
+	res = mustImport(t, "old.txt", []byte(wrongYear))
+	if res.Report.Template != reports.V2019 || res.Report.Year != 2021 {
+		t.Errorf("template/year = %s/%d, want 2019/2021", res.Report.Template, res.Report.Year)
+	}
+	problemSays("2019年版模板")(t, res)
+}
+
+func TestNarrativeNormalisation(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"spaces between Chinese and digits", "本乡在 2023 年度对 11 个村", "本乡在2023年度对11个村"},
+		{"half-width brackets around Chinese", "《条例》(以下简称《条例》)", "《条例》（以下简称《条例》）"},
+		{"half-width brackets around a URL stay", "网站(www.gov.cn)", "网站（www.gov.cn）"},
+		{"brackets in ASCII stay", "a (b) c", "a (b) c"},
+		{"half-width comma after Chinese", "公开,及时", "公开，及时"},
+		{"number with comma stays", "共1,200条", "共1,200条"},
+		{"full-width digits", "２０２３年", "2023年"},
+		{"ideographic indent", "\u3000\u3000本年度", "本年度"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := normText(c.in); got != c.want {
+				t.Errorf("normText(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+func TestOrganLevels(t *testing.T) {
+	cases := []struct {
+		name string
+		want reports.Level
+	}{
+		{"新源县别斯托别乡人民政府", reports.LevelTownship},
+		{"某某区某某街道办事处", reports.LevelTownship},
+		{"新源县财政局", reports.LevelCountyDept},
+		{"新源县人民政府", reports.LevelCountyGov},
+		{"伊犁哈萨克自治州人民政府", reports.LevelCityGov},
+		{"某某市生态环境局", reports.LevelCityDept},
+		{"某某省教育厅", reports.LevelProvinceDept},
+		{"某某省人民政府", reports.LevelProvinceGov},
+	}
+	for _, c := range cases {
+		if got := guessLevel(c.name); got != c.want {
+			t.Errorf("guessLevel(%s) = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// Files that are not reports get clear Chinese errors or an empty result.
+func TestUnusableInput(t *testing.T) {
+	cases := []struct {
+		name string
+		data []byte
+		want string // in the error; "" means an empty result
+	}{
+		{"empty.txt", nil, "文件是空的"},
+		{"blank.txt", []byte(" \n\n\t\n"), "文件是空的"},
+		{"random.bin", bytes.Repeat([]byte{0x00, 0x01, 0x02, 0xff, 0xfe, 0x80}, 200), "无法导入"},
+		{"old.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 100)...), "另存为”.docx"},
+		{"scan.pdf", []byte("%PDF-1.7\n..."), "暂不支持从 PDF 导入"},
+		{"broken.docx", []byte("PK\x03\x04 this is not really a zip"), "已损坏"},
+		{"renamed.docx", []byte("hello"), "不是有效的 Office 文件"},
+		{"shopping.txt", []byte("买菜：白菜两斤，鸡蛋一盒。\n记得交电费。\n"), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := Import(c.name, c.data)
+			if c.want == "" {
+				if err != nil || !res.Empty || !res.Uncertain() {
+					t.Fatalf("want an empty result, got %v, %+v", err, res)
+				}
+				problemSays("没有找到年度报告的内容")(t, res)
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error; result %+v", res)
+			}
+			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), c.name) {
+				t.Errorf("error %q does not name the file and say %q", err, c.want)
+			}
+		})
+	}
+}
+
+// Starting next year from an imported report works like from a saved one.
+func TestNextYearFromImported(t *testing.T) {
+	text := plaintext.String(handMade())
+	res := mustImport(t, "2023.txt", []byte(text))
+	next := reports.NextYear(res.Report, 2024)
+	if next.Year != 2024 || next.Organ != res.Report.Organ || next.Contact != res.Report.Contact {
+		t.Errorf("next year = %d %+v %+v", next.Year, next.Organ, next.Contact)
+	}
+	for _, c := range next.Tmpl().Table(reports.TableT3).Columns {
+		if c.Sum != nil {
+			continue
+		}
+		carry := next.Cell(reports.Key(reports.TableT3, reports.RowCarry, c.Key))
+		last := res.Report.Value(reports.Key(reports.TableT3, reports.RowNext, c.Key))
+		if carry.Value.Cmp(last) != 0 || last.IsZero() {
+			t.Errorf("上年结转 %s = %s, last year's 结转下年度 = %s", c.Key, carry.Value, last)
+		}
+	}
+	if next.LastYear == nil || next.LastYear.Overview.Parts[0].Text == "" || next.Overview.Parts[0].Text != "" {
+		t.Errorf("last year's text should be the reference only")
+	}
+	if _, err := reports.Parse(mustMarshal(t, next)); err != nil {
+		t.Errorf("next year's report does not load: %v", err)
+	}
+}
+
+// ImportText is what the GUI's paste box calls.
+func TestImportPastedText(t *testing.T) {
+	res, err := ImportText(readSeed(t))
+	if err != nil || res.Report.Organ.ShortName != "别斯托别乡" {
+		t.Fatalf("paste: %v %+v", err, res)
+	}
+}
