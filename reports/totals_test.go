@@ -10,7 +10,7 @@ func filledReport() *Report {
 		"t2_5.license.decisions": 40, "t2_6.penalty.decisions": 7, "t2_6.coercion.decisions": 2,
 		"t3.new.natural": 5, "t3.new.business": 2, "t3.carry.natural": 1,
 		"t3.open.natural": 3, "t3.partial.business": 1, "t3.deny1.natural": 1, "t3.other3.business": 1,
-		"t3.next.natural": 2,
+		"t3.next.natural":        2,
 		"t4.cases.review_upheld": 1, "t4.cases.review_corrected": 2, "t4.cases.direct_pending": 1,
 		"t4.cases.after_other": 1,
 	} {
