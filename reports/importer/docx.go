@@ -66,7 +66,7 @@ func importZip(name string, data []byte) (*Result, error) {
 		return nil, ferr("这是一个压缩包，但不是 Word（.docx）文档：里面没有 word/document.xml", nil)
 	}
 	if doc.UncompressedSize64 > maxDocumentXML {
-		return nil, ferr(fmt.Sprintf("Word 文档正文过大（解压后 %d MB），可能是恶意构造的文件，已拒绝读取", doc.UncompressedSize64>>20), nil)
+		return nil, ferr(fmt.Sprintf("Word 文档正文过大（解压后 %d MB），可能是恶意构造的文件（压缩炸弹），已拒绝读取", doc.UncompressedSize64>>20), nil)
 	}
 	rc, err := doc.Open()
 	if err != nil {

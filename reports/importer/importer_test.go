@@ -297,7 +297,7 @@ func TestSeedVariants(t *testing.T) {
 				}
 			}},
 		{name: "headings as （一） with the part's text below",
-			edit:  replace("1.主动公开方面。本乡", "（一）主动公开\n\n本乡"),
+			edit: replace("1.主动公开方面。本乡", "（一）主动公开\n\n本乡"),
 			check: func(t *testing.T, res *Result) {
 				if p := res.Report.Overview.Parts[0]; p.Title != "主动公开" || !strings.HasPrefix(p.Text, "本乡在2023年度") {
 					t.Errorf("first part = %+v", p)

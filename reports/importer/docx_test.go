@@ -1,0 +1,366 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"html"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"nianbao/reports"
+	"nianbao/reports/plaintext"
+)
+
+// gcell is a cell placed on a table grid, possibly merged.
+type gcell struct {
+	text           string
+	row, col       int
+	rowSpan, colSp int
+}
+
+// sectionGrid lays out the tables of a section on one grid as the printed
+// template does (the blocks of table 二 share a grid four columns wide).
+func sectionGrid(r *reports.Report, s *reports.Section) (cells []gcell, rows, width int) {
+	t := r.Tmpl()
+	for _, k := range s.Tables {
+		width = max(width, t.Table(k).Width())
+	}
+	for _, k := range s.Tables {
+		tb := t.Table(k)
+		hdr, hrows := tb.HeaderGrid()
+		for _, h := range hdr {
+			cs := h.ColSpan
+			if h.Col+cs == tb.Width() {
+				cs = width - h.Col // the last cell fills the shared grid
+			}
+			cells = append(cells, gcell{h.Label, rows + h.Row, h.Col, h.RowSpan, cs})
+		}
+		for _, l := range tb.LabelGrid() {
+			cells = append(cells, gcell{l.Label, rows + hrows + l.Row, l.Col, l.RowSpan, l.ColSpan})
+		}
+		for ri := range tb.Rows {
+			for ci := range tb.Columns {
+				cs := 1
+				if ci == len(tb.Columns)-1 {
+					cs = width - tb.Width() + 1
+				}
+				cells = append(cells, gcell{r.Display(tb, ri, ci), rows + hrows + ri, tb.LabelColumns + ci, 1, cs})
+			}
+		}
+		rows += hrows + len(tb.Rows)
+	}
+	return cells, rows, width
+}
+
+// docxRun writes text as several runs, the way Word splits text between
+// formatting changes, so the reader must join them.
+func docxRuns(text string) string {
+	var b strings.Builder
+	rs := []rune(text)
+	for len(rs) > 0 {
+		n := min(len(rs), 7)
+		fmt.Fprintf(&b, `<w:r><w:rPr><w:rFonts w:ascii="仿宋_GB2312"/></w:rPr><w:t xml:space="preserve">%s</w:t></w:r>`, html.EscapeString(string(rs[:n])))
+		rs = rs[n:]
+	}
+	return b.String()
+}
+
+func docxPara(text string) string {
+	// A tab stop definition in the paragraph properties is not text.
+	return `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs><w:jc w:val="both"/></w:pPr><w:bookmarkStart w:id="0" w:name="x"/>` +
+		docxRuns(text) + `<w:bookmarkEnd w:id="0"/></w:p>`
+}
+
+// docxTable writes a grid as a Word table with real merges: w:gridSpan
+// across, w:vMerge restart/continue down.
+func docxTable(cells []gcell, rows, width int) string {
+	type slot struct {
+		c      *gcell
+		origin bool
+	}
+	grid := make([][]slot, rows)
+	for i := range grid {
+		grid[i] = make([]slot, width)
+	}
+	for i := range cells {
+		c := &cells[i]
+		for dr := range max(c.rowSpan, 1) {
+			for dc := range max(c.colSp, 1) {
+				grid[c.row+dr][c.col+dc] = slot{c, dr == 0 && dc == 0}
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>`)
+	for range width {
+		b.WriteString(`<w:gridCol w:w="900"/>`)
+	}
+	b.WriteString(`</w:tblGrid>`)
+	for r := range rows {
+		b.WriteString(`<w:tr>`)
+		for c := 0; c < width; {
+			s := grid[r][c]
+			if s.c == nil {
+				b.WriteString(`<w:tc><w:p/></w:tc>`)
+				c++
+				continue
+			}
+			span := max(s.c.colSp, 1)
+			props := ""
+			if span > 1 {
+				props += fmt.Sprintf(`<w:gridSpan w:val="%d"/>`, span)
+			}
+			text := ""
+			switch {
+			case s.origin && s.c.rowSpan > 1:
+				props += `<w:vMerge w:val="restart"/>`
+				text = s.c.text
+			case s.origin:
+				text = s.c.text
+			default:
+				props += `<w:vMerge/>`
+			}
+			fmt.Fprintf(&b, `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/>%s</w:tcPr>%s</w:tc>`, props, docxPara(text))
+			c += span
+		}
+		b.WriteString(`</w:tr>`)
+	}
+	b.WriteString(`</w:tbl>`)
+	return b.String()
+}
+
+// sectionsOf walks the report as the plain text prints it, calling para for
+// every paragraph and table for each section's tables.
+func walkReport(r *reports.Report, para func(string), table func(*reports.Section)) {
+	t := r.Tmpl()
+	var sec *reports.Section
+	inTable := false
+	for _, l := range strings.Split(plaintext.String(r), "\n") {
+		if strings.Contains(l, "\t") {
+			if !inTable {
+				table(sec)
+				inTable = true
+			}
+			continue
+		}
+		inTable = false
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		for i := range t.Sections {
+			if t.Sections[i].Title() == l {
+				sec = &t.Sections[i]
+			}
+		}
+		para(l)
+	}
+}
+
+// writeDocx makes a minimal but real .docx of a report.
+func writeDocx(t testing.TB, r *reports.Report) []byte {
+	t.Helper()
+	var body strings.Builder
+	walkReport(r, func(p string) { body.WriteString(docxPara(p)) }, func(s *reports.Section) {
+		cells, rows, width := sectionGrid(r, s)
+		body.WriteString(docxTable(cells, rows, width))
+		body.WriteString(`<w:p/>`)
+	})
+	doc := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+		body.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`
+	return zipFiles(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
+		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml":   doc,
+	})
+}
+
+func zipFiles(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "xl/workbook.xml", "content.xml", "other.txt"} {
+		data, ok := files[name]
+		if !ok {
+			continue
+		}
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// A .docx of the seed with real merged tables imports as the sample.
+func TestDocxImportsAsTheSample(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		r    *reports.Report
+	}{
+		{"the sample", reports.Sample()},
+		{"a county department with numbers", handMade()},
+		{"a 2019-format report", handMade2019()},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			data := writeDocx(t, c.r)
+			if os.Getenv("KEEP_DOCX") != "" {
+				_ = os.WriteFile(filepath.Join(t.TempDir(), "x.docx"), data, 0o644)
+			}
+			res := mustImport(t, "seed.docx", data)
+			sameReport(t, "docx_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, c.r), comparable(t, res.Report))
+			if res.Format != "Word 文档" || res.Uncertain() {
+				t.Errorf("format %q, problems %v", res.Format, res.Problems)
+			}
+			for _, p := range res.Problems {
+				if p.Pos.Line != 0 {
+					t.Errorf("a .docx problem has a line number: %v", p)
+				}
+			}
+		})
+	}
+}
+
+// htmlOf renders a report as an HTML page with real merged tables, as a
+// portal page would show it.
+func htmlOf(r *reports.Report) string {
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>年报</title></head><body>\n")
+	walkReport(r, func(p string) { fmt.Fprintf(&b, "<p>%s</p>\n", html.EscapeString(p)) }, func(s *reports.Section) {
+		cells, rows, width := sectionGrid(r, s)
+		b.WriteString("<table border=\"1\">\n")
+		for row := range rows {
+			b.WriteString("<tr>")
+			for _, c := range cells {
+				if c.row != row {
+					continue
+				}
+				fmt.Fprintf(&b, "<td rowspan=\"%d\" colspan=\"%d\">%s</td>", max(c.rowSpan, 1), max(c.colSp, 1), html.EscapeString(c.text))
+			}
+			b.WriteString("</tr>\n")
+		}
+		_ = width
+		b.WriteString("</table>\n")
+	})
+	b.WriteString("</body></html>\n")
+	return b.String()
+}
+
+// A .docx that LibreOffice made from an HTML rendering of the sample (as
+// an office would save a web page as Word) imports as the sample.
+func TestLibreOfficeDocxImportsAsTheSample(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice conversion skipped in -short mode")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "seed.html")
+	if err := os.WriteFile(src, []byte(htmlOf(reports.Sample())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, src)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "seed.docx"))
+	if err != nil {
+		t.Fatalf("no docx from soffice: %v\n%s", err, out)
+	}
+	res := mustImport(t, "seed.docx", data)
+	sameReport(t, "libreoffice", comparable(t, reports.Sample()), comparable(t, res.Report))
+	if res.Uncertain() {
+		t.Errorf("problems: %v", res.Problems)
+	}
+}
+
+// Zips that are not Word documents, and hostile ones, are refused with a
+// clear message and never read whole into memory.
+func TestBadZips(t *testing.T) {
+	bomb := func() []byte {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("word/document.xml")
+		w.Write([]byte(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`))
+		zeros := make([]byte, 1<<20)
+		for range 40 { // 40 MB of zeros compress to about 40 KB
+			w.Write(zeros)
+		}
+		zw.Close()
+		return buf.Bytes()
+	}()
+	// The same bomb with a zip header that lies about the size.
+	lying := func() []byte {
+		var raw bytes.Buffer
+		fw, _ := flate.NewWriter(&raw, flate.BestCompression)
+		crc := crc32.NewIEEE()
+		mw := io.MultiWriter(fw, crc)
+		mw.Write([]byte(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`))
+		zeros := make([]byte, 1<<20)
+		for range 40 {
+			mw.Write(zeros)
+		}
+		fw.Close()
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+			CRC32: crc.Sum32(), CompressedSize64: uint64(raw.Len()), UncompressedSize64: 1000})
+		w.Write(raw.Bytes())
+		zw.Close()
+		return buf.Bytes()
+	}()
+	if len(bomb) > 1<<20 {
+		t.Fatalf("bomb is %d bytes, should be small", len(bomb))
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"notes.docx", zipFiles(t, map[string]string{"other.txt": "hello"}), "不是 Word（.docx）文档"},
+		{"bomb.docx", bomb, "压缩炸弹"},
+		{"lying.docx", lying, "无法解压"},
+		{"report.odt", zipFiles(t, map[string]string{"content.xml": "<x/>"}), "另存为”Word（.docx）"},
+		{"broken.docx", zipFiles(t, map[string]string{"word/document.xml": "<w:document><w:body><w:p>"}), "格式有误"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Import(c.name, c.data)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %v, want one saying %q", err, c.want)
+			}
+		})
+	}
+	// An empty Word document is read but has nothing usable.
+	empty := zipFiles(t, map[string]string{"word/document.xml": `<w:document xmlns:w="x"><w:body><w:p/></w:body></w:document>`})
+	res, err := Import("empty.docx", empty)
+	if err != nil || !res.Empty {
+		t.Errorf("empty docx: %v %+v", err, res)
+	}
+}
+
+// .xlsx files go to the Excel importer when there is one.
+func TestXLSXDispatch(t *testing.T) {
+	data := zipFiles(t, map[string]string{"xl/workbook.xml": "<workbook/>"})
+	_, err := Import("report.xlsx", data)
+	if xlsxReader == nil && (err == nil || !strings.Contains(err.Error(), "暂不支持导入 Excel")) {
+		t.Errorf("error = %v", err)
+	}
+}
