@@ -189,12 +189,6 @@ func Files(args []string) ([]string, error) {
 	return out, nil
 }
 
-// loaded is one file after loading and checking, before the sum.
-type loaded struct {
-	r   *reports.Report
-	err error
-}
-
 // Sum loads every file concurrently, checks each report, decides the year
 // and template of the sum, and sums the units that fit. It fails only when
 // there are no files at all.

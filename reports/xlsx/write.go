@@ -131,7 +131,7 @@ func NewWorkbook(r *reports.Report, findings []reports.Finding, title string) (*
 		}
 	}
 	if findings != nil {
-		if err := addFindings(f, st, t, title, findings); err != nil {
+		if err := addFindings(f, st, r, title, findings); err != nil {
 			f.Close()
 			return nil, err
 		}
@@ -571,15 +571,15 @@ func addList(f *excelize.File, st *styles, sheet, title string, header []string,
 		y := 3 + ri
 		for ci, v := range row {
 			style := st.listCell
-			switch v.(type) {
+			switch v := v.(type) {
 			case int, int64:
 				style = st.listCenter
 			case string:
-				if utf8.RuneCountInString(v.(string)) <= 4 {
+				if utf8.RuneCountInString(v) <= 4 {
 					style = st.listCenter
 				}
 				if ci < len(widths) {
-					g.fit(y, v.(string), widths[ci], 11)
+					g.fit(y, v, widths[ci], 11)
 				}
 			}
 			g.set(y, ci+1, excelize.Cell{StyleID: style, Value: v})
@@ -588,7 +588,7 @@ func addList(f *excelize.File, st *styles, sheet, title string, header []string,
 	return g.flush(f, sheet, total > 120)
 }
 
-func addFindings(f *excelize.File, st *styles, t *reports.Template, title string, findings []reports.Finding) error {
+func addFindings(f *excelize.File, st *styles, r *reports.Report, title string, findings []reports.Finding) error {
 	errs, warns := 0, 0
 	var rows [][]any
 	for i, fd := range findings {
@@ -597,7 +597,7 @@ func addFindings(f *excelize.File, st *styles, t *reports.Template, title string
 		} else {
 			warns++
 		}
-		rows = append(rows, []any{int64(i + 1), fd.Severity.Chinese(), Where(t, fd.Location), fd.Message})
+		rows = append(rows, []any{int64(i + 1), fd.Severity.Chinese(), r.Where(fd.Location), fd.Message})
 	}
 	head := fmt.Sprintf("%s 检查结果：%d处错误，%d处警告", title, errs, warns)
 	if len(findings) == 0 {
@@ -605,73 +605,4 @@ func addFindings(f *excelize.File, st *styles, t *reports.Template, title string
 		rows = [][]any{{"", "", "", "未发现问题。"}}
 	}
 	return addList(f, st, SheetFindings, head, []string{"序号", "类别", "位置", "说明"}, []float64{6, 7, 40, 70}, rows)
-}
-
-// Where names a finding's location for people: the table cell, the field or
-// the section.
-func Where(t *reports.Template, loc reports.Location) string {
-	if loc.Table != "" {
-		tb := t.Table(loc.Table)
-		if tb == nil {
-			return loc.Table
-		}
-		ri, ci := tb.RowIndex(loc.Row), tb.ColumnIndex(loc.Column)
-		switch {
-		case ri >= 0 && ci >= 0:
-			return tb.CellName(t, ri, ci)
-		case ri >= 0:
-			return fmt.Sprintf("%s「%s」行", tb.Name(t), tb.RowName(ri))
-		case ci >= 0:
-			return fmt.Sprintf("%s「%s」列", tb.Name(t), tb.ColumnName(ci))
-		}
-		return tb.Name(t)
-	}
-	if loc.Field != "" {
-		return fieldName(t, loc.Field)
-	}
-	if s := t.Section(loc.Section); s != nil {
-		return s.Title()
-	}
-	return "整份报告"
-}
-
-// fieldName turns a field path such as "overview.parts.2.text" into
-// "一、总体情况 第3部分 正文".
-func fieldName(t *reports.Template, field string) string {
-	parts := strings.Split(field, ".")
-	sec := func(key string) string {
-		if s := t.Section(key); s != nil {
-			return s.Title()
-		}
-		return key
-	}
-	names := map[string]string{
-		"preamble": "报告开头", "organ": "单位", "full_name": "全称", "short_name": "简称", "level": "层级",
-		"contact": "联系方式", "office": "办公室", "phone": "电话", "address": "地址",
-		"signing": "落款", "date": "日期", "fee": "信息处理费说明",
-		"title": "标题", "text": "正文", "problems": "存在的主要问题", "measures": "改进措施",
-		"problems_title": "问题标题", "measures_title": "措施标题", "items": "事项", "parts": "",
-	}
-	var out []string
-	for i, p := range parts {
-		switch {
-		case i == 0 && p == "overview":
-			out = append(out, sec(reports.SectionOverview))
-		case i == 0 && p == "improvement":
-			out = append(out, sec(reports.SectionImprovement))
-		case i == 0 && p == "other":
-			out = append(out, sec(reports.SectionOther))
-		default:
-			if n, err := strconv.Atoi(p); err == nil {
-				out = append(out, fmt.Sprintf("第%d项", n+1))
-			} else if name, ok := names[p]; ok {
-				if name != "" {
-					out = append(out, name)
-				}
-			} else {
-				out = append(out, p)
-			}
-		}
-	}
-	return strings.Join(out, " ")
 }

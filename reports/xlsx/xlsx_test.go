@@ -253,7 +253,7 @@ func TestWorkbookLayout(t *testing.T) {
 		want := [][]string{
 			{"序号", "类别", "位置", "说明"},
 			{"1", "错误", "表三「一、本年新收政府信息公开申请数量」行「自然人」列", "一加二不等于七加四"},
-			{"2", "警告", "落款 日期", "落款日期晚于1月31日"},
+			{"2", "警告", r.Where(reports.Location{Field: "signing.date"}), "落款日期晚于1月31日"},
 		}
 		for i, w := range want {
 			if !slices.Equal(rows[i+1], w) {
