@@ -153,14 +153,16 @@ func (lt *layouter) blocks() []*block {
 	out = append(out, lt.signing()...)
 	// Keep rules: a heading stays with what follows it; the last body
 	// lines stay with the 落款.
-	for i, b := range out {
-		if i+1 >= len(out) {
-			break
-		}
-		next := out[i+1]
+	for i := len(out) - 2; i >= 0; i-- {
+		b, next := out[i], out[i+1]
 		switch {
 		case b.heading:
+			// A heading keeps the start of what follows, and a heading
+			// followed by a heading keeps that one's needs too.
 			b.keep = next.minLines()
+			if next.heading {
+				b.keep += next.keep
+			}
 		case next.kind == KindSigning || next.blank > 0 && i+2 < len(out) && out[i+2].kind == KindSigning:
 			n := 0
 			for _, x := range out[i+1:] {
@@ -368,9 +370,9 @@ func (lt *layouter) title() *block {
 	return &block{kind: KindTitle, lines: out}
 }
 
-// titleMax is the widest a title line may be: the type area less two
-// characters of the title size on each side.
-const titleMax = TypeWidth - 4*TitleSize
+// titleMax is the widest a title line may be: the type area less one
+// character of the title size on each side.
+const titleMax = TypeWidth - 2*TitleSize
 
 // titleLines splits the title into as few lines as fit titleMax, choosing
 // among the break opportunities the split whose lines are most even, with
@@ -386,10 +388,18 @@ func titleLines(gs []glyph) [][]glyph {
 		runes[i] = g.r
 	}
 	text := string(runes)
-	preferred := map[int]bool{}
-	for _, word := range []string{"政府信息公开", "年度报告", "人民政府"} {
+	// Penalties of cutting at each place: none before 政府信息公开 (the
+	// fixed part of every title), small after an administrative unit
+	// (…自治州 / 新源县…), large anywhere else.
+	penalty := map[int]float64{}
+	for i, r := range runes {
+		if i > 0 && i < len(runes)-1 && strings.ContainsRune("省市州县区盟旗乡镇", r) {
+			penalty[i+1] = 2 * TitleSize
+		}
+	}
+	for _, word := range []string{"政府信息公开", "人民政府"} {
 		if k := strings.Index(text, word); k > 0 {
-			preferred[len([]rune(text[:k]))] = true
+			penalty[len([]rune(text[:k]))] = 0.001
 		}
 	}
 	// Best split into two lines; three lines when two cannot fit.
@@ -414,8 +424,10 @@ func titleLines(gs []glyph) [][]glyph {
 		}
 		s = math.Sqrt(s / float64(len(widths)))
 		for _, c := range cuts {
-			if !preferred[c] {
-				s += 3 * TitleSize
+			if p, ok := penalty[c]; ok {
+				s += p
+			} else {
+				s += 10 * TitleSize
 			}
 		}
 		return s
@@ -480,9 +492,10 @@ func (lt *layouter) signing() []*block {
 		gs := lt.shape([]span{{text: organ, role: RoleFang, size: BodySize}}, reports.Location{Field: field})
 		w := textWidth(gs, track)
 		x := centre - w/2
-		// 右空二字 at least; a long name moves left, a very long one wraps.
-		if x+w > MarginLeft+TypeWidth-2*CharPitch {
-			x = MarginLeft + TypeWidth - 2*CharPitch - w
+		// A long name that would leave the type area moves left; a very
+		// long one wraps.
+		if x+w > MarginLeft+TypeWidth {
+			x = MarginLeft + TypeWidth - w
 		}
 		if x < MarginLeft+2*CharPitch {
 			for _, bl := range breakLines(gs, lineOpts{width: TypeWidth - 4*CharPitch, track: track}) {

@@ -55,22 +55,34 @@ func Draw(w io.Writer, doc *Document, created time.Time) error {
 		Producer:     doc.Creator,
 		CreationDate: created,
 	})
-	used := map[string]bool{}
+	used := map[string]map[rune]bool{}
 	for _, p := range doc.Pages {
 		for _, l := range p.Lines {
 			for _, r := range l.Runs {
-				used[r.Font] = true
+				if used[r.Font] == nil {
+					used[r.Font] = map[rune]bool{}
+				}
+				for _, c := range r.Text {
+					used[r.Font][c] = true
+				}
 			}
 		}
 	}
 	// Add the fonts in a fixed order so that the output is deterministic.
-	var names []string
 	for _, f := range orderedFaces(doc) {
-		if used[f.Name] {
-			names = append(names, f.Name)
-			if err := pdf.AddTTFFontData(f.Name, f.Data); err != nil {
-				return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
-			}
+		if used[f.Name] == nil {
+			continue
+		}
+		var runes []rune
+		for c := range used[f.Name] {
+			runes = append(runes, c)
+		}
+		data, err := subsetFont(f, runes)
+		if err != nil {
+			return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
+		}
+		if err := pdf.AddTTFFontData(f.Name, data); err != nil {
+			return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
 		}
 	}
 	pdf.SetLineType("solid")
@@ -101,7 +113,6 @@ func Draw(w io.Writer, doc *Document, created time.Time) error {
 			}
 		}
 	}
-	_ = names
 	if err := pdf.Write(w); err != nil {
 		return fmt.Errorf("写出 PDF：%w", err)
 	}

@@ -141,6 +141,14 @@ func (lt *layouter) tableLayout(tb *reports.Table) *tableLayout {
 		c.lines = c.layoutAt(t.innerWidth(c), sz)
 		return c
 	}
+	// A number too wide for its column is never split: it gets smaller.
+	numberCell := func(c *tcell) *tcell {
+		for len(c.lines) > 1 && c.size > minCellSize {
+			c.size -= 0.5
+			c.lines = c.layoutAt(t.innerWidth(c), c.size)
+		}
+		return c
+	}
 	sectionLoc := reports.Location{Section: tb.Section, Table: tb.Key}
 	cells, rows := tb.HeaderGrid()
 	for _, g := range cells {
@@ -162,7 +170,7 @@ func (lt *layouter) tableLayout(tb *reports.Table) *tableLayout {
 	for ri := range tb.Rows {
 		for ci := range tb.Columns {
 			loc := reports.CellLocation(tmpl, tb.CellKey(ri, ci))
-			t.body = append(t.body, newCell(lt.r.Display(tb, ri, ci), ri, tb.LabelColumns+ci, 1, 1, size, alignCentre, loc))
+			t.body = append(t.body, numberCell(newCell(lt.r.Display(tb, ri, ci), ri, tb.LabelColumns+ci, 1, 1, size, alignCentre, loc)))
 		}
 	}
 	t.headH = rowHeights(t.header, rows, size)

@@ -95,6 +95,12 @@ func breakOpportunities(gs []glyph) []bool {
 		}
 	}
 	for i := 1; i < len(runes); i++ {
+		// UAX #14 (Unicode 14) treats “ ” as ambiguous quotes that glue
+		// to both neighbours; in Chinese “ opens and ” closes, so a break
+		// is allowed before “ and after ” like before （ and after ）.
+		if runes[i] == '“' || runes[i] == '‘' || runes[i-1] == '”' || runes[i-1] == '’' {
+			ok[i] = true
+		}
 		switch {
 		case isNoStart(runes[i]), isNoEnd(runes[i-1]):
 			ok[i] = false

@@ -1,0 +1,292 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"fmt"
+	"sort"
+)
+
+// subsetFont returns a TrueType font holding only .notdef and the glyphs
+// of runes (with the glyphs their composites use), renumbered from 0, and
+// a character map for exactly those runes. gopdf embeds only used glyphs
+// too, but it parses the whole font and copies its full loca and hmtx
+// tables into every PDF; handing it this small font makes the PDF smaller
+// and the drawing several times faster.
+func subsetFont(f *Face, runes []rune) ([]byte, error) {
+	sf, err := parseSFNT(f.Data, 0)
+	if err != nil {
+		return nil, err
+	}
+	head, hhea, maxp := sf.table("head"), sf.table("hhea"), sf.table("maxp")
+	loca, glyf, hmtx := sf.table("loca"), sf.table("glyf"), sf.table("hmtx")
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || loca == nil || glyf == nil {
+		return nil, fmt.Errorf("字体 %s：缺少 TrueType 字形表", f.Name)
+	}
+	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
+	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
+	glyphAt := func(g int) []byte {
+		if g < 0 || g >= numGlyphs {
+			return nil
+		}
+		var a, b int
+		if longLoca {
+			if 4*g+8 > len(loca) {
+				return nil
+			}
+			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
+		} else {
+			if 2*g+4 > len(loca) {
+				return nil
+			}
+			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
+		}
+		if a >= b || b > len(glyf) {
+			return nil
+		}
+		return glyf[a:b]
+	}
+
+	// Old glyph ids to keep, in order: .notdef, the runes' glyphs, then
+	// components of composite glyphs.
+	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	newID := map[int]int{0: 0}
+	old := []int{0}
+	keep := func(g int) {
+		if _, ok := newID[g]; !ok && g < numGlyphs {
+			newID[g] = len(old)
+			old = append(old, g)
+		}
+	}
+	cmap := map[rune]int{}
+	for _, r := range runes {
+		if g, ok := f.m.cmap[r]; ok {
+			keep(int(g))
+			cmap[r] = int(g)
+		}
+	}
+	for i := 0; i < len(old); i++ {
+		for _, c := range components(glyphAt(old[i])) {
+			keep(c.gid)
+		}
+	}
+
+	// glyf and loca, with component ids rewritten.
+	var newGlyf []byte
+	newLoca := make([]byte, 4*(len(old)+1))
+	for i, g := range old {
+		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
+		data := append([]byte(nil), glyphAt(g)...)
+		for _, c := range components(data) {
+			binary.BigEndian.PutUint16(data[c.at:], uint16(newID[c.gid]))
+		}
+		newGlyf = append(newGlyf, data...)
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+	}
+	binary.BigEndian.PutUint32(newLoca[4*len(old):], uint32(len(newGlyf)))
+
+	// hmtx: a full metric for every kept glyph.
+	numLong := int(binary.BigEndian.Uint16(hhea[34:]))
+	newHmtx := make([]byte, 4*len(old))
+	for i, g := range old {
+		var adv, lsb uint16
+		switch {
+		case g < numLong && 4*g+4 <= len(hmtx):
+			adv, lsb = binary.BigEndian.Uint16(hmtx[4*g:]), binary.BigEndian.Uint16(hmtx[4*g+2:])
+		case numLong > 0 && 4*numLong <= len(hmtx):
+			adv = binary.BigEndian.Uint16(hmtx[4*(numLong-1):])
+			if p := 4*numLong + 2*(g-numLong); p+2 <= len(hmtx) {
+				lsb = binary.BigEndian.Uint16(hmtx[p:])
+			}
+		}
+		binary.BigEndian.PutUint16(newHmtx[4*i:], adv)
+		binary.BigEndian.PutUint16(newHmtx[4*i+2:], lsb)
+	}
+
+	newHead := append([]byte(nil), head...)
+	binary.BigEndian.PutUint16(newHead[50:], 1)
+	binary.BigEndian.PutUint32(newHead[8:], 0)
+	newHhea := append([]byte(nil), hhea...)
+	binary.BigEndian.PutUint16(newHhea[34:], uint16(len(old)))
+	newMaxp := append([]byte(nil), maxp...)
+	binary.BigEndian.PutUint16(newMaxp[4:], uint16(len(old)))
+	post := make([]byte, 32)
+	if p := sf.table("post"); len(p) >= 32 {
+		copy(post, p[:32])
+	}
+	binary.BigEndian.PutUint32(post, 0x00030000)
+
+	tables := map[string][]byte{
+		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
+		"loca": newLoca, "glyf": newGlyf, "cmap": buildCmap(cmap, newID), "post": post,
+	}
+	for _, t := range []string{"name", "OS/2", "cvt ", "fpgm", "prep"} {
+		if b := sf.table(t); b != nil {
+			tables[t] = b
+		}
+	}
+	return assemble(tables), nil
+}
+
+type component struct {
+	gid int
+	at  int // offset of the glyph index inside the glyph data
+}
+
+// components lists the component glyphs of a composite glyph.
+func components(g []byte) []component {
+	if len(g) < 10 || int16(binary.BigEndian.Uint16(g)) >= 0 {
+		return nil
+	}
+	var out []component
+	p := 10
+	for p+4 <= len(g) {
+		flags := binary.BigEndian.Uint16(g[p:])
+		out = append(out, component{gid: int(binary.BigEndian.Uint16(g[p+2:])), at: p + 2})
+		p += 4
+		if flags&0x0001 != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x0008 != 0:
+			p += 2
+		case flags&0x0040 != 0:
+			p += 4
+		case flags&0x0080 != 0:
+			p += 8
+		}
+		if flags&0x0020 == 0 {
+			break
+		}
+	}
+	return out
+}
+
+// buildCmap writes a cmap with a (3,1) format 4 subtable for the BMP and,
+// when needed, a (3,10) format 12 subtable for every character.
+func buildCmap(cmap map[rune]int, newID map[int]int) []byte {
+	runes := make([]rune, 0, len(cmap))
+	for r := range cmap {
+		runes = append(runes, r)
+	}
+	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
+	wide := false
+	// Format 4: one segment per run of consecutive characters with
+	// consecutive glyph ids (idDelta), plus the final 0xFFFF segment.
+	type seg struct{ start, end, delta int }
+	var segs []seg
+	for _, r := range runes {
+		if r > 0xFFFF {
+			wide = true
+			continue
+		}
+		g := newID[cmap[r]]
+		if n := len(segs); n > 0 && int(r) == segs[n-1].end+1 && g-int(r) == segs[n-1].delta {
+			segs[n-1].end = int(r)
+			continue
+		}
+		segs = append(segs, seg{int(r), int(r), g - int(r)})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
+	n := len(segs)
+	f4 := make([]byte, 16+8*n)
+	binary.BigEndian.PutUint16(f4, 4)
+	binary.BigEndian.PutUint16(f4[2:], uint16(len(f4)))
+	binary.BigEndian.PutUint16(f4[6:], uint16(2*n))
+	es, sel := 1, 0
+	for es*2 <= n {
+		es *= 2
+		sel++
+	}
+	binary.BigEndian.PutUint16(f4[8:], uint16(2*es))
+	binary.BigEndian.PutUint16(f4[10:], uint16(sel))
+	binary.BigEndian.PutUint16(f4[12:], uint16(2*n-2*es))
+	for i, s := range segs {
+		binary.BigEndian.PutUint16(f4[14+2*i:], uint16(s.end))
+		binary.BigEndian.PutUint16(f4[16+2*n+2*i:], uint16(s.start))
+		binary.BigEndian.PutUint16(f4[16+4*n+2*i:], uint16(int16(s.delta)))
+		// idRangeOffset stays 0.
+	}
+	subtables := [][]byte{f4}
+	ids := [][2]uint16{{3, 1}}
+	if wide {
+		var groups [][3]uint32
+		for _, r := range runes {
+			g := uint32(newID[cmap[r]])
+			if k := len(groups); k > 0 && uint32(r) == groups[k-1][1]+1 && g == groups[k-1][2]+uint32(r)-groups[k-1][0] {
+				groups[k-1][1] = uint32(r)
+				continue
+			}
+			groups = append(groups, [3]uint32{uint32(r), uint32(r), g})
+		}
+		f12 := make([]byte, 16+12*len(groups))
+		binary.BigEndian.PutUint16(f12, 12)
+		binary.BigEndian.PutUint32(f12[4:], uint32(len(f12)))
+		binary.BigEndian.PutUint32(f12[12:], uint32(len(groups)))
+		for i, gr := range groups {
+			binary.BigEndian.PutUint32(f12[16+12*i:], gr[0])
+			binary.BigEndian.PutUint32(f12[20+12*i:], gr[1])
+			binary.BigEndian.PutUint32(f12[24+12*i:], gr[2])
+		}
+		subtables = append(subtables, f12)
+		ids = append(ids, [2]uint16{3, 10})
+	}
+	hdr := 4 + 8*len(subtables)
+	out := make([]byte, hdr)
+	binary.BigEndian.PutUint16(out[2:], uint16(len(subtables)))
+	for i, st := range subtables {
+		binary.BigEndian.PutUint16(out[4+8*i:], ids[i][0])
+		binary.BigEndian.PutUint16(out[6+8*i:], ids[i][1])
+		binary.BigEndian.PutUint32(out[8+8*i:], uint32(len(out)))
+		out = append(out, st...)
+	}
+	return out
+}
+
+// assemble writes tables as a TrueType font file, with checksums.
+func assemble(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for t := range tables {
+		tags = append(tags, t)
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	size := 12 + 16*n
+	for _, t := range tags {
+		size += (len(tables[t]) + 3) &^ 3
+	}
+	out := make([]byte, size)
+	binary.BigEndian.PutUint32(out, tagTrue)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	es, sel := 1, 0
+	for es*2 <= n {
+		es *= 2
+		sel++
+	}
+	binary.BigEndian.PutUint16(out[6:], uint16(es*16))
+	binary.BigEndian.PutUint16(out[8:], uint16(sel))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-es*16))
+	pos := 12 + 16*n
+	headAt := -1
+	for i, t := range tags {
+		b := tables[t]
+		copy(out[pos:], b)
+		padded := (len(b) + 3) &^ 3
+		e := out[12+16*i:]
+		copy(e, t)
+		binary.BigEndian.PutUint32(e[4:], checksum(out[pos:pos+padded]))
+		binary.BigEndian.PutUint32(e[8:], uint32(pos))
+		binary.BigEndian.PutUint32(e[12:], uint32(len(b)))
+		if t == "head" {
+			headAt = pos
+		}
+		pos += padded
+	}
+	if headAt >= 0 {
+		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	}
+	return out
+}
