@@ -254,9 +254,13 @@ func standalone(data []byte, index int) ([]byte, error) {
 
 // Face is one loaded font: the bytes given to the PDF and its metrics.
 type Face struct {
-	Name string // what the PDF calls it, e.g. "nianbao-fang" or the official family
-	Data []byte
-	m    *metrics
+	// Name is what the PDF calls the font (ASCII): "nianbao-fang" for an
+	// embedded font, "official-fang" for an installed one.
+	Name string
+	// Family is the font's own name for people, e.g. 仿宋_GB2312.
+	Family string
+	Data   []byte
+	m      *metrics
 }
 
 var metricsCache sync.Map // *byte (first byte of the data) → *metrics
@@ -317,8 +321,9 @@ func newFontBook(official bool, set FontSet) (*fontBook, error) {
 				data, err := loadOfficialCached(f)
 				if err == nil {
 					var face *Face
-					face, err = newFace(f.Family, data)
+					face, err = newFace("official-"+string(r), data)
 					if err == nil {
+						face.Family = f.Family
 						b.faces[r] = face
 						continue
 					}
@@ -332,12 +337,14 @@ func newFontBook(official bool, set FontSet) (*fontBook, error) {
 		if err != nil {
 			return nil, fmt.Errorf("内置字体：%w", err)
 		}
+		face.Family = "内置" + r.Name()
 		b.faces[r] = face
 	}
 	fb, err := newFace("nianbao-song", assets.FontSong)
 	if err != nil {
 		return nil, fmt.Errorf("内置字体：%w", err)
 	}
+	fb.Family = "内置宋体（补字）"
 	if b.faces[RoleSong].Name == fb.Name {
 		fb = b.faces[RoleSong]
 	}

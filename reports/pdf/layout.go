@@ -85,12 +85,14 @@ func Layout(r *reports.Report, opts Options) (*Document, error) {
 		Width:    round2(PageWidth),
 		Height:   round2(PageHeight),
 		Fonts:    map[Role]string{},
+		Families: map[Role]string{},
 		Fallback: book.fallback.Name,
 		Notes:    book.notes,
 		faces:    map[string]*Face{},
 	}
 	for _, role := range Roles {
 		lt.doc.Fonts[role] = book.faces[role].Name
+		lt.doc.Families[role] = book.faces[role].Family
 	}
 	for _, f := range book.faceList() {
 		lt.doc.faces[f.Name] = f

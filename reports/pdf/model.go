@@ -47,7 +47,9 @@ type Document struct {
 	Height  float64 `json:"height"`
 	// Fonts names the face used for each role, and Fallback the face used
 	// for characters a role's font lacks.
-	Fonts    map[Role]string `json:"fonts"`
+	Fonts map[Role]string `json:"fonts"`
+	// Families names the same fonts for people: 仿宋_GB2312, 内置仿宋（正文）.
+	Families map[Role]string `json:"families"`
 	Fallback string          `json:"fallback"`
 	Pages    []*Page         `json:"pages"`
 	// Missing lists characters that no font has; they are printed as □.

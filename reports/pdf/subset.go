@@ -121,7 +121,8 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
 		"loca": newLoca, "glyf": newGlyf, "cmap": buildCmap(cmap, newID), "post": post,
 	}
-	for _, t := range []string{"name", "OS/2", "cvt ", "fpgm", "prep"} {
+	tables["name"] = nameTable(f.Name)
+	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep"} {
 		if b := sf.table(t); b != nil {
 			tables[t] = b
 		}
@@ -289,4 +290,35 @@ func assemble(tables map[string][]byte) []byte {
 		binary.BigEndian.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
 	}
 	return out
+}
+
+// nameTable writes a minimal name table for an ASCII font name: family,
+// subfamily, full name and PostScript name (which gopdf requires).
+func nameTable(name string) []byte {
+	ids := []struct {
+		id   uint16
+		text string
+	}{{1, name}, {2, "Regular"}, {4, name}, {6, name}}
+	out := make([]byte, 6+12*len(ids))
+	binary.BigEndian.PutUint16(out[2:], uint16(len(ids)))
+	binary.BigEndian.PutUint16(out[4:], uint16(len(out)))
+	var strs []byte
+	for i, e := range ids {
+		var enc []byte
+		for _, c := range e.text {
+			if c > 0x7E || c < 0x21 {
+				c = '-'
+			}
+			enc = append(enc, 0, byte(c))
+		}
+		rec := out[6+12*i:]
+		binary.BigEndian.PutUint16(rec, 3)
+		binary.BigEndian.PutUint16(rec[2:], 1)
+		binary.BigEndian.PutUint16(rec[4:], 0x0409)
+		binary.BigEndian.PutUint16(rec[6:], e.id)
+		binary.BigEndian.PutUint16(rec[8:], uint16(len(enc)))
+		binary.BigEndian.PutUint16(rec[10:], uint16(len(strs)))
+		strs = append(strs, enc...)
+	}
+	return append(out, strs...)
 }
