@@ -355,7 +355,11 @@ func (c *checker) checkUnitKind(f textField, own ownNames, skip []span) {
 		return
 	}
 	buf := c.buf
+	sp := 0 // skip is in text order, and so is i
 	for i := 0; i < len(buf); i++ {
+		for sp < len(skip) && skip[sp].end <= i {
+			sp++
+		}
 		var kind string
 		n := 1
 		switch buf[i] {
@@ -368,7 +372,7 @@ func (c *checker) checkUnitKind(f textField, own ownNames, skip []span) {
 				kind, n = "街道", 2
 			}
 		}
-		if kind == "" || kind == own.kind || inSpans(skip, i) {
+		if kind == "" || kind == own.kind || sp < len(skip) && i >= skip[sp].start {
 			continue
 		}
 		start, end := -1, -1
@@ -394,15 +398,6 @@ func (c *checker) checkUnitKind(f textField, own ownNames, skip []span) {
 			"本单位是“"+who+"”（"+own.kind+"），正文却写“"+word+"”，可能是从其他"+kind+"的报告复制而来，请核实。")
 		i = end - 1
 	}
-}
-
-func inSpans(ss []span, i int) bool {
-	for _, s := range ss {
-		if i >= s.start && i < s.end {
-			return true
-		}
-	}
-	return false
 }
 
 func hasPrefixRunes(s, p []rune) bool {
