@@ -224,10 +224,40 @@ func (p *page) tables(s reports.Section) {
 		return
 	}
 	p.printf("<table class=\"nb-table\" data-section=\"%s\" style='%s'>\n", esc(s.Key), styleTable)
+	p.colgroup(tbs[0].LabelColumns, width)
 	for _, tb := range tbs {
 		p.table(tb, width)
 	}
 	p.printf("</table>\n")
+}
+
+// colgroup gives the label columns room for their long labels and shares
+// the rest of the width equally between the number columns.
+func (p *page) colgroup(labelCols, width int) {
+	var labels []float64
+	switch labelCols {
+	case 1:
+		labels = []float64{28}
+	case 3:
+		labels = []float64{7, 11, 28}
+	default:
+		for range labelCols {
+			labels = append(labels, 12)
+		}
+	}
+	used := 0.0
+	for _, w := range labels {
+		used += w
+	}
+	p.printf("<colgroup>")
+	for i := range width {
+		w := (100 - used) / float64(width-labelCols)
+		if i < labelCols {
+			w = labels[i]
+		}
+		p.printf("<col style='width:%.1f%%'>", w)
+	}
+	p.printf("</colgroup>\n")
 }
 
 // spanAttrs writes rowspan/colspan attributes for spans above 1.

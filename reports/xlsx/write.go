@@ -370,7 +370,7 @@ func columnWidths(tb *reports.Table) []float64 {
 	case 1:
 		w = append(w, 20)
 	case 3:
-		w = append(w, 7, 11, 36)
+		w = append(w, 7, 13, 36)
 	default:
 		for range tb.LabelColumns {
 			w = append(w, 14)
