@@ -55,7 +55,7 @@ func testFolder(t *testing.T) folder {
 	b := unit(1, 2023, "新源县乙镇人民政府", "乙镇", reports.LevelTownship)
 	c := unit(2, 2023, "新源县教育局", "县教育局", reports.LevelCountyDept)
 	c.Signing.Date = reports.Date{Year: 2024, Month: 2, Day: 5} // late
-	b.Cells["t3.deny2.research"] = reports.BlankCell()            // counted as 0
+	b.Cells["t3.deny2.research"] = reports.BlankCell()          // counted as 0
 	save(t, dir, "a.nianbao", a)
 	save(t, dir, "b.nianbao", b)
 	save(t, dir, "c.nianbao", c)
