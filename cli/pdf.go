@@ -60,7 +60,7 @@ func pdfCommand() *Command {
 			fmt.Fprintf(env.Stderr, "提示：%s\n", n)
 		}
 		if len(doc.Missing) > 0 {
-			fmt.Fprintf(env.Stderr, "警告：以下字符在所有可用字体中都没有，PDF 中印成“□”，请改用常见写法或安装含这些字的字体：\n")
+			fmt.Fprintf(env.Stderr, "警告：以下字符在所有可用字体中都没有，PDF 中印成“□”，请核对这些字或改用常见写法：\n")
 			for _, m := range doc.Missing {
 				fmt.Fprintf(env.Stderr, "  “%s”  位于 %s\n", m.Char, r.Where(m.Location))
 			}

@@ -649,3 +649,18 @@ func (lt *layouter) pageNumbers() {
 		p.Lines = append(p.Lines, &Line{Kind: KindPageNo, X: round2(x), Y: round2(y), Width: round2(w), Runs: bl.runs(x)})
 	}
 }
+
+// MissingFindings turns the characters no font has into warnings for the
+// checks (code PDF_MISSING_CHAR), one per character and place.
+func MissingFindings(doc *Document) []reports.Finding {
+	var out []reports.Finding
+	for _, m := range doc.Missing {
+		out = append(out, reports.Finding{
+			Severity: reports.Warning,
+			Code:     "PDF_MISSING_CHAR",
+			Location: m.Location,
+			Message:  fmt.Sprintf("“%s”在所有可用字体中都没有，打印时会印成“□”", m.Char),
+		})
+	}
+	return out
+}

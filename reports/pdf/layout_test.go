@@ -549,3 +549,16 @@ func TestUnknownFontChoiceIsRefused(t *testing.T) {
 		t.Errorf("err = %v, want a message naming the bad choice", err)
 	}
 }
+
+func TestMissingFindings(t *testing.T) {
+	r := reports.Sample().Clone()
+	r.Other.Fee = "收费" + string('\U0002A6A5') + "元。"
+	doc := mustLayout(t, r, Options{})
+	fs := MissingFindings(doc)
+	if len(fs) != 1 || fs[0].Severity != reports.Warning || fs[0].Location.Field != "other.fee" || !strings.Contains(fs[0].Message, "𪚥") {
+		t.Errorf("findings = %+v, want one warning on other.fee naming 𪚥", fs)
+	}
+	if fs := MissingFindings(mustLayout(t, reports.Sample(), Options{})); len(fs) != 0 {
+		t.Errorf("the sample has findings %+v", fs)
+	}
+}
