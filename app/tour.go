@@ -1,0 +1,39 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// tour shows each part of the report in turn for the screenshot script:
+// for part i it writes "<i> <key>" to dir/step and waits until the script
+// has taken its screenshot and removed the file; then it closes the window.
+func (s *shell) tour(dir string) {
+	for !s.frameShown() {
+		time.Sleep(20 * time.Millisecond)
+	}
+	var keys []string
+	fyne.DoAndWait(func() { keys, _ = s.editor.Parts() })
+	step := filepath.Join(dir, "step")
+	for i, k := range keys {
+		fyne.DoAndWait(func() { s.editor.Select(k) })
+		time.Sleep(300 * time.Millisecond) // let the frame be drawn
+		if err := os.WriteFile(step, fmt.Appendf(nil, "%02d %s\n", i+1, k), 0o644); err != nil {
+			fmt.Fprintln(os.Stderr, "nianbao tour:", err)
+			break
+		}
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if _, err := os.Stat(step); os.IsNotExist(err) {
+				break
+			}
+		}
+	}
+	fyne.Do(func() {
+		s.dirty = false
+		s.quit()
+	})
+}

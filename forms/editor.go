@@ -1,0 +1,324 @@
+// Package forms holds the screens of nianbao's desktop app: one form for
+// each part of the report (基本信息, 一 … 六, 落款), the navigation list with
+// a mark on every part that has findings, and the findings panel. Every
+// screen edits a *reports.Report in place; totals, checks and templates come
+// from package reports. The package uses Fyne widgets only (no driver), so
+// its tests run with Fyne's test driver and no display.
+package forms
+
+import (
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/reports"
+)
+
+// Part keys of the navigation list besides the section keys of the template.
+const (
+	PartBasic   = "basic"   // 基本信息
+	PartSigning = "signing" // 落款与打印
+)
+
+// CheckFunc runs the report's checks (reports.Check with no previous report).
+type CheckFunc func(r *reports.Report) []reports.Finding
+
+// checkDelay is how long the editor waits after the last keystroke before
+// it runs the checks again.
+const checkDelay = 150 * time.Millisecond
+
+// screen is one part's form.
+type screen interface {
+	// object is the form, inside its own scroll container.
+	object() fyne.CanvasObject
+	// focus moves the keyboard focus to what loc names and reports whether
+	// it found it.
+	focus(loc reports.Location) bool
+}
+
+// navWidth is the width of the navigation list: the longest part title
+// (四、政府信息公开行政复议、行政诉讼情况) and its marks fit.
+const navWidth = 330
+
+// fixedWidth is a layout that asks for a fixed width.
+type fixedWidth struct{ width float32 }
+
+func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := fyne.NewSize(f.width, 0)
+	for _, o := range objs {
+		s.Height = max(s.Height, o.MinSize().Height)
+	}
+	return s
+}
+
+// navPart is one entry of the navigation list.
+type navPart struct {
+	key, title string
+}
+
+// Editor edits one report: the navigation list of its parts on the left,
+// the selected part's form on the right, the findings below.
+type Editor struct {
+	win    fyne.Window
+	report *reports.Report
+	check  CheckFunc
+	// OnChanged is called after every edit the user makes.
+	OnChanged func()
+	// FontStatus, when set, says which official fonts this computer has
+	// (shown on the 落款与打印 form).
+	FontStatus func() string
+	// OnSelected is called when another part is shown.
+	OnSelected func(key string)
+
+	parts    []navPart
+	screens  map[string]screen
+	current  int
+	nav      *widget.List
+	detail   *fyne.Container
+	panel    *findingsPanel
+	findings []reports.Finding
+	counts   map[string][2]int // part key → errors, warnings
+	timer    *time.Timer
+	root     fyne.CanvasObject
+}
+
+// NewEditor builds the editor for r in win; check is run after each edit.
+func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
+	e := &Editor{win: win, check: check, counts: map[string][2]int{}}
+	e.detail = container.NewStack()
+	e.panel = newFindingsPanel(e)
+	e.nav = widget.NewList(
+		func() int { return len(e.parts) },
+		newNavItem,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			p := e.parts[id]
+			c := e.counts[p.key]
+			o.(*navItem).set(p.title, c[0], c[1])
+		},
+	)
+	e.nav.OnSelected = func(id widget.ListItemID) { e.onPartSelected(id) }
+	split := container.NewVSplit(e.detail, e.panel.object())
+	split.Offset = 0.78
+	nav := container.New(&fixedWidth{width: navWidth}, e.nav)
+	e.root = container.NewBorder(nil, nil, container.NewHBox(nav, widget.NewSeparator()), nil, split)
+	e.SetReport(r)
+	return e
+}
+
+// Object is the editor's whole area, to be put in the window.
+func (e *Editor) Object() fyne.CanvasObject { return e.root }
+
+// Report is the report being edited.
+func (e *Editor) Report() *reports.Report { return e.report }
+
+// SetReport shows another report (after 新建 or 打开), on its first part.
+func (e *Editor) SetReport(r *reports.Report) {
+	e.report = r
+	e.parts = []navPart{{PartBasic, "基本信息"}}
+	for _, s := range r.Tmpl().Sections {
+		e.parts = append(e.parts, navPart{s.Key, s.Title()})
+	}
+	e.parts = append(e.parts, navPart{PartSigning, "落款与打印"})
+	e.screens = map[string]screen{}
+	e.current = -1
+	e.nav.Refresh()
+	e.nav.Select(0)
+	e.onPartSelected(0)
+	e.CheckNow()
+}
+
+// rebuild throws the forms away and shows the current part again (after a
+// change of template).
+func (e *Editor) rebuild() {
+	cur := e.current
+	e.screens = map[string]screen{}
+	e.current = -1
+	e.onPartSelected(max(cur, 0))
+}
+
+// Parts lists the navigation entries as shown: key and title.
+func (e *Editor) Parts() (keys, titles []string) {
+	for _, p := range e.parts {
+		keys = append(keys, p.key)
+		titles = append(titles, p.title)
+	}
+	return keys, titles
+}
+
+// Current is the key of the part shown.
+func (e *Editor) Current() string {
+	if e.current < 0 {
+		return ""
+	}
+	return e.parts[e.current].key
+}
+
+// Select shows the part with key.
+func (e *Editor) Select(key string) {
+	for i, p := range e.parts {
+		if p.key == key {
+			e.nav.Select(i)
+			e.onPartSelected(i)
+			return
+		}
+	}
+}
+
+func (e *Editor) onPartSelected(id int) {
+	if id == e.current || id < 0 || id >= len(e.parts) {
+		return
+	}
+	e.current = id
+	s := e.screen(e.parts[id].key)
+	e.detail.Objects = []fyne.CanvasObject{s.object()}
+	e.detail.Refresh()
+	if e.OnSelected != nil {
+		e.OnSelected(e.parts[id].key)
+	}
+}
+
+// screen returns the form of a part, building it the first time.
+func (e *Editor) screen(key string) screen {
+	if s, ok := e.screens[key]; ok {
+		return s
+	}
+	var s screen
+	switch key {
+	case PartBasic:
+		s = newBasicScreen(e)
+	case PartSigning:
+		s = newSigningScreen(e)
+	case reports.SectionOverview:
+		s = newOverviewScreen(e)
+	case reports.SectionImprovement:
+		s = newImprovementScreen(e)
+	case reports.SectionOther:
+		s = newOtherScreen(e)
+	default:
+		s = newTablesScreen(e, key)
+	}
+	e.screens[key] = s
+	return s
+}
+
+// changed is called by every form after it changed the report.
+func (e *Editor) changed() {
+	if e.OnChanged != nil {
+		e.OnChanged()
+	}
+	if e.timer != nil {
+		e.timer.Stop()
+	}
+	e.timer = time.AfterFunc(checkDelay, func() { fyne.Do(e.CheckNow) })
+}
+
+// CheckNow runs the checks at once and shows their findings: in the panel
+// and as marks in the navigation list.
+func (e *Editor) CheckNow() {
+	if e.timer != nil {
+		e.timer.Stop()
+		e.timer = nil
+	}
+	var fs []reports.Finding
+	if e.check != nil {
+		fs = e.check(e.report)
+	}
+	e.findings = fs
+	e.counts = map[string][2]int{}
+	for _, f := range fs {
+		k := e.partOf(f.Location)
+		c := e.counts[k]
+		if f.Severity == reports.Error {
+			c[0]++
+		} else {
+			c[1]++
+		}
+		e.counts[k] = c
+	}
+	e.nav.Refresh()
+	e.panel.set(fs)
+}
+
+// Findings are the findings of the last check.
+func (e *Editor) Findings() []reports.Finding { return e.findings }
+
+// Marks returns the number of errors and warnings shown on a part.
+func (e *Editor) Marks(key string) (errors, warnings int) {
+	c := e.counts[key]
+	return c[0], c[1]
+}
+
+// partOf is the navigation part a finding belongs to.
+func (e *Editor) partOf(loc reports.Location) string {
+	if loc.Table != "" {
+		if tb := e.report.Tmpl().Table(loc.Table); tb != nil {
+			return tb.Section
+		}
+	}
+	f := loc.Field
+	switch {
+	case f == "preamble", f == "year", f == "template", strings.HasPrefix(f, "organ"), strings.HasPrefix(f, "contact"):
+		return PartBasic
+	case strings.HasPrefix(f, "signing"):
+		return PartSigning
+	case strings.HasPrefix(f, "overview"):
+		return reports.SectionOverview
+	case strings.HasPrefix(f, "improvement"):
+		return reports.SectionImprovement
+	case strings.HasPrefix(f, "other"):
+		return reports.SectionOther
+	}
+	if loc.Section != "" {
+		return loc.Section
+	}
+	return PartBasic
+}
+
+// partTitle is the navigation title of a part key.
+func (e *Editor) partTitle(key string) string {
+	for _, p := range e.parts {
+		if p.key == key {
+			return p.title
+		}
+	}
+	return key
+}
+
+// Goto shows the part a finding is in and focuses its field or cell.
+func (e *Editor) Goto(loc reports.Location) bool {
+	key := e.partOf(loc)
+	e.Select(key)
+	return e.screen(key).focus(loc)
+}
+
+// Focused is the widget that has the keyboard focus, for tests.
+func (e *Editor) Focused() fyne.Focusable {
+	return e.win.Canvas().Focused()
+}
+
+// focusIn focuses w and scrolls sc so that w is visible.
+func (e *Editor) focusIn(sc *container.Scroll, w fyne.Focusable) {
+	if obj, ok := w.(fyne.CanvasObject); ok && sc != nil && sc.Content != nil {
+		d := fyne.CurrentApp().Driver()
+		pos := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(sc.Content))
+		off := sc.Offset
+		if pos.Y < off.Y || pos.Y+obj.Size().Height > off.Y+sc.Size().Height {
+			off.Y = max(pos.Y-40, 0)
+		}
+		if pos.X < off.X || pos.X+obj.Size().Width > off.X+sc.Size().Width {
+			off.X = max(pos.X-40, 0)
+		}
+		sc.ScrollToOffset(off)
+	}
+	e.win.Canvas().Focus(w)
+}

@@ -1,0 +1,124 @@
+package forms
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/reports"
+)
+
+// navItem is one line of the navigation list: the part's title and, on the
+// right, a red ● with the number of errors and an orange ▲ with warnings.
+type navItem struct {
+	widget.BaseWidget
+	title      *widget.Label
+	errs, warn *canvas.Text
+}
+
+func newNavItem() fyne.CanvasObject {
+	n := &navItem{
+		title: widget.NewLabel(""),
+		errs:  canvas.NewText("", errColor),
+		warn:  canvas.NewText("", warnColor),
+	}
+	n.title.Truncation = fyne.TextTruncateEllipsis
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+func (n *navItem) set(title string, errs, warns int) {
+	n.title.SetText(title)
+	n.errs.Text, n.warn.Text = "", ""
+	if errs > 0 {
+		n.errs.Text = "●" + strconv.Itoa(errs)
+	}
+	if warns > 0 {
+		n.warn.Text = "▲" + strconv.Itoa(warns)
+	}
+	n.errs.Refresh()
+	n.warn.Refresh()
+}
+
+// Marks is the mark text shown, e.g. "●2 ▲1", for tests.
+func (n *navItem) Marks() string { return n.errs.Text + " " + n.warn.Text }
+
+func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
+	marks := container.NewHBox(container.NewCenter(n.errs), container.NewCenter(n.warn))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, marks, n.title))
+}
+
+// findingsPanel lists the findings of the last check; tapping one jumps to
+// the field or cell.
+type findingsPanel struct {
+	ed       *Editor
+	summary  *widget.Label
+	list     *widget.List
+	findings []reports.Finding
+	obj      fyne.CanvasObject
+}
+
+func newFindingsPanel(ed *Editor) *findingsPanel {
+	p := &findingsPanel{ed: ed, summary: widget.NewLabel("")}
+	p.summary.TextStyle.Bold = true
+	p.list = widget.NewList(
+		func() int { return len(p.findings) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, l)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			f := p.findings[id]
+			c := o.(*fyne.Container)
+			l := c.Objects[0].(*widget.Label)
+			icon := c.Objects[1].(*widget.Icon)
+			if f.Severity == reports.Error {
+				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+			} else {
+				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+			}
+			l.SetText(p.line(f))
+		},
+	)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(p.findings) {
+			f := p.findings[id]
+			p.list.UnselectAll()
+			p.ed.Goto(f.Location)
+		}
+	}
+	p.obj = container.NewBorder(p.summary, nil, nil, nil, p.list)
+	return p
+}
+
+func (p *findingsPanel) object() fyne.CanvasObject { return p.obj }
+
+// line is how a finding reads in the list: severity, part, message.
+func (p *findingsPanel) line(f reports.Finding) string {
+	return fmt.Sprintf("%s　%s：%s", f.Severity.Chinese(), p.ed.partTitle(p.ed.partOf(f.Location)), f.Message)
+}
+
+func (p *findingsPanel) set(fs []reports.Finding) {
+	p.findings = fs
+	var errs, warns int
+	for _, f := range fs {
+		if f.Severity == reports.Error {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	switch {
+	case len(fs) == 0:
+		p.summary.SetText("检查结果：未发现问题。")
+	default:
+		p.summary.SetText(fmt.Sprintf("检查结果：错误 %d 条，警告 %d 条（点击一条可跳到相应位置；错误须在发布前改正）", errs, warns))
+	}
+	p.list.Refresh()
+}

@@ -1,0 +1,124 @@
+package forms
+
+import (
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// gridPos places one object on a spanGrid.
+type gridPos struct {
+	row, col, rowSpan, colSpan int
+}
+
+// spanGrid is a layout of fixed column widths and row heights in which an
+// object may span several rows and columns, like a printed table with merged
+// cells. pos[i] places the i-th object of the container.
+type spanGrid struct {
+	cols, rows []float32
+	pos        []gridPos
+}
+
+func sum(v []float32) float32 {
+	var s float32
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+// Layout places every object on its cells.
+func (g *spanGrid) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+	for i, o := range objs {
+		if i >= len(g.pos) {
+			break
+		}
+		p := g.pos[i]
+		x, y := sum(g.cols[:p.col]), sum(g.rows[:p.row])
+		w, h := sum(g.cols[p.col:p.col+p.colSpan]), sum(g.rows[p.row:p.row+p.rowSpan])
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, h))
+	}
+}
+
+// MinSize is the whole table.
+func (g *spanGrid) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(sum(g.cols), sum(g.rows))
+}
+
+// vcenter is a layout that gives its one object the full width and centres
+// it vertically at the height it needs at that width (wrapped labels).
+type vcenter struct{}
+
+func (vcenter) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(size.Width, size.Height))
+		h := min(o.MinSize().Height, size.Height)
+		o.Resize(fyne.NewSize(size.Width, h))
+		o.Move(fyne.NewPos(0, (size.Height-h)/2))
+	}
+}
+
+func (vcenter) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+var (
+	gridLine     = color.NRGBA{R: 0x9e, G: 0x9e, B: 0x9e, A: 0xff}
+	headerFill   = color.NRGBA{R: 0xee, G: 0xf1, B: 0xf5, A: 0xff}
+	computedFill = color.NRGBA{R: 0xf4, G: 0xf4, B: 0xf4, A: 0xff}
+	okColor      = color.NRGBA{R: 0x1b, G: 0x7a, B: 0x2f, A: 0xff}
+	errColor     = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
+	warnColor    = color.NRGBA{R: 0xd9, G: 0x77, B: 0x06, A: 0xff}
+)
+
+// boxed draws a grid line around obj on a fill.
+func boxed(obj fyne.CanvasObject, fill color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(fill)
+	r.StrokeColor = gridLine
+	r.StrokeWidth = 1
+	return container.NewStack(r, obj)
+}
+
+// gridLabel is a header or row label: wrapped anywhere (Chinese has no
+// spaces), centred vertically.
+func gridLabel(text string, align fyne.TextAlign, small bool) fyne.CanvasObject {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapBreak
+	l.Alignment = align
+	if small {
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	return container.New(vcenter{}, l)
+}
+
+// textHeight estimates the height a wrapped label needs at width w.
+func textHeight(text string, w float32, small bool) float32 {
+	th := theme.DefaultTheme()
+	size := th.Size(theme.SizeNameText)
+	if small {
+		size = th.Size(theme.SizeNameCaptionText)
+	}
+	pad := th.Size(theme.SizeNameInnerPadding)
+	avail := w - 2*pad
+	m := fyne.MeasureText(text, size, fyne.TextStyle{})
+	lines := float32(1)
+	if avail > 0 && m.Width > avail {
+		lines = float32(math.Ceil(float64(m.Width / avail)))
+		// Breaking anywhere loses a little of each line; allow for it.
+		if m.Width/avail > lines-0.15 {
+			lines++
+		}
+	}
+	line := fyne.MeasureText("国", size, fyne.TextStyle{}).Height + th.Size(theme.SizeNameLineSpacing)
+	return lines*line + 2*pad
+}

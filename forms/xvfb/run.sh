@@ -1,0 +1,77 @@
+#!/bin/bash
+# Opens the real nianbao window under Xvfb with the built-in sample, shows
+# every part of the report in turn and saves a screenshot of each to
+# docs/screens/<size>/, at 1280x800 and at 1920x1080. Prints the time from
+# launch to the first drawn frame (reported by the app itself, to the
+# nanosecond) and the resident memory after start (VmRSS). Fails when the
+# window does not appear.
+#
+# Needs: xvfb (xvfb-run), xdotool, imagemagick (import), and the packages
+# that build Fyne (gcc libgl-dev xorg-dev or the smaller set).
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/../.." && pwd)
+
+if [ "${1:-}" = "--inner" ]; then
+	# Runs inside xvfb-run: $2 binary, $3 sample, $4 output folder, $5 WxH.
+	bin=$2 sample=$3 out=$4 size=$5
+	w=${size%x*} h=${size#*x}
+	tour=$(mktemp -d)
+	log=$tour/stderr.log
+	start=$(date +%s%N)
+	NIANBAO_TIMING=1 NIANBAO_SCREENSHOT_TOUR=$tour "$bin" "$sample" 2>"$log" &
+	pid=$!
+	frame=""
+	for _ in $(seq 1 1000); do
+		frame=$(sed -n 's/^nianbao-timing first-frame=\([0-9]*\)$/\1/p' "$log")
+		[ -n "$frame" ] && break
+		if ! kill -0 "$pid" 2>/dev/null; then break; fi
+		sleep 0.01
+	done
+	if [ -z "$frame" ]; then
+		echo "FAIL: the window did not appear within 10 s ($size)" >&2
+		cat "$log" >&2
+		kill "$pid" 2>/dev/null || true
+		exit 1
+	fi
+	echo "time-to-window $size: $(( (frame - start) / 1000000 )) ms (launch to first frame drawn)"
+	wid=$(xdotool search --pid "$pid" --onlyvisible 2>/dev/null | head -1 || true)
+	if [ -n "$wid" ]; then
+		xdotool windowmove "$wid" 0 0 windowsize "$wid" "$w" "$h" || true
+	fi
+	rss=""
+	mkdir -p "$out"
+	n=0
+	while kill -0 "$pid" 2>/dev/null; do
+		if [ -f "$tour/step" ]; then
+			read -r num key <"$tour/step"
+			sleep 0.6
+			[ -z "$rss" ] && rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+			import -window root "$out/$num-$key.png"
+			n=$((n + 1))
+			rm -f "$tour/step"
+		fi
+		sleep 0.05
+	done
+	wait "$pid" || true
+	echo "rss-after-start $size: $((rss / 1024)) MiB (VmRSS $rss kB)"
+	echo "screenshots $size: $n in $out"
+	if [ "$n" -lt 8 ]; then
+		echo "FAIL: expected a screenshot of every part, got $n" >&2
+		cat "$log" >&2
+		exit 1
+	fi
+	exit 0
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+echo "building nianbao…"
+(cd "$root" && go build -o "$work/nianbao" .)
+export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config LANG=C.UTF-8
+mkdir -p "$HOME"
+"$work/nianbao" sample -o "$work/sample.nianbao" >/dev/null 2>&1
+for size in 1280x800 1920x1080; do
+	rm -rf "$root/docs/screens/$size"
+	xvfb-run -a -s "-screen 0 ${size}x24" bash "$0" --inner "$work/nianbao" "$work/sample.nianbao" "$root/docs/screens/$size" "$size"
+done
