@@ -244,6 +244,14 @@ func TestChecks(t *testing.T) {
 		{"another township's name", part("对那拉提镇下辖各村开展督导。"), CodeOtherPlace, true, []string{"那拉提镇"}, Warning},
 		{"another street office", part("学习借鉴城东街道的经验。"), CodeOtherPlace, true, []string{"城东街道"}, Warning},
 		{"own township and county", part("别斯托别乡在新源县政务公开办指导下开展工作。"), CodeOtherPlace, false, nil, Warning},
+		{"a county government names its townships", func(r, _ *Report) {
+			r.Organ = Organ{FullName: "新源县人民政府", ShortName: "新源县", Level: LevelCountyGov}
+			r.Overview.Parts[1].Text = "在那拉提镇、坎苏乡和城区街道开展试点，县委、县政府统筹推进。"
+		}, CodeOtherPlace, false, nil, Warning},
+		{"a county government names another county", func(r, _ *Report) {
+			r.Organ = Organ{FullName: "新源县人民政府", ShortName: "新源县", Level: LevelCountyGov}
+			r.Overview.Parts[1].Text = "参照巩留县做法开展试点。"
+		}, CodeOtherPlace, true, []string{"巩留县", "新源县"}, Warning},
 		{"generic words ending like places", part("推进城乡一体化，服务社区群众，优化营商环境，规范市场秩序，各乡镇互相学习，区分处理的申请。"), CodeOtherPlace, false, nil, Warning},
 
 		{"a 乡 writes 本镇", part("本镇严格落实公开要求。"), CodeUnitKind, true, []string{"本镇", "乡"}, Warning},

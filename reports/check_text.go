@@ -151,6 +151,33 @@ type ownNames struct {
 	names []string // 新源县, 别斯托别乡, …
 	kind  string   // "乡", "镇", "街道" or "" when the organ is not one
 	short string
+	// rank is the organ's level as a place rank (see placeRank): units
+	// below it (a county's townships) are named in its report rightly.
+	rank int
+}
+
+// placeRank ranks a unit by its suffix: 乡/镇/街道 0, 县/区 1, 市 2.
+func placeRank(suffix rune) int {
+	switch suffix {
+	case '县', '区':
+		return 1
+	case '市':
+		return 2
+	}
+	return 0
+}
+
+// levelRank is the place rank of an organ's level.
+func levelRank(l Level) int {
+	switch l {
+	case LevelCountyDept, LevelCountyGov:
+		return 1
+	case LevelCityDept, LevelCityGov:
+		return 2
+	case LevelProvinceDept, LevelProvinceGov:
+		return 3
+	}
+	return 0
 }
 
 // ownNames splits the organ's names into the units they contain:
@@ -162,6 +189,7 @@ func (c *checker) ownNames() ownNames {
 		o.names = appendUnits(o.names, strings.TrimSpace(s))
 	}
 	o.short = strings.TrimSpace(r.Organ.ShortName)
+	o.rank = levelRank(r.Organ.Level)
 	for _, s := range []string{o.short, strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(r.Organ.FullName), "人民政府"), "办事处")} {
 		switch {
 		case strings.HasSuffix(s, "街道"):
@@ -285,8 +313,15 @@ func endsWithWord(cand []rune, list [][]rune) bool {
 // span is a stretch [start, end) of runes of the text being scanned.
 type span struct{ start, end int }
 
-// checkPlaces finds 2–4-character names ending in 乡/镇/街道/县/市/区 and
-// warns about those that are not the organ's own. It returns their spans.
+// checkPlaces finds names of 2–4 characters followed by 乡/镇/街道/县/市/区
+// and warns about those that are not the organ's own, leaving out units
+// below the organ's level (a county names its townships rightly). It
+// returns the spans of the names it did not recognise as the organ's.
+//
+// Chinese has no spaces, so the name is read backwards from the suffix,
+// at most four characters, stopping at punctuation, function words
+// (stopChars) and common verbs (stopBigrams); words that only look like
+// names (城乡, 社区, 市场…) are left out (genericPlaces, notAfterPlace).
 func (c *checker) checkPlaces(f textField, own ownNames) []span {
 	buf := c.buf
 	var spans []span
@@ -311,7 +346,7 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 			continue
 		}
 		cand := buf[start : i+n]
-		if endsWithWord(cand, genericPlaces) {
+		if endsWithWord(cand, genericPlaces) || placeRank(buf[i]) < own.rank {
 			i += n - 1
 			continue
 		}
