@@ -49,6 +49,15 @@ func textDocument(text string) []block {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\f", "\n")
 	lines := strings.Split(text, "\n")
+	// nextFilled[i] is the index of the first non-blank line at or after i.
+	nextFilled := make([]int, len(lines)+1)
+	nextFilled[len(lines)] = len(lines)
+	for i := len(lines) - 1; i >= 0; i-- {
+		nextFilled[i] = nextFilled[i+1]
+		if strings.TrimSpace(lines[i]) != "" {
+			nextFilled[i] = i
+		}
+	}
 	var blocks []block
 	var cur *table
 	flush := func() {
@@ -73,14 +82,14 @@ func textDocument(text string) []block {
 				cur = &table{pos: pos}
 			}
 			row := trow{pos: pos}
-			for j, c := range strings.Split(line, "\t") {
+			for j, c := range strings.SplitN(line, "\t", maxCellsPerRow) {
 				row.cells = append(row.cells, tcell{text: c, col: j})
 			}
 			cur.rows = append(cur.rows, row)
 			continue
 		}
 		if strings.TrimSpace(line) == "" {
-			if cur != nil && nextIsTableRow(lines, i+1) {
+			if j := nextFilled[i]; cur != nil && j < len(lines) && strings.Contains(lines[j], "\t") {
 				continue // a blank line inside a table (page break)
 			}
 			flush()
@@ -91,14 +100,4 @@ func textDocument(text string) []block {
 	}
 	flush()
 	return blocks
-}
-
-func nextIsTableRow(lines []string, from int) bool {
-	for _, l := range lines[from:] {
-		if strings.TrimSpace(l) == "" {
-			continue
-		}
-		return strings.Contains(l, "\t")
-	}
-	return false
 }

@@ -189,7 +189,7 @@ func hasWide(rs []rune) bool {
 }
 
 func neighbourWide(rs []rune, i int) bool {
-	for j := i - 1; j >= 0; j-- {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
 		if rs[j] != ' ' {
 			if isWide(rs[j]) {
 				return true
@@ -197,7 +197,7 @@ func neighbourWide(rs []rune, i int) bool {
 			break
 		}
 	}
-	for j := i + 1; j < len(rs); j++ {
+	for j := i + 1; j < len(rs) && j <= i+8; j++ {
 		if rs[j] != ' ' {
 			return isWide(rs[j])
 		}

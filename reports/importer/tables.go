@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"nianbao/reports"
 )
@@ -45,16 +46,36 @@ const (
 	matchTypo
 )
 
+// labelForms caches the canonical forms of template labels.
+var labelForms sync.Map // label → [2]string{canon, stripNum(canon)}
+
+func forms(label string) (string, string) {
+	if v, ok := labelForms.Load(label); ok {
+		f := v.([2]string)
+		return f[0], f[1]
+	}
+	c := canon(label)
+	f := [2]string{c, stripNum(c)}
+	labelForms.Store(label, f)
+	return f[0], f[1]
+}
+
 // matchLabel compares a found label with a template label.
 func matchLabel(v reports.Version, found, label string) match {
-	f, l := canon(found), canon(label)
+	f := canon(found)
+	return matchForms(v, f, stripNum(f), label)
+}
+
+// matchForms is matchLabel with the found label already in canonical form
+// (f) and without its enumeration (fs).
+func matchForms(v reports.Version, f, fs, label string) match {
+	l, ls := forms(label)
 	if f == "" {
 		return matchNone
 	}
 	if f == l {
 		return matchExact
 	}
-	fs, ls := stripNum(f), stripNum(l)
 	if fs == "" {
 		return matchNone
 	}
@@ -67,7 +88,7 @@ func matchLabel(v reports.Version, found, label string) match {
 	if runeLen(fs) >= 8 && strings.HasPrefix(ls, fs) {
 		return matchPrefix
 	}
-	if n := runeLen(ls); n >= 4 && editDistance(fs, ls) <= max(1, n/8) {
+	if n, m := runeLen(ls), runeLen(fs); n >= 4 && m-n <= max(1, n/8) && n-m <= max(1, n/8) && editDistance(fs, ls) <= max(1, n/8) {
 		return matchTypo
 	}
 	return matchNone
@@ -78,12 +99,14 @@ func matchLabel(v reports.Version, found, label string) match {
 func findRow(v reports.Version, tbs []*reports.Table, label string) (*reports.Table, int, match) {
 	var bt *reports.Table
 	bi, bm, count := -1, matchNone, 0
+	f := canon(label)
+	fs := stripNum(f)
 	for _, tb := range tbs {
 		for ri, row := range tb.Rows {
 			if tb.Key == reports.TableT4 {
 				continue
 			}
-			m := matchLabel(v, label, row.Label())
+			m := matchForms(v, f, fs, row.Label())
 			switch {
 			case m == matchNone:
 			case bm == matchNone || m < bm:
@@ -529,10 +552,14 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 	if len(vals) > n {
 		// Candidates: windows of n cells with only empty cells outside
 		// them; failing that (an extra filled cell), every window.
+		first := slices.IndexFunc(vals, func(s string) bool { return s != "" })
+		last := len(vals) - 1
+		for last >= 0 && vals[last] == "" {
+			last--
+		}
 		var wins [][]string
 		for i := 0; i+n <= len(vals); i++ {
-			outside := append(slices.Clone(vals[:i]), vals[i+n:]...)
-			if !slices.ContainsFunc(outside, func(s string) bool { return s != "" }) {
+			if first < 0 || i <= first && i+n > last {
 				wins = append(wins, vals[i:i+n])
 			}
 		}
@@ -572,7 +599,7 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 			return consistent[0]
 		}
 		pick := uniq[(len(uniq)-1)/2]
-		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), tb.RowName(ri), len(vals), strings.Join(vals, "|"), n, strings.Join(pick, "|"))
+		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), tb.RowName(ri), len(vals), clip(strings.Join(vals, "|")), n, clip(strings.Join(pick, "|")))
 		return pick
 	}
 	if len(vals) < n {

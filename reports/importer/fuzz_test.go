@@ -1,0 +1,79 @@
+package importer
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"nianbao/reports"
+	"nianbao/reports/plaintext"
+)
+
+// checkResult asserts what must hold for any input: no panic (the fuzzer
+// sees those), an error or a report that saves and loads again.
+func checkResult(t *testing.T, res *Result, err error) {
+	t.Helper()
+	if err != nil {
+		if !strings.ContainsFunc(err.Error(), func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+			t.Errorf("error without a Chinese message: %v", err)
+		}
+		return
+	}
+	if res == nil || res.Report == nil {
+		t.Fatal("no error and no report")
+	}
+	if res.Empty {
+		return
+	}
+	data, err := reports.Marshal(res.Report)
+	if err != nil {
+		t.Fatalf("imported report does not marshal: %v", err)
+	}
+	if _, err := reports.Parse(data); err != nil && res.Report.Year >= 2000 && res.Report.Year <= 2100 {
+		t.Fatalf("imported report does not load again: %v", err)
+	}
+	for _, p := range res.Problems {
+		if p.Message == "" {
+			t.Errorf("problem without a message: %+v", p)
+		}
+	}
+}
+
+func FuzzImportText(f *testing.F) {
+	seed, err := os.ReadFile(seedPath)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add([]byte(plaintext.String(handMade())))
+	f.Add([]byte(plaintext.String(handMade2019())))
+	f.Add([]byte("一、总体情况\n\n1.主动公开\n\t\t(六) 其他处理\t0\t0\n"))
+	f.Add([]byte("\xef\xbb\xbf第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\n规章\t１\t-\t"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import("fuzz.txt", data)
+		checkResult(t, res, err)
+	})
+}
+
+func FuzzImportDocx(f *testing.F) {
+	f.Add(writeDocx(f, reports.Sample()))
+	f.Add(writeDocx(f, handMade2019()))
+	f.Add(zipFiles(f, map[string]string{"word/document.xml": `<w:document><w:body><w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>规章</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`}))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import("fuzz.docx", data)
+		checkResult(t, res, err)
+	})
+}
+
+// The document.xml reader alone, without the zip around it.
+func FuzzDocumentXML(f *testing.F) {
+	f.Add([]byte(`<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t><w:tab/><w:br/></w:r></w:p><w:tbl><w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr><w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		blocks, err := readDocumentXML(data)
+		if err != nil {
+			return
+		}
+		res := recognize(blocks)
+		checkResult(t, res, nil)
+	})
+}
