@@ -260,8 +260,12 @@ func (c *checker) sort() {
 func (c *checker) checkReport() {
 	r := c.r
 	if want := VersionForYear(r.Year); r.Template != want {
+		used := "未指定模板"
+		if Lookup(r.Template) != nil {
+			used = "使用的是" + string(r.Template) + "年版"
+		}
 		c.errorAt(CodeTemplateYear, Location{Field: "template", Offset: -1},
-			"“"+strconv.Itoa(r.Year)+"年度”报告应使用"+string(want)+"年版模板（"+Lookup(want).Document+"），本报告使用的是"+string(r.Template)+"年版。")
+			"“"+strconv.Itoa(r.Year)+"年度”报告应使用"+string(want)+"年版模板（"+Lookup(want).Document+"），本报告"+used+"。")
 	}
 	if strings.TrimSpace(r.Organ.FullName) == "" {
 		c.warnAt(CodeEmptyOrgan, Location{Field: "organ.full_name", Offset: -1}, "机关全称（落款用，如“新源县别斯托别乡人民政府”）为空。")

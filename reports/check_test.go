@@ -504,11 +504,65 @@ func TestWhere(t *testing.T) {
 	}
 }
 
+// BenchmarkCheckSample is the check the GUI runs on every keystroke; the
+// budget is 1 ms, reported as budget-% (bench/check.sh prints the ratio).
 func BenchmarkCheckSample(b *testing.B) {
 	r := Sample()
 	b.ReportAllocs()
 	for b.Loop() {
 		Check(r, nil)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/1e6*100, "budget-%")
+}
+
+// BenchmarkTotals compares, in one run, the totals as Check computes them
+// (template index built once, each cell once per call) with asking
+// Report.Number for every total, the alternative.
+func BenchmarkTotals(b *testing.B) {
+	r := filledReport()
+	t := r.Tmpl()
+	b.Run("check-cache", func(b *testing.B) {
+		for b.Loop() {
+			c := &checker{r: r, t: t, ix: indexOf(t)}
+			for _, tb := range t.Tables {
+				for ri := range tb.Rows {
+					for ci := range tb.Columns {
+						if tb.IsComputed(ri, ci) {
+							c.num(tb, ri, ci)
+						}
+					}
+				}
+			}
+		}
+	})
+	b.Run("Report.Number", func(b *testing.B) {
+		for b.Loop() {
+			for _, tb := range t.Tables {
+				for ri := range tb.Rows {
+					for ci := range tb.Columns {
+						if tb.IsComputed(ri, ci) {
+							r.Number(tb, ri, ci)
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+func TestCachedTotalsEqualNumber(t *testing.T) {
+	for _, r := range []*Report{filledReport(), Sample(), New(2020)} {
+		tm := r.Tmpl()
+		c := &checker{r: r, t: tm, ix: indexOf(tm)}
+		for _, tb := range tm.Tables {
+			for ri := range tb.Rows {
+				for ci := range tb.Columns {
+					if got, want := c.num(tb, ri, ci), r.Number(tb, ri, ci); got != want {
+						t.Errorf("%s: cached %s, Report.Number %s", tb.CellKey(ri, ci), got, want)
+					}
+				}
+			}
+		}
 	}
 }
 
