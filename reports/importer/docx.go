@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"nianbao/reports"
+	"nianbao/reports/xlsx"
 )
 
 // A .docx is a zip of XML parts; the text and tables of the body are all in
@@ -30,10 +31,6 @@ const (
 	maxCellsPerRow  = 512
 	maxRowsPerTable = 10000
 )
-
-// xlsxReader, when set, imports an .xlsx export of nianbao. The Excel
-// package registers it; until then .xlsx files get a clear message.
-var xlsxReader func(name string, data []byte) (*reports.Report, error)
 
 func importZip(name string, data []byte) (*Result, error) {
 	ferr := func(msg string, err error) error {
@@ -90,15 +87,33 @@ func importZip(name string, data []byte) (*Result, error) {
 	return res, nil
 }
 
+// importXLSX reads an Excel workbook of a report's tables (nianbao's own
+// export, possibly filled in by hand) with package xlsx. A workbook holds
+// only the numbers: the narrative sections stay empty.
 func importXLSX(name string, data []byte) (*Result, error) {
-	if xlsxReader == nil {
-		return nil, &reports.FileError{Path: name, Msg: "暂不支持导入 Excel（.xlsx）文件。请导入 Word 文档，或把报告全文复制后粘贴导入。"}
-	}
-	r, err := xlsxReader(name, data)
+	r, probs, err := xlsx.Read(name, data)
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Report: r, Format: "Excel 表格"}, nil
+	res := &Result{Report: r, Format: "Excel 表格"}
+	for _, p := range probs {
+		sev := Note
+		if p.Severity == reports.Error {
+			sev = Uncertain
+		}
+		where := ""
+		if p.Sheet != "" {
+			where = "工作表「" + p.Sheet + "」"
+			if p.Cell != "" {
+				where += p.Cell + "单元格"
+			}
+			where += "："
+		}
+		res.Problems = append(res.Problems, Problem{Severity: sev, Message: where + p.Message})
+	}
+	res.Problems = append(res.Problems, Problem{Severity: Note,
+		Message: "Excel 表格只含统计表数值；总体情况、问题和改进等文字部分为空，请在程序中填写或从 Word 文档导入"})
+	return res, nil
 }
 
 // docxCell is a table cell being read.

@@ -16,6 +16,7 @@ import (
 
 	"nianbao/reports"
 	"nianbao/reports/plaintext"
+	"nianbao/reports/xlsx"
 )
 
 // gcell is a cell placed on a table grid, possibly merged.
@@ -356,11 +357,28 @@ func TestBadZips(t *testing.T) {
 	}
 }
 
-// .xlsx files go to the Excel importer when there is one.
+// .xlsx files go to the Excel importer: nianbao's own workbook comes back
+// with every number.
 func TestXLSXDispatch(t *testing.T) {
-	data := zipFiles(t, map[string]string{"xl/workbook.xml": "<workbook/>"})
-	_, err := Import("report.xlsx", data)
-	if xlsxReader == nil && (err == nil || !strings.Contains(err.Error(), "暂不支持导入 Excel")) {
+	r := handMade()
+	var buf bytes.Buffer
+	if err := xlsx.Write(&buf, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, "report.xlsx", buf.Bytes())
+	if res.Format != "Excel 表格" || res.Report.Year != 2023 {
+		t.Errorf("format %q, year %d", res.Format, res.Report.Year)
+	}
+	for _, k := range r.Tmpl().InputKeys() {
+		if got, want := res.Report.Cell(k), r.Cell(k); got != want {
+			t.Errorf("%s = %+v, want %+v", k, got, want)
+		}
+	}
+	problemSays("文字部分为空")(t, res)
+
+	// A workbook that is not a report's is refused with the Excel reader's message.
+	junk := zipFiles(t, map[string]string{"xl/workbook.xml": "<workbook/>"})
+	if _, err := Import("junk.xlsx", junk); err == nil || !strings.Contains(err.Error(), "junk.xlsx") {
 		t.Errorf("error = %v", err)
 	}
 }
