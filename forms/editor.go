@@ -39,9 +39,9 @@ type screen interface {
 	focus(loc reports.Location) bool
 }
 
-// navWidth is the width of the navigation list: the longest part title
-// (四、政府信息公开行政复议、行政诉讼情况) and its marks fit.
-const navWidth = 330
+// navWidth is the width of the navigation list: long section titles are
+// cut with … (the number tells the part), so tables get the room.
+const navWidth = 250
 
 // fixedWidth is a layout that asks for a fixed width.
 type fixedWidth struct{ width float32 }
@@ -89,7 +89,10 @@ type Editor struct {
 	findings []reports.Finding
 	counts   map[string][2]int // part key → errors, warnings
 	timer    *time.Timer
-	root     fyne.CanvasObject
+	// immediate runs the checks on every edit instead of after checkDelay
+	// (tests: no timers).
+	immediate bool
+	root      fyne.CanvasObject
 }
 
 // NewEditor builds the editor for r in win; check is run after each edit.
@@ -215,6 +218,10 @@ func (e *Editor) screen(key string) screen {
 func (e *Editor) changed() {
 	if e.OnChanged != nil {
 		e.OnChanged()
+	}
+	if e.immediate {
+		e.CheckNow()
+		return
 	}
 	if e.timer != nil {
 		e.timer.Stop()

@@ -3,10 +3,12 @@ package forms
 import (
 	"errors"
 	"fmt"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,7 +21,28 @@ type cellEntry struct {
 	widget.Entry
 	key         reports.CellKey
 	onFocusLost func()
+	mark        *canvas.Rectangle // red frame while the text is not a valid number
+	problem     error
 }
+
+// setProblem marks the entry (a red frame and tint) while err is not nil.
+func (c *cellEntry) setProblem(err error) {
+	c.problem = err
+	if c.mark == nil {
+		return
+	}
+	if err != nil {
+		c.mark.FillColor = color.NRGBA{R: 0xfd, G: 0xe8, B: 0xe8, A: 0xff}
+		c.mark.StrokeColor = errColor
+	} else {
+		c.mark.FillColor = color.Transparent
+		c.mark.StrokeColor = color.Transparent
+	}
+	c.mark.Refresh()
+}
+
+// Problem is what is wrong with the text typed, or nil.
+func (c *cellEntry) Problem() error { return c.problem }
 
 func newCellEntry(key reports.CellKey) *cellEntry {
 	c := &cellEntry{key: key}
@@ -142,12 +165,16 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			}
 			en := newCellEntry(k)
 			en.SetText(ed.report.Cell(k).String())
+			en.mark = canvas.NewRectangle(color.Transparent)
+			en.mark.StrokeWidth = 2
+			en.mark.CornerRadius = 4
 			col := col
-			en.Validator = func(s string) error { _, err := parseTyped(col, s); return err }
+			_, err := parseTyped(col, en.Text)
+			en.setProblem(err)
 			en.OnChanged = func(s string) { v.onCellChanged(en, col, s) }
 			en.onFocusLost = func() { v.onCellLeft(en) }
 			v.entries[k] = en
-			add(container.NewPadded(en), p)
+			add(container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en)), p)
 		}
 		_ = row
 	}
@@ -176,7 +203,7 @@ func (v *tableView) columnWidths() []float32 {
 	var cols []float32
 	switch {
 	case tb.Key == reports.TableT3:
-		cols = []float32{64, 124, 262}
+		cols = []float32{60, 120, 240}
 	case tb.LabelColumns > 0:
 		cols = []float32{blockLabel}
 	}
@@ -196,6 +223,7 @@ func (v *tableView) columnWidths() []float32 {
 func (v *tableView) onCellChanged(en *cellEntry, col reports.Column, typed string) {
 	c, err := parseTyped(col, typed)
 	v.ed.report.SetCell(en.key, c)
+	en.setProblem(err)
 	if err != nil {
 		_, ri, ci, _ := v.ed.report.Tmpl().Cell(en.key)
 		v.message.SetText(fmt.Sprintf("%s：%s。已按原样保留，请改正。", v.tb.CellName(v.ed.report.Tmpl(), ri, ci), err.Error()))
@@ -361,8 +389,8 @@ func heading(s string) fyne.CanvasObject {
 
 // hint is the template's note for a part, in small print.
 func hint(s string) *widget.Label {
-	l := widget.NewLabel(s)
+	l := widget.NewLabel("说明：" + s)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

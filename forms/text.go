@@ -43,7 +43,6 @@ func newTextArea(text, placeholder string, rows int, onChanged func(string)) *te
 	t.entry.SetMinRowsVisible(rows)
 	t.entry.SetPlaceHolder(placeholder)
 	t.entry.SetText(text)
-	t.count.Importance = widget.LowImportance
 	t.count.SizeName = theme.SizeNameCaptionText
 	t.setCount(text)
 	t.entry.OnChanged = func(s string) {
@@ -63,7 +62,6 @@ func reference(title, text string) fyne.CanvasObject {
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
 	return widget.NewCard("", "上年："+title, l)
 }
 
