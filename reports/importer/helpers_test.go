@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"nianbao/reports"
-	"nianbao/reports/plaintext"
 )
 
 const seedPath = "testdata/seed.txt"
@@ -155,5 +154,3 @@ func mustDec(s string) reports.Decimal {
 	}
 	return d
 }
-
-func textOf(r *reports.Report) string { return plaintext.String(r) }

@@ -280,6 +280,12 @@ func TestSeedVariants(t *testing.T) {
 		{name: "an extra empty cell at the start of a row",
 			edit:  replace("规章\t0\t0\t0", "规章\t\t1\t2\t3"),
 			check: all(cellIs("t2_1.rules.made", "1"), cellIs("t2_1.rules.valid", "3"))},
+		{name: "columns found by their header labels, not their position",
+			edit: func(s string) string {
+				s = replace("\t商业企业\t科研机构\t", "\t科研机构\t商业企业\t")(s)
+				return replace("一、本年新收政府信息公开申请数量\t\t0\t0\t", "一、本年新收政府信息公开申请数量\t\t0\t5\t")(s)
+			},
+			check: all(cellIs("t3.new.research", "5"), cellIs("t3.new.business", "0"), problemSays("列顺序与模板不同"))},
 		{name: "blank lines inside a table",
 			edit:  replace("行政强制\t0\t\t\n", "行政强制\t9\t\t\n\n\n"),
 			check: cellIs("t2_6.coercion.decisions", "9")},
