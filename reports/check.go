@@ -308,7 +308,7 @@ func (r *Report) Where(loc Location) string {
 			ri, ci := tb.RowIndex(loc.Row), tb.ColumnIndex(loc.Column)
 			switch {
 			case ri >= 0 && ci >= 0:
-				return tb.CellName(t, ri, ci)
+				return cellName(t, tb, ri, ci)
 			case ri >= 0:
 				return tb.Name(t) + "「" + tb.RowName(ri) + "」行"
 			}
@@ -323,7 +323,7 @@ func (r *Report) Where(loc Location) string {
 	}
 	if loc.Field != "" {
 		s += fieldName(loc.Field)
-		if loc.Offset > 0 {
+		if loc.Offset >= 0 {
 			s += "第" + strconv.Itoa(loc.Offset+1) + "字"
 		}
 	}
@@ -331,6 +331,15 @@ func (r *Report) Where(loc Location) string {
 		return "全文"
 	}
 	return s
+}
+
+// cellName is Table.CellName without the row of a table that has only
+// one unlabelled row (表四): "表四「行政复议·总计」列".
+func cellName(t *Template, tb *Table, ri, ci int) string {
+	if len(tb.Rows[ri].Labels) == 0 {
+		return tb.Name(t) + "「" + tb.ColumnName(ci) + "」列"
+	}
+	return tb.CellName(t, ri, ci)
 }
 
 // fieldNames are the Chinese names of the single fields and lists.

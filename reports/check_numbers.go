@@ -243,7 +243,7 @@ func (c *checker) compareCell(f textField, cl textClaim, table, row, col string)
 	}
 	v := c.num(tb, ri, ci)
 	if v.Cmp(Int(cl.value)) != 0 {
-		c.textNumberWarn(f, cl, tb.CellName(c.t, ri, ci)+"为"+v.String())
+		c.textNumberWarn(f, cl, cellName(c.t, tb, ri, ci)+"为"+v.String())
 	}
 }
 

@@ -125,13 +125,13 @@ func (c *checker) checkCells(tb *Table, keys [][]CellKey) {
 			}
 			switch {
 			case cell.Blank:
-				c.errorAt(CodeCellBlank, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为空，没有数据请填0。")
+				c.errorAt(CodeCellBlank, c.cellLoc(tb, ri, ci), cellName(c.t, tb, ri, ci)+"为空，没有数据请填0。")
 			case cell.Text != "":
-				c.errorAt(CodeCellText, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"填的是“"+truncate(cell.Text, 20)+"”，不是数字。")
+				c.errorAt(CodeCellText, c.cellLoc(tb, ri, ci), cellName(c.t, tb, ri, ci)+"填的是“"+truncate(cell.Text, 20)+"”，不是数字。")
 			case cell.Value.IsNegative() && !col.Signed:
-				c.errorAt(CodeCellNegative, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为"+cell.Value.String()+"，不能为负数。")
+				c.errorAt(CodeCellNegative, c.cellLoc(tb, ri, ci), cellName(c.t, tb, ri, ci)+"为"+cell.Value.String()+"，不能为负数。")
 			case !col.Money && !cell.Value.IsInteger():
-				c.errorAt(CodeCellFraction, c.cellLoc(tb, ri, ci), tb.CellName(c.t, ri, ci)+"为"+cell.Value.String()+"，件数应为整数。")
+				c.errorAt(CodeCellFraction, c.cellLoc(tb, ri, ci), cellName(c.t, tb, ri, ci)+"为"+cell.Value.String()+"，件数应为整数。")
 			}
 		}
 	}
@@ -155,11 +155,11 @@ func (c *checker) checkDeclared(tb *Table, keys [][]CellKey) {
 			sum := c.num(tb, ri, ci)
 			switch {
 			case d.Blank:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为空，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为空，按明细应为"+sum.String()+"。")
 			case d.Text != "":
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
 			case d.Value.Cmp(sum) != 0:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+tb.CellName(c.t, ri, ci)+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
 			}
 		}
 	}
@@ -210,7 +210,7 @@ func (c *checker) checkCarry() {
 		}
 		now, was := c.num(tb, rc, ci), c.prev.Number(ptb, pnext, pci)
 		if now.Cmp(was) != 0 {
-			c.errorAt(CodeCarryOver, c.cellLoc(tb, rc, ci), tb.CellName(c.t, rc, ci)+"为"+now.String()+"，但"+
+			c.errorAt(CodeCarryOver, c.cellLoc(tb, rc, ci), cellName(c.t, tb, rc, ci)+"为"+now.String()+"，但"+
 				strconv.Itoa(c.prev.Year)+"年度报告的「四、结转下年度继续办理」为"+was.String()+"，两者应相等。")
 		}
 	}
@@ -260,7 +260,7 @@ func (c *checker) checkTownshipRules() {
 	ri := tb.RowIndex("rules")
 	for ci := range tb.Columns {
 		if v := c.num(tb, ri, ci); !v.IsZero() {
-			c.warnAt(CodeTownshipRules, c.cellLoc(tb, ri, ci), "乡镇（街道）没有规章制定权，但"+tb.CellName(c.t, ri, ci)+"为"+v.String()+"；规范性文件应填在「"+tb.Rows[tb.RowIndex("norms")].Label()+"」行。")
+			c.warnAt(CodeTownshipRules, c.cellLoc(tb, ri, ci), "乡镇（街道）没有规章制定权，但"+cellName(c.t, tb, ri, ci)+"为"+v.String()+"；规范性文件应填在「"+tb.Rows[tb.RowIndex("norms")].Label()+"」行。")
 			return
 		}
 	}

@@ -509,7 +509,7 @@ func (c *checker) checkYearsAndDates(f textField) {
 			}
 		case '月':
 			if nd >= 5 {
-				c.dateWarn(f, i, j+1, "“"+string(buf[i:j+1])+"”缺少“年”字（年份和月份连在一起）")
+				c.dateWarn(f, i, j+1, "缺少“年”字（年份和月份连在一起）")
 			} else if nd <= 2 && (i == 0 || buf[i-1] != '年') {
 				c.checkMonthDay(f, i, 2024, v, j+1)
 			}
