@@ -498,3 +498,26 @@ func TestWriteFileKeepsBackup(t *testing.T) {
 		t.Errorf("backup is not the first workbook: %v %+v", err, r)
 	}
 }
+
+// FuzzRead feeds damaged workbooks to Read: it may refuse them, but must
+// never panic, and whatever it accepts holds only cells of its template.
+func FuzzRead(f *testing.F) {
+	var buf bytes.Buffer
+	if err := Write(&buf, handMade(2023), nil); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, _, err := Read("fuzz.xlsx", data)
+		if err != nil {
+			return
+		}
+		for k := range r.Cells {
+			if !r.Tmpl().IsInput(k) {
+				t.Errorf("Read produced cell %s, not a typed cell of its template", k)
+			}
+		}
+	})
+}
