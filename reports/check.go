@@ -323,7 +323,7 @@ func (r *Report) Where(loc Location) string {
 	}
 	if loc.Field != "" {
 		s += fieldName(loc.Field)
-		if loc.Offset >= 0 {
+		if loc.Offset > 0 { // 0 is also what a location without an offset holds
 			s += "第" + strconv.Itoa(loc.Offset+1) + "字"
 		}
 	}
