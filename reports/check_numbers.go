@@ -72,22 +72,24 @@ func (c *checker) checkClause(f textField, s, e int) {
 	cl := c.buf[s:e]
 	norms, valid := indexRunes(cl, kwNorms), indexRunes(cl, kwValid)
 	review, lit := indexRunes(cl, kwReview), indexRunes(cl, kwLitigation)
+	rules := indexRunes(cl, kwRules)
+	repeal := indexRunes(cl, kwRepeal)
 	switch {
 	case valid >= 0 && norms >= 0:
-		if claim, ok := c.claimAfter(s, e, min(valid, norms), false); ok {
+		if claim, ok := c.claimAfter(s, e, min(valid, norms), max(valid, norms), false); ok {
 			c.compareCell(f, claim, "t2_1", "norms", "valid")
 		}
-	case valid >= 0 && indexRunes(cl, kwRules) >= 0:
-		if claim, ok := c.claimAfter(s, e, min(valid, indexRunes(cl, kwRules)), false); ok {
+	case valid >= 0 && rules >= 0:
+		if claim, ok := c.claimAfter(s, e, min(valid, rules), max(valid, rules), false); ok {
 			c.compareCell(f, claim, "t2_1", "rules", "valid")
 		}
-	case norms >= 0 && indexRunes(cl, kwRepeal) >= 0:
-		if claim, ok := c.claimAfter(s, e, min(norms, indexRunes(cl, kwRepeal)), false); ok {
+	case norms >= 0 && repeal >= 0:
+		if claim, ok := c.claimAfter(s, e, min(norms, repeal), max(norms, repeal), false); ok {
 			c.compareCell(f, claim, "t2_1", "norms", "repealed")
 		}
 	case norms >= 0:
 		if m := firstOf(cl, kwMade); m >= 0 {
-			if claim, ok := c.claimAfter(s, e, min(m, norms), false); ok {
+			if claim, ok := c.claimAfter(s, e, min(m, norms), max(m, norms), false); ok {
 				c.compareCell(f, claim, "t2_1", "norms", "made")
 			}
 		}
@@ -95,19 +97,19 @@ func (c *checker) checkClause(f textField, s, e int) {
 	if review < 0 && lit < 0 && indexRunes(cl, []rune("复议")) < 0 {
 		if v := firstOf(cl, kwReceive); v >= 0 {
 			if rq := indexRunes(cl[v:], kwRequest); rq >= 0 {
-				if claim, ok := c.claimAfter(s, e, v, true); ok {
+				if claim, ok := c.claimAfter(s, e, v, v, true); ok {
 					c.compareRequests(f, claim, c.buf[s+v:s+v+2])
 				}
 			}
 		}
 	}
 	if review >= 0 {
-		if claim, ok := c.claimAfter(s, e, review, true); ok {
+		if claim, ok := c.claimAfter(s, e, review, review, true); ok {
 			c.compareSum(f, claim, "行政复议", "review_total")
 		}
 	}
 	if lit >= 0 {
-		if claim, ok := c.claimAfter(s, e, lit, true); ok {
+		if claim, ok := c.claimAfter(s, e, lit, lit, true); ok {
 			c.compareSum(f, claim, "行政诉讼", "direct_total", "after_total")
 		}
 	}
@@ -124,9 +126,10 @@ func firstOf(s []rune, words [][]rune) int {
 }
 
 // claimAfter finds the number the clause [s, e) states after the keyword
-// at s+kw. With negation, "未/没有/无" just before the keyword (and no
-// number) states 0.
-func (c *checker) claimAfter(s, e, kw int, negation bool) (textClaim, bool) {
+// at s+kw (the statement quoted in messages starts at s+from, the first
+// keyword). With negation, 未/没有/无 before the keyword in the clause (and
+// no number after it) states 0.
+func (c *checker) claimAfter(s, e, from, kw int, negation bool) (textClaim, bool) {
 	buf := c.buf
 	for i := s + kw; i < e; i++ {
 		v, end, ok := numberAt(buf[:e], i)
@@ -138,14 +141,13 @@ func (c *checker) claimAfter(s, e, kw int, negation bool) (textClaim, bool) {
 			if firstOf(buf[s+kw:i], gapBreakers) >= 0 {
 				return textClaim{}, false
 			}
-			return textClaim{value: int64(v), start: s + kw, end: k + 1}, true
+			return textClaim{value: int64(v), start: s + from, end: k + 1}, true
 		}
 		i = end - 1
 	}
 	if negation {
-		from := max(s, s+kw-12)
-		if n := firstOf(buf[from:s+kw], kwNegation); n >= 0 {
-			return textClaim{value: 0, start: from + n, end: e}, true
+		if n := firstOf(buf[s:s+kw], kwNegation); n >= 0 {
+			return textClaim{value: 0, start: s + n, end: e}, true
 		}
 	}
 	return textClaim{}, false

@@ -186,6 +186,14 @@ func TestChecks(t *testing.T) {
 			set(r, "t2_1.norms.valid", 393)
 			r.Overview.Parts[2].Text = "截至年底，行政规范性文件现行有效393件。"
 		}, CodeTextNumber, false, nil, Warning},
+		{"规章 and 规范性文件 in one clause", func(r, _ *Report) {
+			set(r, "t2_1.norms.valid", 12)
+			r.Overview.Parts[2].Text = "现行有效规章0件、规范性文件12件。"
+		}, CodeTextNumber, false, nil, Warning},
+		{"未发生行政复议、行政诉讼 while 表四 has a lawsuit", func(r, _ *Report) {
+			set(r, "t4.cases.direct_upheld", 1)
+			r.Overview.Parts[1].Text = "本年度未发生因政府信息公开引起的行政复议、行政诉讼。"
+		}, CodeTextNumber, true, []string{"行政诉讼", "总计为1"}, Warning},
 		{"text says 制发规范性文件3件, table 2", func(r, _ *Report) {
 			set(r, "t2_1.norms.made", 2)
 			set(r, "t2_1.norms.valid", 2)
