@@ -42,6 +42,12 @@ func RenderFile(path string, r *reports.Report, opts Options) (*Document, error)
 // the glyphs used). created is the creation date in the PDF's metadata;
 // the zero time means now.
 func Draw(w io.Writer, doc *Document, created time.Time) error {
+	return draw(w, doc, created, true)
+}
+
+// draw writes the PDF; presubset hands gopdf fonts cut down to the used
+// glyphs (false gives it the whole fonts, for the benchmark's comparison).
+func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 	if created.IsZero() {
 		created = time.Now()
 	}
@@ -77,9 +83,12 @@ func Draw(w io.Writer, doc *Document, created time.Time) error {
 		for c := range used[f.Name] {
 			runes = append(runes, c)
 		}
-		data, err := subsetFont(f, runes)
-		if err != nil {
-			return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
+		data := f.Data
+		if presubset {
+			var err error
+			if data, err = subsetFont(f, runes); err != nil {
+				return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
+			}
 		}
 		if err := pdf.AddTTFFontData(f.Name, data); err != nil {
 			return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
@@ -113,7 +122,7 @@ func Draw(w io.Writer, doc *Document, created time.Time) error {
 			}
 		}
 	}
-	if err := pdf.Write(w); err != nil {
+	if _, err := pdf.WriteTo(w); err != nil {
 		return fmt.Errorf("写出 PDF：%w", err)
 	}
 	return nil

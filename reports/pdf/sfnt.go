@@ -172,9 +172,9 @@ func (f *sfnt) familyNames() []string {
 // advance widths, in em units.
 type metrics struct {
 	upem     float64
-	cmap     map[rune]uint16 // filled lazily from the cmap subtable
-	sub      []byte          // the chosen cmap subtable
+	sub      []byte // the chosen cmap subtable
 	format   uint16
+	segs     int // its number of segments (format 4) or groups (format 12)
 	advances []uint16
 	numLong  int
 	ascent   float64 // typo or hhea ascender, in em
@@ -238,86 +238,96 @@ func newMetrics(f *sfnt) (*metrics, error) {
 	return m, nil
 }
 
-// readCmap decodes the chosen subtable into a map.
+// readCmap checks the chosen subtable; lookups search it directly (a
+// binary search over its segments or groups), so opening a font with
+// tens of thousands of characters costs nothing up front.
 func (m *metrics) readCmap() error {
 	b := m.sub
-	m.cmap = map[rune]uint16{}
 	switch m.format {
 	case 4:
 		if len(b) < 14 {
 			return errTruncated
 		}
-		segX2 := int(binary.BigEndian.Uint16(b[6:]))
-		need := 16 + 4*segX2
-		if len(b) < need {
+		m.segs = int(binary.BigEndian.Uint16(b[6:])) / 2
+		if m.segs == 0 || len(b) < 16+8*m.segs {
 			return errTruncated
-		}
-		ends := b[14:]
-		starts := b[16+segX2:]
-		deltas := b[16+2*segX2:]
-		ranges := b[16+3*segX2:]
-		for s := 0; s < segX2/2; s++ {
-			end := binary.BigEndian.Uint16(ends[2*s:])
-			start := binary.BigEndian.Uint16(starts[2*s:])
-			delta := binary.BigEndian.Uint16(deltas[2*s:])
-			ro := int(binary.BigEndian.Uint16(ranges[2*s:]))
-			for c := int(start); c <= int(end) && c != 0xFFFF; c++ {
-				var g uint16
-				if ro == 0 {
-					g = uint16(c) + delta
-				} else {
-					p := 16 + 3*segX2 + 2*s + ro + 2*(c-int(start))
-					if p+2 > len(b) {
-						continue
-					}
-					g = binary.BigEndian.Uint16(b[p:])
-					if g != 0 {
-						g += delta
-					}
-				}
-				if g != 0 {
-					m.cmap[rune(c)] = g
-				}
-			}
 		}
 	case 12:
 		if len(b) < 16 {
 			return errTruncated
 		}
-		n := int(binary.BigEndian.Uint32(b[12:]))
-		if len(b) < 16+12*n {
+		m.segs = int(binary.BigEndian.Uint32(b[12:]))
+		if m.segs == 0 || len(b) < 16+12*m.segs {
 			return errTruncated
 		}
-		for i := 0; i < n; i++ {
-			e := b[16+12*i:]
-			start := binary.BigEndian.Uint32(e)
-			end := binary.BigEndian.Uint32(e[4:])
-			g := binary.BigEndian.Uint32(e[8:])
-			if end-start > 0x10FFFF {
-				continue
-			}
-			for c := start; c <= end; c++ {
-				if gid := g + (c - start); gid != 0 && gid <= 0xFFFF {
-					m.cmap[rune(c)] = uint16(gid)
-				}
-			}
-		}
-	}
-	if len(m.cmap) == 0 {
+	default:
 		return errNoUnicode
 	}
 	return nil
 }
 
+// glyph returns the glyph id of r, or false when the font lacks it.
+func (m *metrics) glyph(r rune) (uint16, bool) {
+	b := m.sub
+	switch m.format {
+	case 4:
+		if r > 0xFFFF || r < 0 {
+			return 0, false
+		}
+		c := uint16(r)
+		n := m.segs
+		ends := b[14:]
+		// The first segment whose end is ≥ c.
+		s := sort.Search(n, func(i int) bool { return binary.BigEndian.Uint16(ends[2*i:]) >= c })
+		if s == n {
+			return 0, false
+		}
+		start := binary.BigEndian.Uint16(b[16+2*n+2*s:])
+		if c < start || c == 0xFFFF {
+			return 0, false
+		}
+		delta := binary.BigEndian.Uint16(b[16+4*n+2*s:])
+		ro := int(binary.BigEndian.Uint16(b[16+6*n+2*s:]))
+		var g uint16
+		if ro == 0 {
+			g = c + delta
+		} else {
+			p := 16 + 6*n + 2*s + ro + 2*int(c-start)
+			if p+2 > len(b) {
+				return 0, false
+			}
+			if g = binary.BigEndian.Uint16(b[p:]); g != 0 {
+				g += delta
+			}
+		}
+		return g, g != 0
+	case 12:
+		n := m.segs
+		c := uint32(r)
+		s := sort.Search(n, func(i int) bool { return binary.BigEndian.Uint32(b[16+12*i+4:]) >= c })
+		if s == n {
+			return 0, false
+		}
+		e := b[16+12*s:]
+		start := binary.BigEndian.Uint32(e)
+		if c < start {
+			return 0, false
+		}
+		g := binary.BigEndian.Uint32(e[8:]) + c - start
+		return uint16(g), g != 0 && g <= 0xFFFF
+	}
+	return 0, false
+}
+
 // has reports whether the face has a glyph for r.
 func (m *metrics) has(r rune) bool {
-	_, ok := m.cmap[r]
+	_, ok := m.glyph(r)
 	return ok
 }
 
 // advance returns the width of r in em (0 when missing).
 func (m *metrics) advance(r rune) float64 {
-	g, ok := m.cmap[r]
+	g, ok := m.glyph(r)
 	if !ok || m.numLong == 0 {
 		return 0
 	}

@@ -59,7 +59,7 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 	}
 	cmap := map[rune]int{}
 	for _, r := range runes {
-		if g, ok := f.m.cmap[r]; ok {
+		if g, ok := f.m.glyph(r); ok {
 			keep(int(g))
 			cmap[r] = int(g)
 		}
