@@ -131,6 +131,10 @@ func TestChecks(t *testing.T) {
 			CodeCellText, false, nil, Error},
 		{"negative count", func(r, _ *Report) { set(r, "t2_6.penalty.decisions", -1) },
 			CodeCellNegative, true, []string{"-1", "行政处罚"}, Error},
+		{"本年增/减 of the 2019 format may be negative", func(r, _ *Report) {
+			*r = *cleanReport(2020)
+			set(r, "t2_5.license.items_change", -3)
+		}, CodeCellNegative, false, nil, Error},
 		{"fractional count", func(r, _ *Report) { r.Cells["t2_6.coercion.decisions"] = ParseCell("1.5") },
 			CodeCellFraction, true, []string{"1.5", "整数"}, Error},
 		{"fee in 万元 with six decimals", func(r, _ *Report) { r.Cells["t2_8.fee.amount"] = ParseCell("5949.088667") },
@@ -311,6 +315,16 @@ func TestChecks(t *testing.T) {
 		}, CodeCopiedText, true, []string{"%", "照抄"}, Warning},
 		{"only one part copied", func(r, p *Report) { r.Overview.Parts[0] = p.Overview.Parts[0] }, CodeCopiedText, false, nil, Warning},
 
+		{"a signing date is set", func(r, _ *Report) {}, CodeSignDateMissing, false, nil, Warning},
+		{"organ names present", func(r, _ *Report) {}, CodeEmptyOrgan, false, nil, Warning},
+		{"one overview part with text is enough for the section", func(r, _ *Report) {
+			for i := 1; i < len(r.Overview.Parts); i++ {
+				r.Overview.Parts[i].Text = ""
+			}
+		}, CodeEmptyOverview, false, nil, Warning},
+		{"every part has text", func(r, _ *Report) {}, CodeEmptyPart, false, nil, Warning},
+		{"a problem without a title", func(r, _ *Report) { r.Improvement.Problems = []Part{{Text: "解读形式单一。"}} }, CodeEmptyProblems, false, nil, Warning},
+		{"a measure without a title", func(r, _ *Report) { r.Improvement.Measures = []Part{{Text: "丰富解读形式。"}} }, CodeEmptyMeasures, false, nil, Warning},
 		{"no organ names", func(r, _ *Report) { r.Organ.FullName = ""; r.Organ.ShortName = "" }, CodeEmptyOrgan, true, []string{"为空"}, Warning},
 		{"no overview text", func(r, _ *Report) {
 			for i := range r.Overview.Parts {
@@ -328,8 +342,11 @@ func TestChecks(t *testing.T) {
 		{"no signing organ", func(r, _ *Report) { r.Organ.FullName = ""; r.Signing.Organ = "" }, CodeEmptySigningOrgan, true, nil, Warning},
 		{"signing organ from the organ's full name", func(r, _ *Report) { r.Signing.Organ = "" }, CodeEmptySigningOrgan, false, nil, Warning},
 	}
-	seen := map[string]bool{}
+	seen, seenNot := map[string]bool{}, map[string]bool{}
 	for _, c := range cases {
+		if !c.trips {
+			seenNot[c.code] = true
+		}
 		t.Run(c.name, func(t *testing.T) {
 			r, prev := cleanReport(2023), previousReport()
 			r.Cells[Key("t2_1", "norms", "valid")] = Num(10)
@@ -368,6 +385,9 @@ func TestChecks(t *testing.T) {
 	for _, code := range allCodes {
 		if !seen[code] {
 			t.Errorf("no case trips %s", code)
+		}
+		if !seenNot[code] {
+			t.Errorf("no case shows %s staying quiet", code)
 		}
 	}
 }
