@@ -43,11 +43,13 @@ func importZip(name string, data []byte) (*Result, error) {
 	if len(zr.File) > maxZipEntries {
 		return nil, ferr(fmt.Sprintf("压缩包中有 %d 个文件，不是正常的 Word 文档", len(zr.File)), nil)
 	}
-	var doc, workbook, odt *zip.File
+	var doc, workbook, odt, numXML *zip.File
 	for _, f := range zr.File {
 		switch f.Name {
 		case "word/document.xml":
 			doc = f
+		case "word/numbering.xml":
+			numXML = f
 		case "xl/workbook.xml":
 			workbook = f
 		case "content.xml":
@@ -78,7 +80,17 @@ func importZip(name string, data []byte) (*Result, error) {
 	if len(xmlData) > maxDocumentXML {
 		return nil, ferr("Word 文档正文解压后超过 32 MB，可能是恶意构造的文件（压缩炸弹），已拒绝读取", nil)
 	}
-	blocks, err := readDocumentXML(xmlData)
+	var num *numbering
+	if numXML != nil && numXML.UncompressedSize64 <= maxNumberingXML {
+		if rc, err := numXML.Open(); err == nil {
+			data, err := io.ReadAll(io.LimitReader(rc, maxNumberingXML+1))
+			rc.Close()
+			if err == nil && len(data) <= maxNumberingXML {
+				num = readNumbering(data)
+			}
+		}
+	}
+	blocks, err := readDocumentXML(xmlData, num)
 	if err != nil {
 		return nil, ferr("Word 文档正文格式有误："+err.Error(), err)
 	}
@@ -126,7 +138,7 @@ type docxCell struct {
 }
 
 // readDocumentXML reads the body of word/document.xml into blocks.
-func readDocumentXML(data []byte) ([]block, error) {
+func readDocumentXML(data []byte, num *numbering) ([]block, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	var (
@@ -143,6 +155,8 @@ func readDocumentXML(data []byte) ([]block, error) {
 		cell     *docxCell
 		rowCells []*docxCell
 		gridNext int
+		numID    string // the paragraph's automatic list, if any
+		ilvl     int
 	)
 	attr := func(e xml.StartElement, local string) (string, bool) {
 		for _, a := range e.Attr {
@@ -177,6 +191,16 @@ func readDocumentXML(data []byte) ([]block, error) {
 				inPara++
 				if inPara == 1 {
 					para.Reset()
+					numID, ilvl = "", 0
+				}
+			case "numId":
+				if inPara == 1 {
+					numID, _ = attr(t, "val")
+				}
+			case "ilvl":
+				if inPara == 1 {
+					v, _ := attr(t, "val")
+					ilvl, _ = strconv.Atoi(v)
 				}
 			case "t":
 				inText = true
@@ -239,6 +263,9 @@ func readDocumentXML(data []byte) ([]block, error) {
 					continue
 				}
 				text := para.String()
+				if numID != "" && strings.TrimSpace(text) != "" {
+					text = num.label(numID, ilvl) + text
+				}
 				if len(tables) > 0 && cell != nil {
 					// A cell's paragraphs are one label broken over lines.
 					cell.text.WriteString(strings.TrimSpace(text))

@@ -164,11 +164,59 @@ func walkReport(r *reports.Report, para func(string), table func(*reports.Sectio
 	}
 }
 
+// numberingXML defines two automatic lists: 1. 2. … and （一）（二）….
+const numberingXML = `<?xml version="1.0" encoding="UTF-8"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">` +
+	`<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>` +
+	`<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>` +
+	`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>` +
+	`{{lists}}</w:numbering>`
+
+// autoNumbered writes a numbered paragraph with Word's automatic numbering
+// instead of a typed number; each list after the first restarts at 1.
+type autoNumberer struct {
+	lists  strings.Builder
+	nextID int
+	last   string // style of the list in progress
+	lastN  int
+}
+
+func (a *autoNumberer) para(p string) string {
+	nb, ok := parseNumbered(p)
+	if !ok || strings.HasPrefix(p, "第") {
+		a.last = ""
+		return docxPara(p)
+	}
+	abs := map[reports.Numbering]int{reports.NumberArabic: 0, reports.NumberParen: 1}[nb.style]
+	if a.last != string(nb.style) || nb.n != a.lastN+1 {
+		// A new list: restart numbering with a fresh w:num.
+		if a.nextID == 0 {
+			a.nextID = 10
+		}
+		a.nextID++
+		fmt.Fprintf(&a.lists, `<w:num w:numId="%d"><w:abstractNumId w:val="%d"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="%d"/></w:lvlOverride></w:num>`, a.nextID, abs, nb.n)
+	}
+	a.last, a.lastN = string(nb.style), nb.n
+	return fmt.Sprintf(`<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr></w:pPr>%s</w:p>`, a.nextID, docxRuns(nb.rest))
+}
+
 // writeDocx makes a minimal but real .docx of a report.
 func writeDocx(t testing.TB, r *reports.Report) []byte {
+	return writeDocxNumbered(t, r, false)
+}
+
+// writeDocxNumbered makes a .docx of a report; with auto, numbered parts
+// use Word's automatic numbering.
+func writeDocxNumbered(t testing.TB, r *reports.Report, auto bool) []byte {
 	t.Helper()
 	var body strings.Builder
-	walkReport(r, func(p string) { body.WriteString(docxPara(p)) }, func(s *reports.Section) {
+	an := &autoNumberer{}
+	walkReport(r, func(p string) {
+		if auto {
+			body.WriteString(an.para(p))
+		} else {
+			body.WriteString(docxPara(p))
+		}
+	}, func(s *reports.Section) {
 		cells, rows, width := sectionGrid(r, s)
 		body.WriteString(docxTable(cells, rows, width))
 		body.WriteString(`<w:p/>`)
@@ -177,6 +225,7 @@ func writeDocx(t testing.TB, r *reports.Report) []byte {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
 		body.String() + `<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`
 	return zipFiles(t, map[string]string{
+		"word/numbering.xml":  strings.Replace(numberingXML, "{{lists}}", an.lists.String(), 1),
 		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`,
 		"_rels/.rels":         `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
 		"word/document.xml":   doc,
@@ -187,7 +236,7 @@ func zipFiles(t testing.TB, files map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "xl/workbook.xml", "content.xml", "other.txt"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/numbering.xml", "xl/workbook.xml", "content.xml", "other.txt"} {
 		data, ok := files[name]
 		if !ok {
 			continue
@@ -232,6 +281,25 @@ func TestDocxImportsAsTheSample(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Parts numbered by Word's automatic numbering (the numbers are not in the
+// text, only in word/numbering.xml) are recognised like typed numbers.
+func TestDocxAutomaticNumbering(t *testing.T) {
+	for _, r := range []*reports.Report{reports.Sample(), handMade()} {
+		data := writeDocxNumbered(t, r, true)
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := zr.Open("word/document.xml")
+		doc, _ := io.ReadAll(f)
+		if bytes.Contains(doc, []byte(">1.")) || !bytes.Contains(doc, []byte("<w:numPr>")) {
+			t.Fatal("the test document has typed numbers")
+		}
+		res := mustImport(t, "auto.docx", data)
+		sameReport(t, "docx_auto", comparable(t, r), comparable(t, res.Report))
 	}
 }
 

@@ -69,7 +69,7 @@ func FuzzImportDocx(f *testing.F) {
 func FuzzDocumentXML(f *testing.F) {
 	f.Add([]byte(`<w:document><w:body><w:p><w:r><w:t>一、总体情况</w:t><w:tab/><w:br/></w:r></w:p><w:tbl><w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr><w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		blocks, err := readDocumentXML(data)
+		blocks, err := readDocumentXML(data, readNumbering(data))
 		if err != nil {
 			return
 		}
