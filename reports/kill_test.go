@@ -55,25 +55,37 @@ func TestSaveSurvivesSIGKILL(t *testing.T) {
 	for kill := 0; kill < 30; kill++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestSaveLoop$", "-test.count=1")
 		cmd.Env = append(os.Environ(), killEnv+"="+path)
+		var out strings.Builder
+		cmd.Stdout, cmd.Stderr = &out, &out
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
 		// Wait until the child has saved at least once, then kill it at a
 		// random moment within the next few saves.
-		for !existed {
+		for wait := 0; !existed; wait++ {
 			if _, err := os.Stat(path); err == nil {
 				existed = true
 				break
 			}
-			time.Sleep(5 * time.Millisecond)
+			select {
+			case err := <-done:
+				t.Fatalf("the saving child ended before its first save: %v\n%s", err, out.String())
+			case <-time.After(10 * time.Millisecond):
+			}
+			if wait > 6000 {
+				cmd.Process.Kill()
+				t.Fatal("the child made no save in a minute")
+			}
 		}
 		time.Sleep(time.Duration(rng.IntN(60_000)) * time.Microsecond)
 		if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
-		err := cmd.Wait()
+		err := <-done
 		if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
-			t.Fatalf("child ended on its own (%v) instead of being killed", err)
+			t.Fatalf("child ended on its own (%v) instead of being killed:\n%s", err, out.String())
 		}
 		for _, p := range []string{path, path + ".bak"} {
 			b, err := os.ReadFile(p)
