@@ -295,7 +295,7 @@ func TestDocxAutomaticNumbering(t *testing.T) {
 		}
 		f, _ := zr.Open("word/document.xml")
 		doc, _ := io.ReadAll(f)
-		if bytes.Contains(doc, []byte(">1.")) || !bytes.Contains(doc, []byte("<w:numPr>")) {
+		if bytes.Contains(doc, []byte(">1.主动")) || !bytes.Contains(doc, []byte("<w:numPr>")) {
 			t.Fatal("the test document has typed numbers")
 		}
 		res := mustImport(t, "auto.docx", data)
