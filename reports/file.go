@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -314,7 +315,31 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 		return &FileError{Path: path, Msg: "保存失败：" + localError(err), Err: err}
 	}
 	syncDir(dir)
+	removeStaleTemps(path)
 	return nil
+}
+
+// staleTempAge is how old a temporary file of an interrupted save must be
+// before a later save of the same file removes it (a younger one may belong
+// to a save still running in another window).
+const staleTempAge = 10 * time.Minute
+
+// removeStaleTemps removes the temporary files that saves of path left
+// behind when the program was killed or the power failed mid-save.
+func removeStaleTemps(path string) {
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+".tmp-"
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), prefix) || !e.Type().IsRegular() {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleTempAge {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // keepBackup makes path+".bak" a copy of path, if path exists. The backup

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"nianbao/assets"
 )
@@ -206,5 +207,27 @@ func TestSaveIntoMissingFolder(t *testing.T) {
 	var fe *FileError
 	if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "无法在该文件夹中写入") {
 		t.Errorf("Save into a missing folder: %v", err)
+	}
+}
+
+func TestSaveRemovesStaleTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "报告.nianbao")
+	stale := filepath.Join(dir, ".报告.nianbao.tmp-111")
+	fresh := filepath.Join(dir, ".报告.nianbao.tmp-222")
+	other := filepath.Join(dir, ".其他.nianbao.tmp-333")
+	for _, p := range []string{stale, fresh, other} {
+		os.WriteFile(p, []byte("{"), 0o644)
+	}
+	long := time.Now().Add(-time.Hour)
+	os.Chtimes(stale, long, long)
+	os.Chtimes(other, long, long)
+	if err := Save(path, Sample()); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{stale: false, fresh: true, other: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }
