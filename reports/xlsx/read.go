@@ -268,7 +268,7 @@ func (wb *workbook) load() error {
 		}
 		merges, err := wb.f.GetMergeCells(name, true)
 		if err != nil {
-			return &ReadError{Name: wb.name, Msg: fmt.Sprintf("工作表「%s」的合并单元格无法读取：%v", name, err), Err: err}
+			return &ReadError{Name: wb.name, Msg: fmt.Sprintf("工作表「%s」无法读取（文件已损坏？）：%v", name, err), Err: err}
 		}
 		for _, m := range merges {
 			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())

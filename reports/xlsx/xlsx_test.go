@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"os"
@@ -395,6 +396,39 @@ func zipOf(t *testing.T, files map[string][]byte) []byte {
 	return buf.Bytes()
 }
 
+// lyingBomb is a workbook whose sheet claims to unzip to 1 KB but unzips to
+// 64 MB: the zip reader stops at the claimed size.
+func lyingBomb(t *testing.T) []byte {
+	t.Helper()
+	good := writeBytes(t, handMade(2023), nil)
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet2.xml" {
+			if err := zw.Copy(zf); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		var deflated bytes.Buffer
+		fw, _ := flate.NewWriter(&deflated, flate.BestSpeed)
+		fw.Write(bytes.Repeat([]byte("<c/>"), 16<<20))
+		fw.Close()
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate,
+			CompressedSize64: uint64(deflated.Len()), UncompressedSize64: 1024})
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(deflated.Bytes())
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
 func TestRefused(t *testing.T) {
 	foreign := excelize.NewFile()
 	foreign.SetCellValue("Sheet1", "A1", "姓名")
@@ -409,6 +443,7 @@ func TestRefused(t *testing.T) {
 		data []byte
 		want string
 	}{
+		{"a zip bomb that lies about its size", lyingBomb(t), "无法读取"},
 		{"an empty file", nil, "文件是空的"},
 		{"a text file", []byte("规章 0 0 0"), "不是 Excel 工作簿"},
 		{"an old .xls workbook", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...), "97-2003"},
