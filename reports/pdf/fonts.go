@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -180,39 +181,74 @@ func (s scannedFace) has(name string) bool {
 }
 
 // scanFontFile reads the family names of each TrueType-outline face in a
-// font file, reading only the headers and name tables.
+// font file. It reads only the headers and the name tables, not the whole
+// file: a Windows font folder holds a gigabyte of fonts.
 func scanFontFile(path string) []scannedFace {
-	data, err := readFontHeaders(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil
 	}
-	offs, err := faceOffsets(data)
-	if err != nil {
+	defer f.Close()
+	read := func(off int64, n int) []byte {
+		if n <= 0 || n > 16<<20 {
+			return nil
+		}
+		b := make([]byte, n)
+		if _, err := f.ReadAt(b, off); err != nil {
+			return nil
+		}
+		return b
+	}
+	head := read(0, 12)
+	if head == nil {
 		return nil
+	}
+	offs := []uint32{0}
+	if binary.BigEndian.Uint32(head) == tagTTC {
+		n := int(binary.BigEndian.Uint32(head[8:]))
+		if n <= 0 || n > 1024 {
+			return nil
+		}
+		b := read(12, 4*n)
+		if b == nil {
+			return nil
+		}
+		offs = offs[:0]
+		for i := 0; i < n; i++ {
+			offs = append(offs, binary.BigEndian.Uint32(b[4*i:]))
+		}
 	}
 	var out []scannedFace
 	for i, off := range offs {
-		f, err := parseSFNT(data, off)
-		if err != nil || f.cff {
+		h := read(int64(off), 12)
+		if h == nil {
 			continue
 		}
-		out = append(out, scannedFace{index: i, names: f.familyNames()})
+		ver := binary.BigEndian.Uint32(h)
+		if ver != tagTrue && ver != tagTrue2 {
+			continue // CFF outlines (OTTO) or not a font
+		}
+		n := int(binary.BigEndian.Uint16(h[4:]))
+		dir := read(int64(off)+12, 16*n)
+		if dir == nil {
+			continue
+		}
+		var name []byte
+		cff := false
+		for k := 0; k < n; k++ {
+			e := dir[16*k:]
+			switch string(e[:4]) {
+			case "name":
+				name = read(int64(binary.BigEndian.Uint32(e[8:])), int(binary.BigEndian.Uint32(e[12:])))
+			case "CFF ", "CFF2":
+				cff = true
+			}
+		}
+		if !cff && name != nil {
+			out = append(out, scannedFace{index: i, names: familyNames(name)})
+		}
 	}
 	return out
-}
-
-// readFontHeaders reads a font file. Font files are read whole: name
-// tables sit anywhere in the file, and CJK fonts are a few MB at most
-// for the ones that matter.
-func readFontHeaders(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > 64<<20 {
-		return nil, fmt.Errorf("%s：文件过大", path)
-	}
-	return os.ReadFile(path)
 }
 
 // LoadFontFile reads an installed font and returns it as a standalone

@@ -117,8 +117,10 @@ func (f *sfnt) table(tag string) []byte {
 
 // fontNames are the family names a font gives in its name table, in every
 // language it has (e.g. "FangSong" and "仿宋").
-func (f *sfnt) familyNames() []string {
-	b := f.table("name")
+func (f *sfnt) familyNames() []string { return familyNames(f.table("name")) }
+
+// familyNames reads the family and full names of a name table.
+func familyNames(b []byte) []string {
 	if len(b) < 6 {
 		return nil
 	}
