@@ -210,7 +210,7 @@ func (c *checker) rankOf(loc Location) rank {
 
 // fieldOrder is the order of the text fields in the report.
 var fieldOrder = []string{
-	"organ.full_name", "organ.short_name", "preamble", "overview.parts",
+	"organ.full_name", "organ.short_name", "contact.office", "preamble", "overview.parts",
 	"improvement.problems", "improvement.measures", "other.fee", "other.text",
 	"other.items", "signing.organ", "signing.date",
 }
@@ -347,6 +347,7 @@ var fieldNames = map[string]string{
 	"template":             "模板版本",
 	"organ.full_name":      "机关全称",
 	"organ.short_name":     "机关简称",
+	"contact.office":       "联系机构",
 	"preamble":             "开头语",
 	"overview.parts":       "",
 	"improvement.problems": " 存在的主要问题",

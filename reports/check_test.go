@@ -264,6 +264,16 @@ func TestChecks(t *testing.T) {
 			r.Organ = Organ{FullName: "新源县人民政府", ShortName: "新源县", Level: LevelCountyGov}
 			r.Overview.Parts[1].Text = "参照巩留县做法开展试点。"
 		}, CodeOtherPlace, true, []string{"巩留县", "新源县"}, Warning},
+		{"the 落款 names another township", func(r, _ *Report) { r.Signing.Organ = "新源县那拉提镇人民政府" },
+			CodeOtherPlace, true, []string{"那拉提镇"}, Warning},
+		{"the 落款 names the organ's own office", func(r, _ *Report) { r.Signing.Organ = "新源县别斯托别乡人民政府办公室" },
+			CodeOtherPlace, false, nil, Warning},
+		{"the contact office is another township's", func(r, _ *Report) { r.Contact.Office = "那拉提镇党政办" },
+			CodeOtherPlace, true, []string{"那拉提镇"}, Warning},
+		{"an office that sits in the county seat's 镇", func(r, _ *Report) {
+			r.Contact.Address = "新源县新源镇人民路1号"
+			r.Overview.Parts[1].Text = "在新源镇设立依申请公开受理点。"
+		}, CodeOtherPlace, false, nil, Warning},
 		{"generic words ending like places", part("推进城乡一体化，服务社区群众，优化营商环境，规范市场秩序，各乡镇互相学习，区分处理的申请。"), CodeOtherPlace, false, nil, Warning},
 
 		{"a 乡 writes 本镇", part("本镇严格落实公开要求。"), CodeUnitKind, true, []string{"本镇", "乡"}, Warning},

@@ -25,7 +25,9 @@ func (f textField) path() string {
 
 // textFields lists the narrative texts in print order.
 func (r *Report) textFields(out []textField) []textField {
-	out = append(out, textField{list: "preamble", index: -1, text: r.Preamble})
+	out = append(out,
+		textField{list: "contact.office", index: -1, text: r.Contact.Office},
+		textField{list: "preamble", index: -1, text: r.Preamble})
 	parts := func(sec, list string, ps []Part) {
 		for i, p := range ps {
 			out = append(out,
@@ -40,7 +42,7 @@ func (r *Report) textFields(out []textField) []textField {
 		textField{section: SectionOther, list: "other.fee", index: -1, text: r.Other.Fee},
 		textField{section: SectionOther, list: "other.text", index: -1, text: r.Other.Text})
 	parts(SectionOther, "other.items", r.Other.Items)
-	return out
+	return append(out, textField{list: "signing.organ", index: -1, text: r.Signing.Organ})
 }
 
 // CountChars counts the characters of s as the 一千字 limit is read:
@@ -181,11 +183,13 @@ func levelRank(l Level) int {
 }
 
 // ownNames splits the organ's names into the units they contain:
-// 新源县别斯托别乡人民政府 gives 新源县 and 别斯托别乡.
+// 新源县别斯托别乡人民政府 gives 新源县 and 别斯托别乡. The contact address
+// counts too (an office may sit in the county seat's 镇); the 落款 name and
+// the contact office do not: they are checked like the texts.
 func (c *checker) ownNames() ownNames {
 	r := c.r
 	var o ownNames
-	for _, s := range []string{r.Organ.FullName, r.Organ.ShortName, r.Signing.Organ, r.Contact.Address} {
+	for _, s := range []string{r.Organ.FullName, r.Organ.ShortName, r.Contact.Address} {
 		o.names = appendUnits(o.names, strings.TrimSpace(s))
 	}
 	o.short = strings.TrimSpace(r.Organ.ShortName)
