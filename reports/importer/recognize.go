@@ -217,6 +217,7 @@ func recognizeBlocks(blocks []block) *Result {
 		}
 	}
 	cellsFound := rc.tables(tables)
+	rc.declaredMismatches()
 
 	if len(heads) == 0 && cellsFound == 0 {
 		rc.res.Empty = true
@@ -688,4 +689,28 @@ func (rc *recognizer) chooseTemplate(blocks []block) {
 		r.Template = v
 	}
 	rc.tmpl = reports.Lookup(v)
+}
+
+// declaredMismatches notes printed totals that disagree with their parts:
+// they are kept as printed, and the checks report them as errors.
+func (rc *recognizer) declaredMismatches() {
+	r := rc.r
+	var names []string
+	for _, k := range rc.tmpl.ComputedKeys() {
+		d, ok := r.Declared[k]
+		if !ok || !d.IsNumber() || d.Value.Cmp(r.Value(k)) == 0 {
+			continue
+		}
+		tb, ri, ci, _ := rc.tmpl.Cell(k)
+		names = append(names, fmt.Sprintf("%s（原文%s，相加为%s）", tb.CellName(rc.tmpl, ri, ci), d.Value, r.Value(k)))
+	}
+	if len(names) == 0 {
+		return
+	}
+	more := ""
+	if len(names) > 3 {
+		more = fmt.Sprintf("等%d处", len(names))
+		names = names[:3]
+	}
+	rc.add(Note, Position{}, "原文中的合计与各项相加不符：%s%s。已按原文保存为“原文合计”，“检查”会列为错误，请更正后再发布", strings.Join(names, "；"), more)
 }
