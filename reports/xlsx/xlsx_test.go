@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -555,4 +556,46 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSavedByLibreOffice re-saves a workbook with LibreOffice, as a clerk
+// on UOS/Kylin does after filling it in, and reads it back. It needs
+// soffice (apt-get install libreoffice-calc-nogui) and is skipped without.
+func TestSavedByLibreOffice(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) not installed")
+	}
+	dir := t.TempDir()
+	r := handMade(2023)
+	in := filepath.Join(dir, "in.xlsx")
+	if err := WriteFile(in, r, nil); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx", "--outdir", out, in)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "in.xlsx"))
+	if err != nil {
+		t.Fatalf("LibreOffice wrote nothing: %v", err)
+	}
+	base := r.Clone()
+	for k := range base.Cells {
+		base.Cells[k] = reports.Num(0)
+	}
+	probs, err := ReadInto(base, "lo.xlsx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		if p.Severity == reports.Error || !strings.Contains(p.Message, "“无”不是数字") {
+			t.Errorf("problem: %s", p) // the text cell 无 is the only expected one
+		}
+	}
+	if d := diffCells(r, base); d != "" {
+		t.Errorf("cells changed after LibreOffice saved the workbook:\n%s", d)
+	}
 }
