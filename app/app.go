@@ -35,20 +35,39 @@ const (
 // returns when the window is closed, and exits with status 2 and a Chinese
 // message when this computer cannot show a window.
 func Run(args []string) {
+	mark := stageTimer()
 	if err := displayAvailable(); err != nil {
 		noDisplay(err)
 	}
+	mark("display")
 	if err := forms.UseChinese(); err != nil {
 		fmt.Fprintln(os.Stderr, "nianbao:", err)
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.Settings().SetTheme(forms.NewTheme())
 	w := a.NewWindow(version.AppName)
-	s := newShell(a, w, Options{RecoveryDir: defaultRecoveryDir()})
-	s.start(args)
+	mark("app")
+	s := newShell(a, w, Options{RecoveryDir: defaultRecoveryDir(), Args: args})
+	mark("shell")
+	s.start()
+	mark("report")
 	w.ShowAndRun()
 	if !s.frameShown() {
 		noDisplay(fmt.Errorf("窗口未能显示"))
+	}
+}
+
+// stageTimer returns a function that, with NIANBAO_TIMING set, prints how
+// long each stage of the start took.
+func stageTimer() func(stage string) {
+	if os.Getenv(EnvTiming) == "" {
+		return func(string) {}
+	}
+	last := time.Now()
+	return func(stage string) {
+		now := time.Now()
+		fmt.Fprintf(os.Stderr, "nianbao-timing stage %s %d ms\n", stage, now.Sub(last).Milliseconds())
+		last = now
 	}
 }
 

@@ -138,4 +138,3 @@ func (s *shell) showImport(res *importer.Result, err error) {
 	dialog.ShowCustom("导入结果", "关闭", sc, s.win)
 	s.setStatus("已导入，尚未保存。")
 }
-

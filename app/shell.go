@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -31,6 +32,8 @@ type Options struct {
 	RecoveryDir string
 	// AutosaveEvery is the interval of recovery copies; 0 means 30 s.
 	AutosaveEvery time.Duration
+	// Args are the command line arguments: a report file to open, or none.
+	Args []string
 }
 
 // shell is the main window: menus, toolbar, the report editor, the status
@@ -51,6 +54,7 @@ type shell struct {
 	progress *widget.ProgressBarInfinite
 	busy     []fyne.Disableable // disabled while a PDF renders
 
+	openErr    error // why the file named on the command line did not open
 	firstFrame atomic.Bool
 	frameOnce  sync.Once
 	stop       chan struct{}
@@ -64,7 +68,10 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	if opts.RecoveryDir != "" {
 		s.recovery = newRecovery(opts.RecoveryDir)
 	}
-	s.editor = forms.NewEditor(w, reports.New(defaultYear()), check)
+	r, path, openErr := initialReport(opts.Args)
+	s.path = path
+	s.openErr = openErr
+	s.editor = forms.NewEditor(w, r, check)
 	s.editor.OnChanged = s.onEdited
 	s.editor.FontStatus = officialFontStatus
 	s.status = widget.NewLabel("")
@@ -92,12 +99,30 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	return s
 }
 
-// start opens the file named on the command line, offers recovery copies
-// left by a crash, and starts the autosave timer.
-func (s *shell) start(args []string) {
+// initialReport is the report the window starts with: the file named on
+// the command line, or a blank report for last year.
+func initialReport(args []string) (*reports.Report, string, error) {
 	if len(args) > 0 && args[0] != "" {
-		s.openPath(args[0])
-	} else {
+		r, err := reports.Load(args[0])
+		if err == nil {
+			abs, _ := filepath.Abs(args[0])
+			return r, abs, nil
+		}
+		return reports.New(defaultYear()), "", err
+	}
+	return reports.New(defaultYear()), "", nil
+}
+
+// start says what was opened (or why not), offers recovery copies left by
+// a crash, and starts the autosave timer.
+func (s *shell) start() {
+	switch {
+	case s.openErr != nil:
+		s.showError("无法打开报告文件，已新建一份空白报告。", s.openErr, "文件没有被改动。如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
+	case s.path != "":
+		s.addRecent(s.path)
+		s.setStatus("已打开 %s", s.path)
+	default:
 		s.setStatus("新建了 %d 年度的空白报告。可从“文件”菜单打开已有报告，或从上年报告开始。", defaultYear())
 	}
 	if s.recovery != nil {
@@ -111,6 +136,9 @@ func (s *shell) start(args []string) {
 
 func (s *shell) onFirstFrame() {
 	s.firstFrame.Store(true)
+	// Starting leaves garbage behind (font tables parsed for measuring,
+	// the checks, the forms built twice): hand it back to the system.
+	go debug.FreeOSMemory()
 	if os.Getenv(EnvTiming) != "" {
 		fmt.Fprintf(os.Stderr, "nianbao-timing first-frame=%d\n", time.Now().UnixNano())
 	}

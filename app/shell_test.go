@@ -1,0 +1,283 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/forms"
+	"nianbao/reports"
+)
+
+// newTestShell opens the shell in a test window with its own recovery folder.
+func newTestShell(t *testing.T, args ...string) (*shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(forms.NewTheme())
+	w := a.NewWindow("test")
+	s := newShell(a, w, Options{RecoveryDir: filepath.Join(t.TempDir(), "recovery"), Args: args})
+	s.start()
+	t.Cleanup(func() {
+		if !closed(s) {
+			close(s.stop)
+			w.Close()
+		}
+	})
+	return s, w
+}
+
+// writeSample writes the built-in sample to a file and returns its path.
+func writeSample(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "别斯托别乡2023.nianbao")
+	if err := reports.Save(path, reports.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// typeCell types into a cell of the editor as a clerk would.
+func typeCell(t *testing.T, s *shell, k reports.CellKey, text string) {
+	t.Helper()
+	en := s.editor.CellEntry(k)
+	if en == nil {
+		t.Fatalf("no entry for %s", k)
+	}
+	en.SetText("")
+	test.Type(en, text)
+}
+
+// buttons lists the buttons of the top dialog by their text.
+func buttons(w fyne.Window) map[string]*widget.Button {
+	out := map[string]*widget.Button{}
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return out
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Button:
+			out[v.Text] = v
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(top)
+	return out
+}
+
+func closed(s *shell) bool {
+	select {
+	case <-s.stop:
+		return true
+	default:
+		return false
+	}
+}
+
+func TestOpenEditSaveReopenRoundTrip(t *testing.T) {
+	path := writeSample(t)
+	s, w := newTestShell(t, path)
+	if !strings.HasPrefix(w.Title(), "别斯托别乡2023.nianbao — ") {
+		t.Errorf("title %q does not show the file", w.Title())
+	}
+	k := reports.Key(reports.TableT3, reports.RowNew, "natural")
+	typeCell(t, s, k, "３")
+	typeCell(t, s, reports.Key(reports.TableT3, "open", "natural"), "3")
+	if !strings.Contains(w.Title(), " *") {
+		t.Errorf("title %q has no unsaved mark after an edit", w.Title())
+	}
+	if !s.saveTo(path) {
+		t.Fatal("save failed")
+	}
+	if strings.Contains(w.Title(), "*") {
+		t.Errorf("title %q keeps the unsaved mark after saving", w.Title())
+	}
+	if _, err := os.Stat(path + ".bak"); err != nil {
+		t.Errorf("no backup of the previous version: %v", err)
+	}
+	r, err := reports.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := r.Value(reports.Key(reports.TableT3, reports.RowTotal, "natural")).String(); got != "3" {
+		t.Errorf("reopened （七）总计 自然人 = %s, want 3", got)
+	}
+	if got := r.Cell(k).String(); got != "3" {
+		t.Errorf("reopened cell = %q, want 3", got)
+	}
+	// Opening it again in a new window shows the same numbers.
+	s2, _ := newTestShell(t, path)
+	if got := s2.editor.TotalText(reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)); got != "3" {
+		t.Errorf("reopened window shows row total %q, want 3", got)
+	}
+	if got := s.recentFiles(); len(got) == 0 || got[0] != path {
+		t.Errorf("recent files %v, want %s first", got, path)
+	}
+}
+
+func TestSaveRefusesToReplaceAFileThatIsNotAReport(t *testing.T) {
+	s, _ := newTestShell(t)
+	path := filepath.Join(t.TempDir(), "notes.nianbao")
+	if err := os.WriteFile(path, []byte("my notes, not a report"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.onEdited()
+	if s.saveTo(path) {
+		t.Fatal("saved over a file that is not a report")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "my notes, not a report" {
+		t.Errorf("the other file was changed: %q", b)
+	}
+	if !s.dirty {
+		t.Errorf("report marked saved after a failed save")
+	}
+}
+
+func TestClosingWithUnsavedChangesAsks(t *testing.T) {
+	cases := []struct {
+		name       string
+		button     string
+		wantClosed bool
+		wantSaved  bool
+	}{
+		{"cancel keeps the window open", "取消", false, false},
+		{"don't save closes without writing", "不保存", true, false},
+		{"save writes the file and closes", "保存", true, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := writeSample(t)
+			s, w := newTestShell(t, path)
+			typeCell(t, s, reports.Key(reports.TableT3, reports.RowNew, "natural"), "8")
+			s.onClose()
+			bs := buttons(w)
+			for _, want := range []string{"保存", "不保存", "取消"} {
+				if bs[want] == nil {
+					t.Fatalf("the question has no %s button (buttons: %v)", want, bs)
+				}
+			}
+			test.Tap(bs[c.button])
+			if closed(s) != c.wantClosed {
+				t.Errorf("closed = %v, want %v", closed(s), c.wantClosed)
+			}
+			r, err := reports.Load(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			saved := r.Cell(reports.Key(reports.TableT3, reports.RowNew, "natural")).String() == "8"
+			if saved != c.wantSaved {
+				t.Errorf("file saved = %v, want %v", saved, c.wantSaved)
+			}
+		})
+	}
+}
+
+func TestClosingWithoutChangesDoesNotAsk(t *testing.T) {
+	s, w := newTestShell(t, writeSample(t))
+	s.onClose()
+	if !closed(s) {
+		t.Errorf("window not closed")
+	}
+	if len(buttons(w)) != 0 {
+		t.Errorf("a question was shown for an unchanged report")
+	}
+}
+
+func TestStartingFromLastYearsFile(t *testing.T) {
+	last := writeSample(t)
+	s, w := newTestShell(t)
+	s.startFromLastYear(last, 2024)
+	r := s.editor.Report()
+	if r.Year != 2024 || r.LastYear == nil || r.LastYear.Year != 2023 {
+		t.Fatalf("year %d, last year %v", r.Year, r.LastYear)
+	}
+	if r.Organ.FullName != "新源县别斯托别乡人民政府" {
+		t.Errorf("organ %q not carried over", r.Organ.FullName)
+	}
+	if s.path != "" || !s.dirty || !strings.HasPrefix(w.Title(), "未命名 *") {
+		t.Errorf("new year's report: path %q dirty %v title %q; want unsaved and untitled", s.path, s.dirty, w.Title())
+	}
+	if r.Overview.Parts[0].Text != "" || r.Overview.Parts[0].Title != "主动公开方面" {
+		t.Errorf("first part %+v: want last year's title and an empty text", r.Overview.Parts[0])
+	}
+}
+
+func TestOpeningABrokenFileKeepsTheWindowUsable(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "broken.nianbao")
+	os.WriteFile(path, []byte(`{"schema": 1, "year": 2023,`), 0o644)
+	s, w := newTestShell(t, path)
+	if s.path != "" || s.editor.Report() == nil {
+		t.Fatalf("path %q after a failed open", s.path)
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Errorf("no error dialog for a broken file")
+	}
+	if !strings.Contains(s.status.Text, "无法打开") {
+		t.Errorf("status %q", s.status.Text)
+	}
+}
+
+func TestRecoveryCopyIsOfferedAfterACrash(t *testing.T) {
+	path := writeSample(t)
+	dir := filepath.Join(t.TempDir(), "recovery")
+	a := test.NewTempApp(t)
+	w := test.NewTempWindow(t, nil)
+	crashed := newShell(a, w, Options{RecoveryDir: dir, Args: []string{path}})
+	typeCell(t, crashed, reports.Key(reports.TableT3, reports.RowNew, "natural"), "6")
+	crashed.autosave()
+	copies, _ := filepath.Glob(filepath.Join(dir, "*.nianbao"))
+	if len(copies) != 1 {
+		t.Fatalf("recovery copies %v, want 1", copies)
+	}
+	// The crashed session's copy looks like one of a dead process.
+	crashed.recovery.id = "999999999-1"
+	os.Rename(copies[0], filepath.Join(dir, "999999999-1.nianbao"))
+	os.Rename(strings.TrimSuffix(copies[0], ".nianbao")+".json", filepath.Join(dir, "999999999-1.json"))
+
+	w2 := test.NewTempWindow(t, nil)
+	s := newShell(a, w2, Options{RecoveryDir: dir})
+	s.start()
+	t.Cleanup(func() { close(s.stop) })
+	bs := buttons(w2)
+	if bs["恢复"] == nil {
+		t.Fatalf("no recovery offered (buttons %v)", bs)
+	}
+	test.Tap(bs["恢复"])
+	if got := s.editor.Report().Cell(reports.Key(reports.TableT3, reports.RowNew, "natural")).String(); got != "6" {
+		t.Errorf("recovered cell = %q, want 6", got)
+	}
+	if s.path != path || !s.dirty {
+		t.Errorf("recovered report: path %q dirty %v; want the original file, unsaved", s.path, s.dirty)
+	}
+	if old, _ := filepath.Glob(filepath.Join(dir, "old", "*.nianbao")); len(old) != 1 {
+		t.Errorf("the copy was not kept in old/: %v", old)
+	}
+	if b, _ := os.ReadFile(path); strings.Contains(string(b), `"t3.new.natural": 6`) {
+		t.Errorf("the user's file was written by the autosave")
+	}
+}
+
+func TestDroppingAReportFileOpensIt(t *testing.T) {
+	path := writeSample(t)
+	s, _ := newTestShell(t)
+	s.onDropped(fyne.NewPos(10, 10), []fyne.URI{storageURI(path)})
+	if s.path != path || s.editor.Report().Organ.ShortName != "别斯托别乡" {
+		t.Errorf("after dropping: path %q organ %q", s.path, s.editor.Report().Organ.ShortName)
+	}
+}
+
+func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }
