@@ -562,3 +562,38 @@ func TestMissingFindings(t *testing.T) {
 		t.Errorf("the sample has findings %+v", fs)
 	}
 }
+
+func TestNoTextIsLost(t *testing.T) {
+	url := "https://www.xinyuan.gov.cn/zwgk/zfxxgk/ndbg/2023/index_publicinfo_annual_report_detail.html"
+	cases := []struct {
+		name string
+		text string
+	}{
+		{"a web address longer than a line", "报告全文见" + url + "，欢迎查阅。"},
+		{"closing marks only", strings.Repeat("）", 40)},
+		{"tabs, spaces and letters", "第一\t项 ABC def\u3000全角空格 1,234.56 万元"},
+		{"one character", "无"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := reports.Sample().Clone()
+			r.Other.Fee = c.text
+			doc := mustLayout(t, r, Options{})
+			var got strings.Builder
+			for _, p := range doc.Pages {
+				for _, l := range p.Lines {
+					if l.Section == reports.SectionOther && l.Kind == KindBody {
+						got.WriteString(l.Text())
+					}
+					if l.Kind != KindPageNo && (l.X < MarginLeft-0.01 || l.End() > MarginLeft+TypeWidth+0.05) {
+						t.Errorf("line %q leaves the type area (%.2f to %.2f)", l.Text(), l.X, l.End())
+					}
+				}
+			}
+			want := squash(strings.ReplaceAll(c.text, "\t", " "))
+			if squash(got.String()) != want {
+				t.Errorf("printed %q, want %q", got.String(), want)
+			}
+		})
+	}
+}

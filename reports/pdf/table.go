@@ -330,7 +330,10 @@ func (t *tableLayout) emit(p *Page, y float64, from, to int) {
 		inner := x2 - x1 - 2*cellPadX
 		for k, bl := range lines {
 			x := x1 + cellPadX
-			if c.align == alignCentre {
+			// A line with a squeezed-in mark (三、 in a narrow column) is
+			// wider than the cell: it starts at the padding, where the
+			// mark's blank half stays inside the cell.
+			if c.align == alignCentre && bl.natural <= inner {
 				x += (inner - bl.natural) / 2
 			}
 			base := blockTop + float64(k)*pitch + pitch/2 + 0.38*size
