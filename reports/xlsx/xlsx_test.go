@@ -599,3 +599,36 @@ func TestSavedByLibreOffice(t *testing.T) {
 		t.Errorf("cells changed after LibreOffice saved the workbook:\n%s", d)
 	}
 }
+
+// TestReadWithoutProperties reads workbooks whose nianbao properties are
+// gone (copied into a new file by hand): the template is recognised by its
+// labels and the year by the title.
+func TestReadWithoutProperties(t *testing.T) {
+	for _, r := range []*reports.Report{handMade(2023), handMade(2020)} {
+		t.Run(string(r.Template), func(t *testing.T) {
+			data := writeBytes(t, r, nil)
+			zr, _ := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for _, zf := range zr.File {
+				if zf.Name == "docProps/custom.xml" {
+					continue
+				}
+				if err := zw.Copy(zf); err != nil {
+					t.Fatal(err)
+				}
+			}
+			zw.Close()
+			got, _, err := Read("plain.xlsx", buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Template != r.Template || got.Year != r.Year {
+				t.Errorf("template %s year %d, want %s %d", got.Template, got.Year, r.Template, r.Year)
+			}
+			if d := diffCells(r, got); d != "" {
+				t.Errorf("cells differ:\n%s", d)
+			}
+		})
+	}
+}
