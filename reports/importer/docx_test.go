@@ -14,7 +14,10 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"nianbao/reports"
+	rhtml "nianbao/reports/html"
 	"nianbao/reports/plaintext"
 	"nianbao/reports/xlsx"
 )
@@ -448,5 +451,42 @@ func TestXLSXDispatch(t *testing.T) {
 	junk := zipFiles(t, map[string]string{"xl/workbook.xml": "<workbook/>"})
 	if _, err := Import("junk.xlsx", junk); err == nil || !strings.Contains(err.Error(), "junk.xlsx") {
 		t.Errorf("error = %v", err)
+	}
+}
+
+// A web page saved from the portal imports like the document it shows,
+// in UTF-8 or in GBK with a meta charset.
+func TestHTMLImportsAsTheSample(t *testing.T) {
+	page := htmlOf(reports.Sample())
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(strings.Replace(page, `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=gbk">`, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ name, data, format string }{
+		{"seed.html", page, "网页"},
+		{"seed.htm", gbk, "网页（GBK）"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustImport(t, c.name, []byte(c.data))
+			sameReport(t, "html", comparable(t, reports.Sample()), comparable(t, res.Report))
+			if res.Format != c.format || res.Uncertain() {
+				t.Errorf("format %q, problems %v", res.Format, res.Problems)
+			}
+		})
+	}
+}
+
+// The portal page nianbao itself writes (package html) imports back.
+func TestOwnHTMLExportImports(t *testing.T) {
+	for _, r := range []*reports.Report{reports.Sample(), handMade(), handMade2019()} {
+		var buf bytes.Buffer
+		if err := rhtml.Write(&buf, r); err != nil {
+			t.Fatal(err)
+		}
+		res := mustImport(t, "report.html", buf.Bytes())
+		sameReport(t, "own_html", comparable(t, r), comparable(t, res.Report))
+		if res.Uncertain() {
+			t.Errorf("problems: %v", res.Problems)
+		}
 	}
 }

@@ -47,6 +47,8 @@ func FuzzImportText(f *testing.F) {
 	f.Add(seed)
 	f.Add([]byte(plaintext.String(handMade())))
 	f.Add([]byte(plaintext.String(handMade2019())))
+	f.Add([]byte(htmlOf(reports.Sample())))
+	f.Add([]byte(`<html><table><tr><td rowspan="3" colspan="2">规章</td><td>1</td></tr><tr><td>x</td></tr></table><p>一、总体情况<br>2023年</p></html>`))
 	f.Add([]byte("一、总体情况\n\n1.主动公开\n\t\t(六) 其他处理\t0\t0\n"))
 	f.Add([]byte("\xef\xbb\xbf第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\n规章\t１\t-\t"))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -147,6 +147,17 @@ func Import(name string, data []byte) (*Result, error) {
 		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", nil)
+	case looksHTML(data) || (ext == ".html" || ext == ".htm") && bytes.Contains(data, []byte("<")):
+		blocks, enc, err := htmlDocument(data)
+		if err != nil {
+			return nil, ferr(err.Error(), err)
+		}
+		res := recognize(blocks)
+		res.Format = "网页"
+		if enc != "" && enc != "UTF-8" {
+			res.Format += "（" + enc + "）"
+		}
+		return res, nil
 	case ext == ".docx" || ext == ".xlsx":
 		return nil, ferr(fmt.Sprintf("文件扩展名是 %s，但内容不是有效的 Office 文件（可能已损坏）", ext), nil)
 	}
