@@ -3,7 +3,6 @@ package reports
 import (
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
 )
 
@@ -18,9 +17,7 @@ const SimilarRun = 8
 // text copied with only its years and figures changed still counts as
 // copied. Evaluators penalise more than 50% (CopyThreshold).
 func Similarity(text, prev string) float64 {
-	a := similarRunes(nil, text)
-	b := similarRunes(nil, prev)
-	return similarity(a, b)
+	return similarity(similarRunes(nil, text), similarRunes(nil, prev))
 }
 
 // similarRunes appends the runes of s that Similarity compares.
@@ -37,22 +34,18 @@ func similarRunes(buf []rune, s string) []rune {
 	return buf
 }
 
-// windowHashes returns the sorted hashes of every SimilarRun-rune window.
-func windowHashes(s []rune) []uint64 {
+// windowHashes appends to out the sorted hashes of every SimilarRun-rune
+// window of s.
+func windowHashes(out []uint64, s []rune) []uint64 {
 	if len(s) < SimilarRun {
-		return nil
+		return out
 	}
-	out := make([]uint64, 0, len(s)-SimilarRun+1)
-	var h, pow uint64 = 0, 1
-	const base = 1_000_003
-	for i := 0; i < SimilarRun-1; i++ {
-		pow *= base
-	}
+	var h uint64
 	for i, r := range s {
 		if i >= SimilarRun {
-			h -= uint64(s[i-SimilarRun]) * pow
+			h -= uint64(s[i-SimilarRun]) * windowPow
 		}
-		h = h*base + uint64(r)
+		h = h*windowBase + uint64(r)
 		if i >= SimilarRun-1 {
 			out = append(out, h)
 		}
@@ -61,23 +54,33 @@ func windowHashes(s []rune) []uint64 {
 	return out
 }
 
+// windowBase is the base of the rolling hash; windowPow is
+// windowBase^(SimilarRun-1), the weight of the rune leaving the window.
+const windowBase = 1_000_003
+
+var windowPow = func() uint64 {
+	p := uint64(1)
+	for i := 0; i < SimilarRun-1; i++ {
+		p *= windowBase
+	}
+	return p
+}()
+
+// similarity is Similarity on prepared runes. A text of nothing but part
+// separators is not a copy of anything.
 func similarity(a, b []rune) float64 {
-	if len(a) == 0 || len(b) < SimilarRun {
+	if len(b) < SimilarRun || !slices.ContainsFunc(a, func(r rune) bool { return r != partSeparator }) {
 		return 0
 	}
-	prev := windowHashes(b)
+	prev := windowHashes(make([]uint64, 0, len(b)), b)
 	covered := 0
-	coveredTo := 0 // a[:coveredTo] is known covered up to here
-	var h, pow uint64 = 0, 1
-	const base = 1_000_003
-	for i := 0; i < SimilarRun-1; i++ {
-		pow *= base
-	}
+	coveredTo := 0 // a[:coveredTo] is already counted
+	var h uint64
 	for i, r := range a {
 		if i >= SimilarRun {
-			h -= uint64(a[i-SimilarRun]) * pow
+			h -= uint64(a[i-SimilarRun]) * windowPow
 		}
-		h = h*base + uint64(r)
+		h = h*windowBase + uint64(r)
 		if i < SimilarRun-1 {
 			continue
 		}
@@ -96,14 +99,17 @@ func (c *checker) checkCopies() {
 	if p == nil {
 		return
 	}
-	now, was := improvementText(c.r), improvementText(p)
-	if s := Similarity(now, was); s > CopyThreshold && strings.TrimSpace(now) != "" {
+	var a, b []rune
+	a = appendParts(a, c.r.Improvement.Problems, c.r.Improvement.Measures)
+	b = appendParts(b, p.Improvement.Problems, p.Improvement.Measures)
+	if s := similarity(a, b); s > CopyThreshold {
 		c.warnAt(CodeCopiedImprovement, Location{Section: SectionImprovement, Field: "improvement.problems", Offset: -1},
 			"五、存在的主要问题及改进情况有"+percent(s)+"的文字与"+strconv.Itoa(p.Year)+"年度报告相同（按连续"+strconv.Itoa(SimilarRun)+
 				"字以上相同的片段计算），模板要求不得“年年雷同”，请结合本年实际重写。")
 	}
-	now, was = narrativeText(c.r), narrativeText(p)
-	if s := Similarity(now, was); s > CopyThreshold && strings.TrimSpace(now) != "" {
+	a = appendNarrative(a[:0], c.r)
+	b = appendNarrative(b[:0], p)
+	if s := similarity(a, b); s > CopyThreshold {
 		c.warnAt(CodeCopiedText, Location{Section: SectionOverview, Field: "overview.parts", Offset: -1},
 			"报告正文（总体情况、问题和改进、其他事项）有"+percent(s)+"的文字与"+strconv.Itoa(p.Year)+"年度报告相同（按连续"+
 				strconv.Itoa(SimilarRun)+"字以上相同的片段计算），评议中超过50%即视为照抄，请结合本年实际重写。")
@@ -112,31 +118,26 @@ func (c *checker) checkCopies() {
 
 func percent(s float64) string { return strconv.Itoa(int(s*100+0.5)) + "%" }
 
-func joinTexts(b *strings.Builder, ps []Part) {
-	for _, p := range ps {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
+// partSeparator ends each text compared, so that no run spans two parts.
+const partSeparator = 0
+
+// appendParts appends the compared runes of the texts of the parts.
+func appendParts(buf []rune, lists ...[]Part) []rune {
+	for _, ps := range lists {
+		for _, p := range ps {
+			buf = similarRunes(buf, p.Text)
+			buf = append(buf, partSeparator)
+		}
 	}
+	return buf
 }
 
-// improvementText is the text of 五 that Similarity compares.
-func improvementText(r *Report) string {
-	var b strings.Builder
-	joinTexts(&b, r.Improvement.Problems)
-	joinTexts(&b, r.Improvement.Measures)
-	return b.String()
-}
-
-// narrativeText is the narrative Similarity compares: the texts of 一, 五
-// and 六 (not the preamble nor the fee statement, which are rightly the
-// same every year, nor the short part titles).
-func narrativeText(r *Report) string {
-	var b strings.Builder
-	joinTexts(&b, r.Overview.Parts)
-	joinTexts(&b, r.Improvement.Problems)
-	joinTexts(&b, r.Improvement.Measures)
-	b.WriteString(r.Other.Text)
-	b.WriteByte('\n')
-	joinTexts(&b, r.Other.Items)
-	return b.String()
+// appendNarrative appends the narrative Similarity compares: the texts of
+// 一, 五 and 六 (not the preamble nor the fee statement, which are rightly
+// the same every year, nor the short part titles).
+func appendNarrative(buf []rune, r *Report) []rune {
+	buf = appendParts(buf, r.Overview.Parts, r.Improvement.Problems, r.Improvement.Measures)
+	buf = similarRunes(buf, r.Other.Text)
+	buf = append(buf, partSeparator)
+	return appendParts(buf, r.Other.Items)
 }

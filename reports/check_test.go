@@ -323,6 +323,12 @@ func TestChecks(t *testing.T) {
 			r.Overview = p.Overview
 			r.Improvement = p.Improvement
 		}, CodeCopiedText, true, []string{"%", "照抄"}, Warning},
+		{"both years still empty", func(r, p *Report) {
+			for _, x := range []*Report{r, p} {
+				x.Overview.Parts = make([]Part, 9)
+				x.Improvement = Improvement{}
+			}
+		}, CodeCopiedText, false, nil, Warning},
 		{"only one part copied", func(r, p *Report) { r.Overview.Parts[0] = p.Overview.Parts[0] }, CodeCopiedText, false, nil, Warning},
 
 		{"a signing date is set", func(r, _ *Report) {}, CodeSignDateMissing, false, nil, Warning},
