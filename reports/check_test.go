@@ -283,6 +283,11 @@ func TestChecks(t *testing.T) {
 			r.Organ = Organ{FullName: "新源县那拉提镇人民政府", ShortName: "那拉提镇", Level: LevelTownship}
 			r.Overview.Parts[1].Text = "我乡严格落实公开要求。"
 		}, CodeUnitKind, true, []string{"乡", "那拉提镇"}, Warning},
+		{"a 街道 writes 本镇", func(r, _ *Report) {
+			r.Organ = Organ{FullName: "伊宁市城东街道办事处", ShortName: "城东街道", Level: LevelTownship}
+			r.Overview.Parts[0].Text = "本街道围绕中心工作主动公开信息。"
+			r.Overview.Parts[1].Text = "本镇严格落实公开要求。"
+		}, CodeUnitKind, true, []string{"本镇", "城东街道"}, Warning},
 		{"a county department is no 乡 or 镇", func(r, _ *Report) {
 			r.Organ = Organ{FullName: "新源县教育局", ShortName: "新源县教育局", Level: LevelCountyDept}
 			r.Overview.Parts[1].Text = "指导各镇政府做好公开。"
