@@ -223,10 +223,21 @@ type grid struct {
 	heights map[int]float64
 	widths  []float64 // per column, index 0 = column A
 	rows    int
+	// checks are the data validations of the typed cells, by kind.
+	checks map[validation][]string
 }
 
+// validation is what a typed cell accepts.
+type validation int
+
+const (
+	validCount  validation = iota // a whole number ≥ 0
+	validSigned                   // a whole number (本年增/减 of the 2019 format)
+	validMoney                    // a number ≥ 0 with up to 6 decimals
+)
+
 func newGrid(widths []float64) *grid {
-	return &grid{cells: map[[2]int]excelize.Cell{}, heights: map[int]float64{}, widths: widths}
+	return &grid{cells: map[[2]int]excelize.Cell{}, heights: map[int]float64{}, widths: widths, checks: map[validation][]string{}}
 }
 
 func (g *grid) set(row, col int, c excelize.Cell) {
@@ -319,11 +330,47 @@ func (g *grid) flush(f *excelize.File, sheet string, landscape bool) error {
 			return fmt.Errorf("sheet %s merge %s:%s: %w", sheet, a, b, err)
 		}
 	}
+	if err := g.addValidations(f, sheet); err != nil {
+		return err
+	}
 	if err := printSetup(f, sheet, landscape); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
 		return fmt.Errorf("sheet %s: %w", sheet, err)
+	}
+	return nil
+}
+
+// addValidations makes Excel refuse what a typed cell cannot hold, with a
+// Chinese message, so a clerk filling in the workbook types numbers only.
+func (g *grid) addValidations(f *excelize.File, sheet string) error {
+	const most = 999999999
+	for _, kind := range []validation{validCount, validSigned, validMoney} {
+		refs := g.checks[kind]
+		if len(refs) == 0 {
+			continue
+		}
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(strings.Join(refs, " "))
+		var err error
+		switch kind {
+		case validCount:
+			err = dv.SetRange(0, most, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写整数", "这里应填写不小于0的整数（件数），没有请填0。")
+		case validSigned:
+			err = dv.SetRange(-most, most, excelize.DataValidationTypeWhole, excelize.DataValidationOperatorBetween)
+			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写整数", "这里应填写整数（减少时填负数），没有变化请填0。")
+		case validMoney:
+			err = dv.SetRange(0, most, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
+			dv.SetError(excelize.DataValidationErrorStyleStop, "请填写金额", "这里应填写不小于0的金额（单位：万元，最多6位小数），没有请填0。")
+		}
+		if err != nil {
+			return fmt.Errorf("sheet %s validation: %w", sheet, err)
+		}
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return fmt.Errorf("sheet %s validation: %w", sheet, err)
+		}
 	}
 	return nil
 }
@@ -495,7 +542,38 @@ func placeTable(g *grid, st *styles, r *reports.Report, tb *reports.Table, top, 
 			g.set(y, x, excelize.Cell{StyleID: st.number, Value: v})
 		}
 	}
+	// data validation of the typed cells, column by column, in row ranges
+	for ci, col := range tb.Columns {
+		kind := validCount
+		switch {
+		case col.Money:
+			kind = validMoney
+		case col.Signed:
+			kind = validSigned
+		}
+		for ri := 0; ri < len(tb.Rows); {
+			if tb.IsComputed(ri, ci) {
+				ri++
+				continue
+			}
+			rj := ri
+			for rj+1 < len(tb.Rows) && !tb.IsComputed(rj+1, ci) {
+				rj++
+			}
+			ref := name(first+ci, body+ri)
+			if rj > ri {
+				ref += ":" + name(first+ci, body+rj)
+			}
+			g.checks[kind] = append(g.checks[kind], ref)
+			ri = rj + 1
+		}
+	}
 	return body + len(tb.Rows)
+}
+
+func name(col, row int) string {
+	s, _ := excelize.CoordinatesToCellName(col, row)
+	return s
 }
 
 func spanWidth(g *grid, col, span int) float64 {

@@ -75,10 +75,6 @@ func cellAt(t *testing.T, f *excelize.File, sheet, text string) (col, row int) {
 	return 0, 0
 }
 
-func name(col, row int) string {
-	s, _ := excelize.CoordinatesToCellName(col, row)
-	return s
-}
 
 func TestWorkbookLayout(t *testing.T) {
 	r := handMade(2023)
@@ -241,6 +237,29 @@ func TestWorkbookLayout(t *testing.T) {
 		st, _ := f.GetStyle(id)
 		if st.Font == nil || st.Font.Family != "宋体" || len(st.Border) != 4 || !st.Alignment.WrapText {
 			t.Errorf("header style = %+v", st)
+		}
+	})
+
+	t.Run("typed cells accept numbers only", func(t *testing.T) {
+		dvs, err := f.GetDataValidations("表三 依申请公开")
+		if err != nil {
+			t.Fatal(err)
+		}
+		natCol, _ := cellAt(t, f, "表三 依申请公开", "自然人")
+		_, newRow := cellAt(t, f, "表三 依申请公开", "一、本年新收政府信息公开申请数量")
+		_, totalRow := cellAt(t, f, "表三 依申请公开", "（七）总计")
+		want := name(natCol, newRow) + ":" + name(natCol, totalRow-1) + " " + name(natCol, totalRow+1)
+		if len(dvs) != 1 || dvs[0].Type != "whole" || !strings.HasPrefix(dvs[0].Sqref, want+" ") || dvs[0].Error == nil || !strings.Contains(*dvs[0].Error, "整数") {
+			t.Errorf("表三 validations = %+v, want whole numbers over %s …", dvs, want)
+		}
+		dv2, _ := f.GetDataValidations("表二 主动公开")
+		kinds := map[string]string{}
+		for _, d := range dv2 {
+			kinds[d.Type] = d.Sqref
+		}
+		c, r2 := cellAt(t, f, "表二 主动公开", "行政事业性收费")
+		if kinds["decimal"] != name(c+1, r2) {
+			t.Errorf("fee validation = %q, want decimal on %s", kinds["decimal"], name(c+1, r2))
 		}
 	})
 
