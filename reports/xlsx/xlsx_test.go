@@ -75,7 +75,6 @@ func cellAt(t *testing.T, f *excelize.File, sheet, text string) (col, row int) {
 	return 0, 0
 }
 
-
 func TestWorkbookLayout(t *testing.T) {
 	r := handMade(2023)
 	findings := []reports.Finding{
