@@ -149,7 +149,7 @@ func (lt *layouter) blocks() []*block {
 			lt.other(s.Key, add)
 		}
 		if len(out) == before {
-			add(lt.paragraph(s.Key, "", "", nil, "无。"))
+			add(lt.paragraph(s.Key, "", "", nil, para{text: "无。", off: -1}))
 		}
 	}
 	out = append(out, lt.signing()...)
@@ -191,13 +191,25 @@ func (b *block) minLines() int {
 	return max(len(b.lines), b.blank)
 }
 
+// para is one paragraph of a text field and where it starts in the field
+// (in characters), so that a problem in it can be located exactly.
+type para struct {
+	text string
+	off  int
+}
+
 // paragraphs splits text into its non-empty paragraphs.
-func paragraphs(s string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n") {
-		if p = strings.TrimSpace(strings.TrimLeft(p, "\u3000 ")); p != "" {
-			out = append(out, p)
+func paragraphs(s string) []para {
+	var out []para
+	off := 0
+	for _, line := range strings.Split(s, "\n") {
+		n := len([]rune(line))
+		trimmed := strings.TrimLeft(line, "\u3000 \t\r")
+		lead := n - len([]rune(trimmed))
+		if p := strings.TrimRight(trimmed, "\u3000 \t\r"); p != "" {
+			out = append(out, para{text: p, off: off + lead})
 		}
+		off += n + 1
 	}
 	return out
 }
@@ -225,12 +237,12 @@ func (lt *layouter) textLines(kind Kind, section string, spans []span, loc repor
 
 // paragraph is a body paragraph, optionally led in by a styled title
 // ("1.主动公开方面。" then the text).
-func (lt *layouter) paragraph(section, _ string, field string, lead *span, text string) *block {
+func (lt *layouter) paragraph(section, _ string, field string, lead *span, p para) *block {
 	var spans []span
 	if lead != nil {
 		spans = append(spans, *lead)
 	}
-	spans = append(spans, span{text: text, role: RoleFang, size: BodySize})
+	spans = append(spans, span{text: p.text, role: RoleFang, size: BodySize, off: p.off})
 	loc := reports.Location{Section: section, Field: field}
 	return &block{kind: KindBody, lines: lt.textLines(KindBody, section, spans, loc, 2)}
 }
@@ -245,7 +257,7 @@ func (lt *layouter) heading(kind Kind, section, text, field string) *block {
 	}
 	loc := reports.Location{Section: section, Field: field}
 	return &block{kind: kind, heading: true,
-		lines: lt.textLines(kind, section, []span{{text: text, role: role, size: BodySize}}, loc, 2)}
+		lines: lt.textLines(kind, section, []span{{text: text, role: role, size: BodySize, off: -1}}, loc, 2)}
 }
 
 // leadIn is a title run into its paragraph: "1.主动公开方面。".
@@ -278,28 +290,28 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 		n++
 		textField := reports.FieldPath(list, i, "text")
 		if title == "" {
-			for j, para := range paras {
+			for j, pa := range paras {
 				var lead *span
 				if j == 0 && len(ps) > 1 {
-					lead = &span{text: label, role: leadRole, size: BodySize}
+					lead = &span{text: label, role: leadRole, size: BodySize, off: -1}
 				}
-				add(lt.paragraph(section, "", textField, lead, para))
+				add(lt.paragraph(section, "", textField, lead, pa))
 			}
 			continue
 		}
 		if !inline || len(paras) == 0 {
 			add(lt.heading(headKind, section, label+title, reports.FieldPath(list, i, "title")))
-			for _, para := range paras {
-				add(lt.paragraph(section, "", textField, nil, para))
+			for _, pa := range paras {
+				add(lt.paragraph(section, "", textField, nil, pa))
 			}
 			continue
 		}
-		for j, para := range paras {
+		for j, pa := range paras {
 			var lead *span
 			if j == 0 {
-				lead = &span{text: leadIn(label, title), role: leadRole, size: BodySize}
+				lead = &span{text: leadIn(label, title), role: leadRole, size: BodySize, off: -1}
 			}
-			add(lt.paragraph(section, "", textField, lead, para))
+			add(lt.paragraph(section, "", textField, lead, pa))
 		}
 	}
 }
@@ -481,7 +493,7 @@ func (lt *layouter) signing() []*block {
 		return nil
 	}
 	var lines []*Line
-	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize}}, reports.Location{Field: "signing.date"})
+	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: "signing.date"})
 	track := CharPitch - BodySize
 	dateW := textWidth(dateGs, track)
 	right := MarginLeft + TypeWidth - 4*CharPitch
@@ -520,7 +532,7 @@ func (lt *layouter) signing() []*block {
 		sig = *lt.opts.SignatureLine
 	}
 	if sig {
-		gs := lt.shape([]span{{text: "单位负责人（签字）：", role: RoleFang, size: BodySize}}, reports.Location{Field: "signing.signature_line"})
+		gs := lt.shape([]span{{text: "单位负责人（签字）：", role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: "signing.signature_line"})
 		x := MarginLeft + 2*CharPitch
 		bl := brokenLine{glyphs: gs, cs: track}
 		out = append(out, &block{blank: 1}, &block{kind: KindSigning, lines: []*Line{{

@@ -14,6 +14,9 @@ type span struct {
 	text string
 	role Role
 	size float64
+	// off is where text starts in its report field, in characters; -1
+	// for generated text (numbers, labels, lead-ins).
+	off int
 }
 
 // glyph is one character with the face that draws it.
@@ -45,7 +48,9 @@ func (lt *layouter) shape(spans []span, loc reports.Location) []glyph {
 	var out []glyph
 	for _, s := range spans {
 		face := lt.book.faces[s.role]
+		k := -1
 		for _, r := range s.text {
+			k++
 			switch {
 			case r == '\t':
 				r = ' '
@@ -58,7 +63,12 @@ func (lt *layouter) shape(spans []span, loc reports.Location) []glyph {
 				case lt.book.fallback.m.has(r):
 					g.face, g.fallback = lt.book.fallback, true
 				default:
-					lt.missing(r, loc)
+					at := loc
+					at.Offset = -1
+					if s.off >= 0 && loc.Field != "" {
+						at.Offset = s.off + k
+					}
+					lt.missing(r, at)
 					g.r = missingMark
 					g.face, g.fallback = lt.book.fallback, true
 					if !g.face.m.has(missingMark) {
