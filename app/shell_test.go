@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms"
+	"nianbao/reports/pdf"
 	"nianbao/reports"
 )
 
@@ -281,3 +282,33 @@ func TestDroppingAReportFileOpensIt(t *testing.T) {
 }
 
 func storageURI(path string) fyne.URI { return storage.NewFileURI(path) }
+
+func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
+	s, _ := newTestShell(t, writeSample(t))
+	path := filepath.Join(t.TempDir(), "别斯托别乡2023年度报告.pdf")
+	done := make(chan struct{})
+	var pages int
+	s.renderPDF(path, func(doc *pdf.Document) {
+		pages = len(doc.Pages)
+		close(done)
+	})
+	if !s.progress.Visible() {
+		t.Errorf("no progress shown while rendering")
+	}
+	for _, b := range s.busy {
+		if !b.Disabled() {
+			t.Errorf("export/print stays enabled while rendering")
+		}
+	}
+	<-done
+	if s.progress.Visible() {
+		t.Errorf("progress still shown after rendering")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(b), "%PDF-") || len(b) < 10000 || pages < 2 {
+		t.Errorf("PDF of %d bytes, %d pages", len(b), pages)
+	}
+}

@@ -238,7 +238,6 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	pick := widget.NewButtonWithIcon("选日期", theme.Icon(theme.IconNameCalendar), s.onPick)
 	today := widget.NewButton("今天", func() { s.setDate(time.Now()) })
 	deadline := widget.NewLabel(fmt.Sprintf("%s须在 %s 前发布", r.Organ.Level.Name(), r.Organ.Level.Deadline(r.Year).Chinese()))
-	deadline.Importance = widget.LowImportance
 
 	sig := widget.NewCheck("打印“单位负责人（签字）：”一行（用于存档的纸质签字件）", func(b bool) {
 		r.Signing.SignatureLine = b
@@ -264,7 +263,6 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	}
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
-	status.Importance = widget.LowImportance
 	if ed.FontStatus != nil {
 		status.SetText(ed.FontStatus())
 	}

@@ -101,7 +101,7 @@ const (
 	t4Width      = 66
 	blockNumber  = 170
 	blockLabel   = 220
-	minRowHeight = 38
+	minRowHeight = 46
 )
 
 func newTableView(ed *Editor, tb *reports.Table) *tableView {
@@ -122,16 +122,16 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 	g.rows = make([]float32, hrows)
 	for _, h := range header {
 		w := sum(cols[h.Col : h.Col+h.ColSpan])
-		need := textHeight(h.Label, w, h.Note) / float32(h.RowSpan)
+		need := textHeight(h.Label, w, false) / float32(h.RowSpan)
 		if need > g.rows[h.Row] {
 			g.rows[h.Row] = need
 		}
-		add(boxed(gridLabel(h.Label, fyne.TextAlignCenter, h.Note), headerFill), gridPos{h.Row, h.Col, h.RowSpan, h.ColSpan})
+		add(boxed(gridLabel(h.Label, fyne.TextAlignCenter, false), headerFill), gridPos{h.Row, h.Col, h.RowSpan, h.ColSpan})
 	}
 	// A note spanning several header rows may need more than they give.
 	for _, h := range header {
 		w := sum(cols[h.Col : h.Col+h.ColSpan])
-		need := textHeight(h.Label, w, h.Note)
+		need := textHeight(h.Label, w, false)
 		if have := sum(g.rows[h.Row : h.Row+h.RowSpan]); need > have {
 			g.rows[h.Row+h.RowSpan-1] += need - have
 		}
@@ -174,15 +174,15 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			en.OnChanged = func(s string) { v.onCellChanged(en, col, s) }
 			en.onFocusLost = func() { v.onCellLeft(en) }
 			v.entries[k] = en
-			add(container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en)), p)
+			add(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), p)
 		}
 		_ = row
 	}
 	g.rows = append(g.rows, body...)
 	if tb.Key == reports.TableT3 {
 		r := len(g.rows)
-		g.rows = append(g.rows, 2*minRowHeight-8)
-		add(boxed(gridLabel("核对：一+二 是否等于（七）+四（本列数据的勾稽关系）", fyne.TextAlignLeading, false), headerFill), gridPos{r, 0, 1, tb.LabelColumns})
+		g.rows = append(g.rows, minRowHeight)
+		add(boxed(gridLabel("核对：一+二 =（七）+四", fyne.TextAlignLeading, false), headerFill), gridPos{r, 0, 1, tb.LabelColumns})
 		for ci := range tb.Columns {
 			t := canvas.NewText("", okColor)
 			t.Alignment = fyne.TextAlignCenter
@@ -391,6 +391,5 @@ func heading(s string) fyne.CanvasObject {
 func hint(s string) *widget.Label {
 	l := widget.NewLabel("说明：" + s)
 	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
