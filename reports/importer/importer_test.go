@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"maps"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -501,5 +502,41 @@ func TestImportPastedText(t *testing.T) {
 	res, err := ImportText(readSeed(t))
 	if err != nil || res.Report.Organ.ShortName != "别斯托别乡" {
 		t.Fatalf("paste: %v %+v", err, res)
+	}
+}
+
+// A county department's report in another common layout: block captions
+// on lines of their own, （一） headings, the contact in brackets, the
+// groups of 五 run into their text, no fee statement.
+func TestDepartmentLayout(t *testing.T) {
+	data, err := os.ReadFile("testdata/dept.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, "dept.txt", data)
+	r := res.Report
+	if res.Uncertain() {
+		t.Errorf("uncertain: %v", res.Problems)
+	}
+	want := reports.Organ{FullName: "XX县教育局", ShortName: "XX县教育局", Level: reports.LevelCountyDept}
+	if r.Organ != want || r.Year != 2022 || r.Signing.Date != (reports.Date{Year: 2023, Month: 1, Day: 16}) {
+		t.Errorf("organ %+v, year %d, date %v", r.Organ, r.Year, r.Signing.Date)
+	}
+	if r.Contact != (reports.Contact{Office: "XX县教育局办公室", Phone: "0991-1234567", Address: "XX县文化路1号"}) {
+		t.Errorf("contact = %+v", r.Contact)
+	}
+	if len(r.Overview.Parts) != 2 || r.Overview.Parts[1].Title != "依申请公开" || r.Overview.Parts[0].Text != "2022年，我局主动公开信息256条，其中政策文件12条。" {
+		t.Errorf("overview = %+v", r.Overview.Parts)
+	}
+	if len(r.Improvement.Problems) != 1 || len(r.Improvement.Measures) != 1 || r.Improvement.Measures[0].Text != "一是加强培训；二是丰富解读形式。" {
+		t.Errorf("improvement = %+v", r.Improvement)
+	}
+	if r.Other.Fee != "" || r.Other.Text != "无。" {
+		t.Errorf("other = %+v", r.Other)
+	}
+	for k, v := range map[reports.CellKey]string{"t2_1.norms.made": "2", "t2_1.norms.valid": "15", "t2_5.license.decisions": "35", "t2_8.fee.amount": "0"} {
+		if got := r.Cell(k).String(); got != v {
+			t.Errorf("%s = %s, want %s", k, got, v)
+		}
 	}
 }

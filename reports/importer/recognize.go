@@ -192,6 +192,11 @@ func recognizeBlocks(blocks []block) *Result {
 				tables = append(tables, b)
 				continue
 			}
+			if h.key == reports.SectionActive && reCaption.MatchString(canon(b.para)) && runeLen(b.para) <= 20 {
+				// A block caption printed outside its table.
+				tables = append(tables, block{table: &table{pos: b.pos, rows: []trow{{pos: b.pos, cells: []tcell{{text: b.para}}}}}, pos: b.pos})
+				continue
+			}
 			paras = append(paras, para{b.para, b.pos})
 		}
 		paras = rc.joinBroken(paras)
@@ -330,12 +335,13 @@ func shortFromFull(full string) string {
 }
 
 var (
-	reTitleYear  = regexp.MustCompile(`^(.*?)(\d{4})年度?(.*)$`)
-	rePeriod     = regexp.MustCompile(`自(\d{4})年1月1日`)
-	reContact    = regexp.MustCompile(`(?:请联系|联系单位|联系方式)[：:]?(.+?)(?:[，,；;。]|$)`)
-	rePhone      = regexp.MustCompile(`(?:电话|联系方式)[：:]?\s*([0-9０-９][0-9０-９\-－—（）() ]{5,}[0-9０-９])`)
-	reAddress    = regexp.MustCompile(`地址[：:为]?(.+?)(?:[，,；;。]|$)`)
-	reYearInText = regexp.MustCompile(`(\d{4})年`)
+	reTitleYear   = regexp.MustCompile(`^(.*?)(\d{4})年度?(.*)$`)
+	rePeriod      = regexp.MustCompile(`自(\d{4})年1月1日`)
+	reContact     = regexp.MustCompile(`(?:请联系|联系单位|联系方式)[：:]?(.+?)(?:[，,；;。（(]|$)`)
+	reContactWith = regexp.MustCompile(`请与(.+?)联系`)
+	rePhone       = regexp.MustCompile(`(?:电话|联系方式)[：:]?\s*([0-9０-９][0-9０-９\-－—（）() ]{5,}[0-9０-９])`)
+	reAddress     = regexp.MustCompile(`地址[：:为]?(.+?)(?:[，,；;。]|$)`)
+	reYearInText  = regexp.MustCompile(`(\d{4})年`)
 )
 
 // front reads the title and the preamble (everything before 一、总体情况).
@@ -401,6 +407,8 @@ func (rc *recognizer) title(c string, pos Position) {
 func (rc *recognizer) contact(pre string) {
 	r := rc.r
 	if m := reContact.FindStringSubmatch(pre); m != nil && !strings.Contains(m[1], "电话") {
+		r.Contact.Office = strings.TrimSpace(m[1])
+	} else if m := reContactWith.FindStringSubmatch(pre); m != nil && runeLen(m[1]) <= 40 {
 		r.Contact.Office = strings.TrimSpace(m[1])
 	}
 	if m := rePhone.FindStringSubmatch(pre); m != nil {
@@ -595,6 +603,15 @@ func (rc *recognizer) improvement(ps []para) {
 	group := 0
 	foundGroups := 0
 	for _, p := range ps {
+		// “存在的问题：一是……” — a group label run into its text.
+		if head, rest, ok := strings.Cut(p.text, "："); ok && runeLen(head) <= 12 && strings.TrimSpace(rest) != "" {
+			if g, _ := groupKind(head, group == 2); g != 0 && g > group {
+				group = g
+				foundGroups++
+				rc.add(Note, p.pos, "“%s：”按“五”的分组标题识别，其后的文字归入该组", head)
+				p.text = strings.TrimSpace(rest)
+			}
+		}
 		if g, title := groupKind(p.text, group == 2); g != 0 && g > group {
 			group = g
 			foundGroups++
