@@ -297,6 +297,7 @@ func TestChecks(t *testing.T) {
 		{"last year after 较", part("申请数量较2022年有所减少。"), CodeTextYear, false, nil, Warning},
 		{"last year without a cue", part("2022年公开了预算信息。"), CodeTextYear, true, []string{"2022年"}, Warning},
 		{"next year and book titles", part("2024年1月继续落实《2019年政务公开工作要点》。"), CodeTextYear, false, nil, Warning},
+		{"a law's revision and a plan's horizon", part("贯彻2019年修订的《条例》，对标2035年远景目标。"), CodeTextYear, false, nil, Warning},
 		{"year written with a space as copied from Word", part("2019 年建成专栏。"), CodeTextYear, true, []string{"2019 年"}, Warning},
 
 		{"year glued to month", part("自20231月1日起施行。"), CodeTextDate, true, []string{"20231月", "缺少“年”"}, Warning},

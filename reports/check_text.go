@@ -457,6 +457,10 @@ func hasPrefixRunes(s, p []rune) bool {
 // 较2022年, 比2022年, 与2022年相比, 2022年结转.
 var lastYearCues = splitWords("较 比 上年 去年 同比 相比 对比 与 结转")
 
+// yearRefCues after any year make it a reference, not a copied date: the
+// year a law was revised or a plan's horizon.
+var yearRefCues = splitWords("修订 修正 颁布 施行 公布 远景 目标 规划")
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // digitsAt reads the ASCII digits starting at i: their value (capped) and
@@ -571,20 +575,25 @@ func (c *checker) dateWarn(f textField, start, end int, why string) {
 }
 
 // checkYear warns about a year that is neither the report year nor the
-// next; last year is fine after 较/比/上年/同比… or before 结转.
+// next; last year is fine after 较/比/上年/同比… or before 结转, and any
+// year before 修订/施行/远景目标… (a law's or a plan's year).
 func (c *checker) checkYear(f textField, start, y, after int) {
 	ry := c.r.Year
 	if y == ry || y == ry+1 || y < 1900 || y > 2100 {
 		return
 	}
+	buf := c.buf
+	next := buf[after:min(len(buf), after+6)]
 	if y == ry-1 {
-		buf := c.buf
 		from := max(0, start-8)
 		for _, w := range lastYearCues {
-			if indexRunes(buf[from:start], w) >= 0 || indexRunes(buf[after:min(len(buf), after+6)], w) >= 0 {
+			if indexRunes(buf[from:start], w) >= 0 || indexRunes(next, w) >= 0 {
 				return
 			}
 		}
+	}
+	if firstOf(next, yearRefCues) >= 0 {
+		return // 2019年修订的《条例》, 2035年远景目标
 	}
 	c.warnAt(CodeTextYear, Location{Section: f.section, Field: f.path(), Offset: start},
 		"正文提到“"+string(c.buf[start:after])+"”，本报告是"+strconv.Itoa(ry)+"年度的，请核实年份是否照抄了其他年度的报告。")
