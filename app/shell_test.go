@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/forms"
-	"nianbao/reports/pdf"
 	"nianbao/reports"
+	"nianbao/reports/pdf"
 )
 
 // newTestShell opens the shell in a test window with its own recovery folder.
