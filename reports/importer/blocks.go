@@ -101,3 +101,37 @@ func textDocument(text string) []block {
 	flush()
 	return blocks
 }
+
+// tabParagraphs turns runs of paragraphs with tabs (a table pasted into
+// Word as text) into tables, as textDocument does for plain text.
+func tabParagraphs(blocks []block) []block {
+	var out []block
+	var cur *table
+	for i, b := range blocks {
+		if b.table == nil && strings.Contains(b.para, "\t") {
+			if cur == nil {
+				cur = &table{pos: b.pos}
+				out = append(out, block{table: cur, pos: b.pos})
+			}
+			row := trow{pos: b.pos}
+			for j, c := range strings.SplitN(b.para, "\t", maxCellsPerRow) {
+				row.cells = append(row.cells, tcell{text: c, col: j})
+			}
+			cur.rows = append(cur.rows, row)
+			continue
+		}
+		if cur != nil && b.table == nil && strings.TrimSpace(b.para) == "" {
+			// Blank paragraphs inside the run are page-break debris.
+			j := i + 1
+			for j < len(blocks) && blocks[j].table == nil && strings.TrimSpace(blocks[j].para) == "" {
+				j++
+			}
+			if j < len(blocks) && blocks[j].table == nil && strings.Contains(blocks[j].para, "\t") {
+				continue
+			}
+		}
+		cur = nil
+		out = append(out, b)
+	}
+	return out
+}

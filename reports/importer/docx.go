@@ -94,7 +94,7 @@ func importZip(name string, data []byte) (*Result, error) {
 	if err != nil {
 		return nil, ferr("Word 文档正文格式有误："+err.Error(), err)
 	}
-	res := recognize(blocks)
+	res := recognize(tabParagraphs(blocks))
 	res.Format = "Word 文档"
 	return res, nil
 }

@@ -363,6 +363,38 @@ func TestLibreOfficeDocxImportsAsTheSample(t *testing.T) {
 	}
 }
 
+// The seed's text pasted into a Word document as plain paragraphs (tables
+// as tab-separated lines), saved by LibreOffice as .docx, imports as the
+// sample too.
+func TestLibreOfficeDocxOfTheSeedText(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer-nogui")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice conversion skipped in -short mode")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "seed.txt")
+	if err := os.WriteFile(src, []byte(readSeed(t)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML", "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "seed.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, "seed.docx", data)
+	sameReport(t, "libreoffice_text", mustMarshal(t, reports.Sample()), mustMarshal(t, res.Report))
+	if res.Uncertain() {
+		t.Errorf("problems: %v", res.Problems)
+	}
+}
+
 // Zips that are not Word documents, and hostile ones, are refused with a
 // clear message and never read whole into memory.
 func TestBadZips(t *testing.T) {
