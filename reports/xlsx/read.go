@@ -405,8 +405,15 @@ func (p *placed) score() int {
 
 func match(s *sheet, tb *reports.Table, top, left, hrows int) *placed {
 	p := &placed{sheet: s, rows: make([]int, len(tb.Rows)), cols: make([]int, len(tb.Columns))}
-	// columns: the header path above each sheet column
+	// columns: the header path above each sheet column. A column is found
+	// by its label and its groups; where the merged group cells were split
+	// (some spreadsheet programs do that), by its label alone, in order.
 	maxCol := min(s.maxCol, left+tb.Width()+8)
+	type candidate struct {
+		at   int
+		path []string
+	}
+	var cols []candidate
 	for x := left + tb.LabelColumns; x <= maxCol; x++ {
 		var path []string
 		for y := top; y < top+hrows; y++ {
@@ -415,13 +422,22 @@ func match(s *sheet, tb *reports.Table, top, left, hrows int) *placed {
 				path = append(path, v)
 			}
 		}
-		if len(path) == 0 {
-			continue
+		if len(path) > 0 {
+			cols = append(cols, candidate{x, path})
 		}
+	}
+	used := map[int]bool{}
+	for _, strict := range []bool{true, false} {
 		for ci, c := range tb.Columns {
-			if p.cols[ci] == 0 && path[len(path)-1] == norm(c.Label) && hasGroup(path, c.Group) {
-				p.cols[ci] = x
-				break
+			if p.cols[ci] != 0 {
+				continue
+			}
+			for _, cand := range cols {
+				if !used[cand.at] && cand.path[len(cand.path)-1] == norm(c.Label) && (!strict || hasGroup(cand.path, c.Group)) {
+					p.cols[ci] = cand.at
+					used[cand.at] = true
+					break
+				}
 			}
 		}
 	}
@@ -433,6 +449,7 @@ func match(s *sheet, tb *reports.Table, top, left, hrows int) *placed {
 		}
 		return p
 	}
+	var rows []candidate
 	for y := body; y <= min(s.maxRow, body+len(tb.Rows)+8); y++ {
 		var path []string
 		for x := left; x < left+tb.LabelColumns; x++ {
@@ -441,13 +458,22 @@ func match(s *sheet, tb *reports.Table, top, left, hrows int) *placed {
 				path = append(path, v)
 			}
 		}
-		if len(path) == 0 {
-			continue
+		if len(path) > 0 {
+			rows = append(rows, candidate{y, path})
 		}
+	}
+	used = map[int]bool{}
+	for _, strict := range []bool{true, false} {
 		for ri, r := range tb.Rows {
-			if p.rows[ri] == 0 && path[len(path)-1] == norm(r.Label()) && hasPrefix(path, r.Labels) {
-				p.rows[ri] = y
-				break
+			if p.rows[ri] != 0 {
+				continue
+			}
+			for _, cand := range rows {
+				if !used[cand.at] && cand.path[len(cand.path)-1] == norm(r.Label()) && (!strict || hasPrefix(cand.path, r.Labels)) {
+					p.rows[ri] = cand.at
+					used[cand.at] = true
+					break
+				}
 			}
 		}
 	}

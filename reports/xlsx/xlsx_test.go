@@ -650,3 +650,38 @@ func TestReadWithoutProperties(t *testing.T) {
 		})
 	}
 }
+
+// TestReadUnmerged reads a workbook whose merged cells were all split, the
+// group labels left only in their first cell, as some programs save it.
+func TestReadUnmerged(t *testing.T) {
+	r := handMade(2023)
+	f := openBytes(t, writeBytes(t, r, nil))
+	for _, sheet := range f.GetSheetList() {
+		merges, _ := f.GetMergeCells(sheet)
+		for _, m := range merges {
+			if err := f.UnmergeCell(sheet, m.GetStartAxis(), m.GetEndAxis()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if after, _ := f.GetMergeCells(sheet); len(after) != 0 {
+			t.Fatalf("%s still has merges", sheet)
+		}
+	}
+	buf, _ := f.WriteToBuffer()
+	base := r.Clone()
+	for k := range base.Cells {
+		base.Cells[k] = reports.Num(0)
+	}
+	probs, err := ReadInto(base, "unmerged.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range probs {
+		if p.Severity == reports.Error {
+			t.Errorf("problem: %s", p)
+		}
+	}
+	if d := diffCells(r, base); d != "" {
+		t.Errorf("cells differ:\n%s", d)
+	}
+}
