@@ -288,6 +288,30 @@ func TestSeedVariants(t *testing.T) {
 				return replace("一、本年新收政府信息公开申请数量\t\t0\t0\t", "一、本年新收政府信息公开申请数量\t\t0\t5\t")(s)
 			},
 			check: all(cellIs("t3.new.research", "5"), cellIs("t3.new.business", "0"), problemSays("列顺序与模板不同"))},
+		{name: "untitled parts numbered as the PDF prints them",
+			edit: replace("3.政府信息管理方面。一是", "3.一是"),
+			check: func(t *testing.T, res *Result) {
+				if p := res.Report.Overview.Parts[2]; p.Title != "" || !strings.HasPrefix(p.Text, "一是不断优化") {
+					t.Errorf("third part = %+v", p)
+				}
+			}},
+		{name: "a one-sentence numbered paragraph is text, not a title",
+			edit: replace("5.强化督导方面。坚持将政务公开纳入绩效考核体系，对新源镇下辖 11 个村及乡五办六中心一站一队进行督导，督导结果作为绩效考核重要依据。", "5.全年未收到申请。"),
+			check: func(t *testing.T, res *Result) {
+				if p := res.Report.Overview.Parts[4]; p.Title != "" || p.Text != "全年未收到申请。" {
+					t.Errorf("fifth part = %+v", p)
+				}
+			}},
+		{name: "sub-parts numbered 一、 are not section headings",
+			edit: replace("1.主动公开方面。本乡", "一、主动公开情况\n\n本乡"),
+			check: func(t *testing.T, res *Result) {
+				if p := res.Report.Overview.Parts[0]; !strings.Contains(p.Text, "一、主动公开情况") && p.Title != "一、主动公开情况" {
+					t.Errorf("first part = %+v", p)
+				}
+				if res.Report.Cell("t2_5.license.decisions").Blank {
+					t.Error("table 二 lost")
+				}
+			}},
 		{name: "blank lines inside a table",
 			edit:  replace("行政强制\t0\t\t\n", "行政强制\t9\t\t\n\n\n"),
 			check: cellIs("t2_6.coercion.decisions", "9")},

@@ -56,7 +56,7 @@ func stripNum(c string) string {
 	return numPrefix.ReplaceAllString(c, "")
 }
 
-// Numbered is a paragraph that starts with an enumeration.
+// numbered is a paragraph that starts with an enumeration.
 type numbered struct {
 	style reports.Numbering
 	n     int

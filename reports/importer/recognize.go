@@ -66,7 +66,9 @@ func sectionHeading(s string) string {
 				if num == "" && rest != canon(w) {
 					continue
 				}
-				if num != "" && num != sectionNumbers[i] && runeLen(rest) > runeLen(canon(w))+6 {
+				// A wrong number only goes with the exact heading
+				// (“一、主动公开情况” is a sub-part, not section 二).
+				if num != "" && num != sectionNumbers[i] && rest != canon(reports.Lookup(reports.V2021).Section(sk.key).Heading) {
 					continue
 				}
 				return sk.key
@@ -515,9 +517,10 @@ func splitTitle(rest string) (title, text string, inline, ok bool) {
 		}
 	}
 	if i > 0 {
-		before := rest[:i]
-		if runeLen(before) <= 25 && !strings.ContainsAny(before, "，,；、") {
-			return before, strings.TrimSpace(rest[i+len("。"):]), true, true
+		before, after := rest[:i], strings.TrimSpace(rest[i+len("。"):])
+		// A one-sentence paragraph is text, not a title without text.
+		if runeLen(before) <= 25 && !strings.ContainsAny(before, "，,；、") && after != "" {
+			return before, after, true, true
 		}
 	}
 	return "", rest, false, false

@@ -126,10 +126,10 @@ func (p *printer) parts(parts []reports.Part, n reports.Numbering, inline bool) 
 }
 
 // InlineSeparator is what follows an inline title before its text: "。",
-// or nothing when the title already ends with a stop or a colon.
+// or nothing when the title already ends with punctuation (the PDF's rule).
 func InlineSeparator(title string) string {
-	if strings.HasSuffix(title, "。") || strings.HasSuffix(title, "：") ||
-		strings.HasSuffix(title, "！") || strings.HasSuffix(title, "？") {
+	rs := []rune(strings.TrimSpace(title))
+	if len(rs) > 0 && strings.ContainsRune("。！？：；，.!?:;", rs[len(rs)-1]) {
 		return ""
 	}
 	return "。"
