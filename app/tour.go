@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"nianbao/reports"
 )
 
 // tour shows each part of the report in turn for the screenshot script:
@@ -26,6 +28,24 @@ func (s *shell) tour(dir string) {
 			fmt.Fprintln(os.Stderr, "nianbao tour:", err)
 			break
 		}
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if _, err := os.Stat(step); os.IsNotExist(err) {
+				break
+			}
+		}
+	}
+	// Last, what a typing mistake looks like: the cell framed in red, the
+	// message, the 勾稽 line and the findings.
+	fyne.DoAndWait(func() {
+		k := reports.Key(reports.TableT3, reports.RowNew, "natural")
+		if en := s.editor.CellEntry(k); en != nil {
+			en.SetText("十2")
+		}
+		s.editor.CheckNow()
+		s.editor.Goto(reports.Location{Table: reports.TableT3, Row: reports.RowNext, Column: "natural"})
+	})
+	time.Sleep(300 * time.Millisecond)
+	if err := os.WriteFile(step, fmt.Appendf(nil, "%02d requests-mistake\n", len(keys)+1), 0o644); err == nil {
 		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 			if _, err := os.Stat(step); os.IsNotExist(err) {
 				break

@@ -375,10 +375,17 @@ func TestChangingTheYearToAnotherTemplateOffersToConvert(t *testing.T) {
 	}
 }
 
-func BenchmarkMainWindowSample(b *testing.B) {
+// BenchmarkMainWindowSample builds the main window's editor with the sample
+// and shows table 三, the largest form; bench/gui.sh compares it with the
+// same for a blank report and with the 1 s time-to-window budget.
+func BenchmarkMainWindowSample(b *testing.B) { benchmarkMainWindow(b, reports.Sample()) }
+
+// BenchmarkMainWindowBlank is the same with a blank report.
+func BenchmarkMainWindowBlank(b *testing.B) { benchmarkMainWindow(b, reports.New(2024)) }
+
+func benchmarkMainWindow(b *testing.B, r *reports.Report) {
 	a := test.NewTempApp(b)
 	a.Settings().SetTheme(NewTheme())
-	r := reports.Sample()
 	for b.Loop() {
 		w := a.NewWindow("bench")
 		ed := NewEditor(w, r.Clone(), checkAll)

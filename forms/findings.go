@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -105,6 +106,9 @@ func (p *findingsPanel) line(f reports.Finding) string {
 }
 
 func (p *findingsPanel) set(fs []reports.Finding) {
+	// Errors first (they must be fixed), each group in the checks' order.
+	fs = append([]reports.Finding(nil), fs...)
+	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 	p.findings = fs
 	var errs, warns int
 	for _, f := range fs {

@@ -174,7 +174,7 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			en.OnChanged = func(s string) { v.onCellChanged(en, col, s) }
 			en.onFocusLost = func() { v.onCellLeft(en) }
 			v.entries[k] = en
-			add(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), p)
+			add(boxed(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), color.White), p)
 		}
 		_ = row
 	}

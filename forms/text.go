@@ -43,7 +43,6 @@ func newTextArea(text, placeholder string, rows int, onChanged func(string)) *te
 	t.entry.SetMinRowsVisible(rows)
 	t.entry.SetPlaceHolder(placeholder)
 	t.entry.SetText(text)
-	t.count.SizeName = theme.SizeNameCaptionText
 	t.setCount(text)
 	t.entry.OnChanged = func(s string) {
 		t.setCount(s)
@@ -399,7 +398,7 @@ func newOtherScreen(ed *Editor) *otherScreen {
 		r.Other.Fee = v
 		ed.changed()
 	})
-	fill := widget.NewButton("填入“"+reports.DefaultFeeStatement+"”", func() { fee.entry.SetText(reports.DefaultFeeStatement) })
+	fill := widget.NewButton("填入“未收取”的标准说法", func() { fee.entry.SetText(reports.DefaultFeeStatement) })
 	text := newTextArea(r.Other.Text, "其他需要报告的事项；没有可留空", 4, func(v string) {
 		r.Other.Text = v
 		ed.changed()
