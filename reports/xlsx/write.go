@@ -268,7 +268,7 @@ func (g *grid) fit(row int, text string, width, size float64) {
 }
 
 // textLines estimates how many lines text takes in a cell width units wide:
-// a CJK character is about two units, other characters one.
+// a CJK character is about 1.8 units, other characters one.
 func textLines(text string, width float64) int {
 	total := 0
 	for _, para := range strings.Split(text, "\n") {
@@ -277,7 +277,7 @@ func textLines(text string, width float64) int {
 			if r < 0x2E80 {
 				w++
 			} else {
-				w += 2
+				w += 1.8
 			}
 		}
 		n := int(w/(max(width, 2)-1)) + 1
