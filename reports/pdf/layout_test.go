@@ -659,3 +659,46 @@ func TestParagraphOffsets(t *testing.T) {
 		})
 	}
 }
+
+func TestImprovementNumbering(t *testing.T) {
+	cases := []struct {
+		name  string
+		edit  func(r *reports.Report)
+		lines []string // the starts of the lines of 五, in order
+	}{
+		{"the sample: one untitled problem, titled measures", func(r *reports.Report) {},
+			[]string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "一是日常工作繁忙", "（二）具体的解决办法和改进措施", "1.加强队伍建设。坚持"}},
+		{"untitled problems are not numbered", func(r *reports.Report) {
+			r.Improvement.Problems = []reports.Part{{Text: "问题甲。"}, {Text: "问题乙。"}}
+		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "问题甲。", "问题乙。", "（二）具体的解决办法和改进措施"}},
+		{"an untitled item among titled ones is numbered", func(r *reports.Report) {
+			r.Improvement.Problems = []reports.Part{{Title: "宣传不够", Text: "问题甲。"}, {Text: "问题乙。"}}
+		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "1.宣传不够。问题甲。", "2.问题乙。"}},
+		{"a group without its title gets the default heading", func(r *reports.Report) {
+			r.Improvement.MeasuresTitle = ""
+		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "一是日常工作繁忙", "（二）具体的解决办法和改进措施"}},
+		{"no problems: the measures become （一）", func(r *reports.Report) {
+			r.Improvement.Problems, r.Improvement.ProblemsTitle = nil, ""
+		}, []string{"五、存在的主要问题及改进情况", "（一）具体的解决办法和改进措施", "1.加强队伍建设。坚持"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := reports.Sample().Clone()
+			c.edit(r)
+			doc := mustLayout(t, r, Options{})
+			var starts []string
+			for _, p := range doc.Pages {
+				for _, l := range p.Lines {
+					if l.Section == reports.SectionImprovement && l.Kind != KindCell && l.X < MarginLeft+2*CharPitch+0.01 && l.X > MarginLeft+0.01 {
+						starts = append(starts, l.Text())
+					}
+				}
+			}
+			for i, want := range c.lines {
+				if i >= len(starts) || !strings.HasPrefix(starts[i], want) {
+					t.Fatalf("paragraph starts %q, want them to begin %q", starts, c.lines)
+				}
+			}
+		})
+	}
+}
