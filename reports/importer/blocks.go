@@ -17,6 +17,9 @@ type block struct {
 type table struct {
 	rows []trow
 	pos  Position
+	// spaced marks rows rebuilt from lines without tabs, whose cell
+	// positions say nothing about the columns.
+	spaced bool
 }
 
 type trow struct {

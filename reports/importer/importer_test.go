@@ -564,3 +564,44 @@ func TestDepartmentLayout(t *testing.T) {
 		}
 	}
 }
+
+// Text copied from a PDF has no tabs: table cells are separated by spaces
+// and empty cells vanish. The numbers still land in their cells (in the
+// template's column order).
+func TestTablesWithoutTabs(t *testing.T) {
+	var lines []string
+	for _, l := range strings.Split(readSeed(t), "\n") {
+		if strings.Contains(l, "\t") {
+			var cells []string
+			for _, c := range strings.Split(l, "\t") {
+				if c = strings.TrimSpace(c); c != "" {
+					cells = append(cells, c)
+				}
+			}
+			l = strings.Join(cells, " ")
+		}
+		lines = append(lines, l)
+	}
+	text := strings.Join(lines, "\n")
+	text = strings.Replace(text, "行政许可 0", "行政许可 3", 1)
+	text = strings.Replace(text, "4. 保护第三方合法权益 0 0 0 0 0 0 0", "4. 保护第三方合法权益 1 2 0 0 0 0 3", 1)
+	res := mustImport(t, "pdf.txt", []byte(text))
+	r := res.Report
+	want := reports.Sample()
+	want.Cells["t2_5.license.decisions"] = reports.Num(3)
+	want.Cells["t3.deny4.natural"] = reports.Num(1)
+	want.Cells["t3.deny4.business"] = reports.Num(2)
+	if !maps.Equal(r.Cells, want.Cells) {
+		for k, v := range want.Cells {
+			if r.Cells[k] != v {
+				t.Errorf("%s = %+v, want %+v", k, r.Cells[k], v)
+			}
+		}
+	}
+	if d := r.Declared["t3.deny4.total"]; d.String() != "3" {
+		t.Errorf("declared deny4 total = %+v", d)
+	}
+	if res.Uncertain() {
+		t.Errorf("uncertain: %v", res.Problems)
+	}
+}

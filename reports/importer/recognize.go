@@ -189,14 +189,20 @@ func recognizeBlocks(blocks []block) *Result {
 			stop = heads[hi+1].idx
 		}
 		var paras []para
+		tableSection := h.key == reports.SectionActive || h.key == reports.SectionRequests || h.key == reports.SectionReview
+		var spaced *table // table rows that lost their tabs (text copied from a PDF)
 		for _, b := range blocks[h.idx+1 : stop] {
 			if b.table != nil {
 				tables = append(tables, b)
+				spaced = nil
 				continue
 			}
-			if h.key == reports.SectionActive && reCaption.MatchString(canon(b.para)) && runeLen(b.para) <= 20 {
-				// A block caption printed outside its table.
-				tables = append(tables, block{table: &table{pos: b.pos, rows: []trow{{pos: b.pos, cells: []tcell{{text: b.para}}}}}, pos: b.pos})
+			if tableSection && !isTableNote(b.para) {
+				if spaced == nil {
+					spaced = &table{pos: b.pos, spaced: true}
+					tables = append(tables, block{table: spaced, pos: b.pos})
+				}
+				spaced.rows = append(spaced.rows, spacedRow(b.para, b.pos))
 				continue
 			}
 			paras = append(paras, para{b.para, b.pos})
@@ -209,13 +215,6 @@ func recognizeBlocks(blocks []block) *Result {
 			rc.improvement(paras)
 		case reports.SectionOther:
 			rc.other(paras)
-		default:
-			for _, p := range paras {
-				if isTableNote(p.text) {
-					continue
-				}
-				rc.add(Uncertain, p.pos, "%s中的文字“%s”无法归入表格，未导入", sectionTitle(h.key), clip(p.text))
-			}
 		}
 	}
 	for _, b := range blocks[:first] {
@@ -247,14 +246,6 @@ func isTableNote(s string) bool {
 		strings.Contains(c, "统计数据截至")
 }
 
-func sectionTitle(key string) string {
-	for i, sk := range sectionKeys {
-		if sk.key == key {
-			return sectionNumbers[i] + "、" + reports.Lookup(reports.V2021).Section(key).Heading
-		}
-	}
-	return key
-}
 
 func clip(s string) string {
 	rs := []rune(s)
@@ -733,4 +724,52 @@ func (rc *recognizer) declaredMismatches() {
 		names = names[:3]
 	}
 	rc.add(Note, Position{}, "原文中的合计与各项相加不符：%s%s。已按原文保存为“原文合计”，“检查”会列为错误，请更正后再发布", strings.Join(names, "；"), more)
+}
+
+var reEnum = regexp.MustCompile(`^([（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,2}[、.．])$`)
+
+// spacedRow splits a line of a table whose cells lost their tabs (as text
+// copied from a PDF has them) into cells: the numbers at the end are
+// value cells, the words before them label cells, an enumeration ("1.",
+// "(三)") glued to the word after it.
+func spacedRow(line string, pos Position) trow {
+	tokens := strings.Fields(line)
+	k := len(tokens)
+	for k > 0 && isNumeric(tokens[k-1]) && !reEnum.MatchString(tokens[k-1]) {
+		k--
+	}
+	var cells []string
+	for i := 0; i < k; i++ {
+		t := tokens[i]
+		if reEnum.MatchString(t) && i+1 < k {
+			t += tokens[i+1]
+			i++
+		}
+		// A label with spaces inside brackets or after a comma is one cell.
+		if n := len(cells); n > 0 && (unbalanced(cells[n-1]) || strings.HasSuffix(cells[n-1], ",") || strings.HasSuffix(cells[n-1], "，") || strings.HasSuffix(cells[n-1], "、")) {
+			cells[n-1] += t
+			continue
+		}
+		cells = append(cells, t)
+	}
+	cells = append(cells, tokens[k:]...)
+	row := trow{pos: pos}
+	for i, c := range cells {
+		row.cells = append(row.cells, tcell{text: c, col: i})
+	}
+	return row
+}
+
+// unbalanced reports whether s opens more brackets than it closes.
+func unbalanced(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '(', '（':
+			n++
+		case ')', '）':
+			n--
+		}
+	}
+	return n > 0
 }

@@ -131,6 +131,7 @@ type tableState struct {
 	order    []int // template column index of each value, in order
 	gridCols []int // grid column of each template column (docx), or nil
 	orderFor *reports.Table
+	spaced   bool // the header came from lines without tabs
 }
 
 // tableReader reads every table block into the report.
@@ -239,6 +240,7 @@ func (tr *tableReader) table(tb *table) {
 		}
 		if !hasNum && tr.isHeader(ne) {
 			st.header = append(st.header, row)
+			st.spaced = tb.spaced
 			st.order, st.orderFor = nil, nil
 			continue
 		}
@@ -524,6 +526,18 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 			order = append(order, pick)
 			gcols = append(gcols, l.col)
 		}
+	}
+	// Positions must tell the leaves apart; lines without tabs (or a
+	// garbled layout) do not, and the template's order is the safe reading.
+	distinct := map[int]bool{}
+	for _, l := range leaves {
+		distinct[l.col] = true
+	}
+	if st.spaced || len(distinct) != len(leaves) {
+		if !slices.Equal(order, std) {
+			tr.rc.add(Note, st.header[0].pos, "%s的表头无法按位置对应，按模板的标准列顺序读取", tb.Name(tr.t))
+		}
+		return st.order, nil
 	}
 	if len(order) != len(tb.Columns) {
 		if len(leaves) > 0 {
