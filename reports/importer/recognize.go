@@ -246,7 +246,6 @@ func isTableNote(s string) bool {
 		strings.Contains(c, "统计数据截至")
 }
 
-
 func clip(s string) string {
 	rs := []rune(s)
 	if len(rs) > 30 {
