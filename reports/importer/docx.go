@@ -185,7 +185,7 @@ func readDocumentXML(data []byte, num *numbering) ([]block, error) {
 				continue
 			}
 			switch t.Name.Local {
-			case "Fallback", "delText", "instrText", "tabs":
+			case "Fallback", "delText", "instrText", "tabs", "moveFrom", "del":
 				skip = 1
 			case "p":
 				inPara++

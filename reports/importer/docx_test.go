@@ -522,3 +522,58 @@ func TestOwnHTMLExportImports(t *testing.T) {
 		}
 	}
 }
+
+// What Word puts around text: tracked changes, alternate content, field
+// codes, tab stops, line breaks, cells before the first one.
+func TestDocumentXMLReader(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want       []string // paragraphs, or for a table its rows as "col:text|…"
+	}{
+		{"deleted and moved text is not read",
+			`<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:ins><w:r><w:t>插入</w:t></w:r></w:ins></w:p>`,
+			[]string{"保留插入"}},
+		{"alternate content is read once",
+			`<w:p><w:r><mc:AlternateContent><mc:Choice><w:t>甲</w:t></mc:Choice><mc:Fallback><w:t>甲</w:t></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+			[]string{"甲"}},
+		{"field codes are not text",
+			`<w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:t>1</w:t></w:r></w:p>`,
+			[]string{"1"}},
+		{"tab stops are not tabs, tabs are",
+			`<w:p><w:pPr><w:tabs><w:tab w:pos="420"/></w:tabs></w:pPr><w:r><w:t>规章</w:t><w:tab/><w:t>0</w:t></w:r></w:p>`,
+			[]string{"规章\t0"}},
+		{"a line break splits a paragraph",
+			`<w:p><w:r><w:t>新源县别斯托别乡人民政府</w:t><w:br/><w:t>2024年1月19日</w:t></w:r></w:p>`,
+			[]string{"新源县别斯托别乡人民政府", "2024年1月19日"}},
+		{"merged and skipped grid cells",
+			`<w:tbl><w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr>` +
+				`<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:gridSpan w:val="2"/><w:vMerge/></w:tcPr><w:p><w:r><w:t>残留</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p><w:p><w:r><w:t>3</w:t></w:r></w:p></w:tc></w:tr></w:tbl>`,
+			[]string{"1:甲|3:1", "0:|1:|3:23"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := `<w:document xmlns:w="w" xmlns:mc="mc"><w:body>` + c.body + `</w:body></w:document>`
+			blocks, err := readDocumentXML([]byte(doc), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range blocks {
+				if b.table == nil {
+					got = append(got, b.para)
+					continue
+				}
+				for _, r := range b.table.rows {
+					var cells []string
+					for _, c := range r.cells {
+						cells = append(cells, fmt.Sprintf("%d:%s", c.col, c.text))
+					}
+					got = append(got, strings.Join(cells, "|"))
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
