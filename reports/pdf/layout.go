@@ -655,8 +655,9 @@ func (lt *layouter) placeLines(b *block) {
 	}
 }
 
-// pageNumbers adds "— n —" 7 mm below the type area: odd pages at the
-// right, even pages at the left, one character in from the edge.
+// pageNumbers adds "— n —" below the type area, the dashes (一字线) 7 mm
+// under its lower edge: odd pages at the right, even pages at the left,
+// one character in from the edge.
 func (lt *layouter) pageNumbers() {
 	for _, p := range lt.doc.Pages {
 		text := fmt.Sprintf("— %d —", p.Number)
@@ -666,8 +667,11 @@ func (lt *layouter) pageNumbers() {
 		if p.Number%2 == 1 {
 			x = MarginLeft + TypeWidth - PageNoSize - w
 		}
-		face := lt.book.faces[RoleSong]
-		y := MarginTop + TypeHeight + pageNoGap + face.m.ascent*PageNoSize
+		top, ok := gs[0].face.glyphTop('—')
+		if !ok {
+			top = 0.4
+		}
+		y := MarginTop + TypeHeight + pageNoGap + top*PageNoSize
 		bl := brokenLine{glyphs: gs}
 		p.Lines = append(p.Lines, &Line{Kind: KindPageNo, X: round2(x), Y: round2(y), Width: round2(w), Runs: bl.runs(x)})
 	}

@@ -314,8 +314,14 @@ func TestPageNumbers(t *testing.T) {
 	if len(doc.Pages) < 4 {
 		t.Fatalf("long report has %d pages, want at least 4", len(doc.Pages))
 	}
+	// The dashes' top edge is 7 mm under the type area, and sits where a
+	// dash sits on a line (a little above the middle of the characters).
 	song := mustFace(t, RoleSong)
-	wantY := round2(MarginTop + TypeHeight + 7*mm + song.m.ascent*PageNoSize)
+	dash, ok := song.glyphTop('—')
+	if !ok || dash < 0.2 || dash > 0.6 {
+		t.Fatalf("top of — at %.3f em (%v), want it near the middle", dash, ok)
+	}
+	wantY := round2(MarginTop + TypeHeight + 7*mm + dash*PageNoSize)
 	for _, p := range doc.Pages {
 		var pn *Line
 		for _, l := range p.Lines {
@@ -333,7 +339,7 @@ func TestPageNumbers(t *testing.T) {
 			t.Errorf("page number size %.1f, want 14", pn.Runs[0].Size)
 		}
 		if math.Abs(pn.Y-wantY) > 0.01 {
-			t.Errorf("page %d number baseline %.2f, want %.2f (7 mm below the type area)", p.Number, pn.Y, wantY)
+			t.Errorf("page %d number baseline %.2f, want %.2f (dashes 7 mm below the type area)", p.Number, pn.Y, wantY)
 		}
 		if p.Number%2 == 1 {
 			if want := MarginLeft + TypeWidth - PageNoSize; math.Abs(pn.End()-want) > 0.05 {
