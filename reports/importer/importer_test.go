@@ -312,6 +312,24 @@ func TestSeedVariants(t *testing.T) {
 					t.Error("table 二 lost")
 				}
 			}},
+		{name: "a web page table copied in a browser (no cells for merged ones)",
+			edit: func(s string) string {
+				var out []string
+				for _, l := range strings.Split(s, "\n") {
+					if strings.Contains(l, "\t") {
+						var cells []string
+						for _, c := range strings.Split(l, "\t") {
+							if c != "" {
+								cells = append(cells, c)
+							}
+						}
+						l = strings.Join(cells, "\t") + "\t"
+					}
+					out = append(out, l)
+				}
+				return replace("一、本年新收政府信息公开申请数量\t0\t0", "一、本年新收政府信息公开申请数量\t4\t0")(strings.Join(out, "\n"))
+			},
+			check: all(cellIs("t3.new.natural", "4"), cellIs("t3.next.other", "0"), problemSays("表三的表头无法按位置对应"))},
 		{name: "blank lines inside a table",
 			edit:  replace("行政强制\t0\t\t\n", "行政强制\t9\t\t\n\n\n"),
 			check: cellIs("t2_6.coercion.decisions", "9")},
