@@ -456,6 +456,20 @@ func TestNarrativeNormalisation(t *testing.T) {
 	}
 }
 
+func TestDateLines(t *testing.T) {
+	want := reports.Date{Year: 2024, Month: 1, Day: 19}
+	for _, s := range []string{"2024年1月19日", "2024 年 1 月 19 日", "２０２４年１月１９日", "二〇二四年一月十九日", "2024-01-19", "2024/1/19", "2024.1.19"} {
+		if d, ok := parseDateLine(s); !ok || d != want {
+			t.Errorf("parseDateLine(%q) = %v, %v", s, d, ok)
+		}
+	}
+	for _, s := range []string{"2024年2月30日", "自2023年1月1日起", "20231月1日", "2024"} {
+		if d, ok := parseDateLine(s); ok {
+			t.Errorf("parseDateLine(%q) = %v, want no date", s, d)
+		}
+	}
+}
+
 func TestOrganLevels(t *testing.T) {
 	cases := []struct {
 		name string

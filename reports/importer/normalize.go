@@ -205,7 +205,10 @@ func neighbourWide(rs []rune, i int) bool {
 	return false
 }
 
-var reDate = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+var (
+	reDate        = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	reNumericDate = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$`)
+)
 
 // parseDateLine reads a 落款 date: 2024年1月19日, with spaces or full-width
 // digits, or in Chinese numerals (二〇二四年一月十九日).
@@ -219,6 +222,12 @@ func parseDateLine(s string) (reports.Date, bool) {
 	c = hanDate(c)
 	m := reDate.FindStringSubmatch(c)
 	if m == nil {
+		// 2024-01-19, 2024/1/19, 2024.1.19
+		if reNumericDate.MatchString(c) {
+			if d, err := reports.ParseDate(c); err == nil && !d.IsZero() {
+				return d, true
+			}
+		}
 		return reports.Date{}, false
 	}
 	y, _ := strconv.Atoi(m[1])
