@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# Wine smoke test of the Windows installer: installs it silently into a fresh
+# wine prefix, runs the installed nianbao.exe headless (sample, pdf, version),
+# checks the PDF, the Start-menu shortcut, the 应用和功能 entry and the
+# .nianbao association, opens a report through the association (the GUI,
+# under Xvfb) and keeps a screenshot in docs/screenshot-wine.png, then
+# uninstalls silently and checks that the user's reports are still there.
+# Also installs and uninstalls once for all users (/AllUsers).
+#
+#   bash packaging/windows/smoke.sh [SETUP.exe]
+#
+# Without an argument it builds the installer with `make installer`. Needs
+# root for apt-get when wine, NSIS or mingw-w64 are missing. Wine 8.0 (Debian
+# 12) cannot start Go 1.21+ programs without bcryptprimitives.dll: a test-only
+# stand-in is built here from bcryptprimitives.c into the throw-away prefix
+# (never into dist/). Prints "N passed, N failed[, N skipped]" last and exits
+# non-zero if anything failed.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+cd "$root"
+
+passed=0 failed=0 skipped=0
+ok() { passed=$((passed + 1)); echo "ok   $*"; }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+skip() { skipped=$((skipped + 1)); echo "skip $*"; }
+matches() { [[ $1 == $2 ]]; } # matches STRING GLOB
+check() { # check DESCRIPTION COMMAND...
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else bad "$what"; fi
+}
+finish() {
+	echo "smoke: $passed passed, $failed failed, $skipped skipped"
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+	exit
+}
+
+# ---------------------------------------------------------------- tools
+pkgs=(wine wine64 nsis gcc-mingw-w64-x86-64 xvfb xauth x11-utils xdotool imagemagick poppler-utils libgl1-mesa-dri)
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+	echo "smoke: installing ${missing[*]}"
+	sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+	DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+		{ sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; }
+fi
+
+setup=${1:-}
+if [ -z "$setup" ]; then
+	t0=$(date +%s)
+	if ! make installer >/tmp/nianbao-smoke-make.log 2>&1; then
+		tail -30 /tmp/nianbao-smoke-make.log
+		bad "make installer"
+		finish
+	fi
+	echo "smoke: make installer took $(($(date +%s) - t0)) s"
+	setup=$(ls -t dist/nianbao-*-windows-amd64-setup.exe | head -n 1)
+fi
+check "installer exists ($setup)" test -s "$setup"
+[ -s "$setup" ] || finish
+setup=$(realpath "$setup")
+
+# ---------------------------------------------------------------- prefix
+work=$(mktemp -d /tmp/nianbao-smoke.XXXXXX)
+export WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all
+export WINEDLLOVERRIDES="mscoree,mshtml=" # no Mono/Gecko install dialogs
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+xvfb_pid=""
+cleanup() {
+	wineserver -k >/dev/null 2>&1 || true
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A virtual display for wine and the GUI. Pick a free display number.
+for n in $(seq 91 120); do
+	[ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { disp=":$n"; break; }
+done
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$disp
+for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+
+t0=$(date +%s)
+wineboot -i >/dev/null 2>&1
+wineserver -w
+check "wine prefix created ($(($(date +%s) - t0)) s)" test -d "$WINEPREFIX/drive_c/windows/system32"
+
+# Test-only bcryptprimitives.dll stand-in, into this prefix only.
+if x86_64-w64-mingw32-gcc -shared -O2 -o "$work/bcryptprimitives.dll" \
+	"$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -lbcrypt; then
+	cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+	ok "bcryptprimitives.dll stand-in built (test only)"
+else
+	bad "bcryptprimitives.dll stand-in built"
+fi
+
+winenv() { wine cmd /c echo "%$1%" 2>/dev/null | tr -d '\r'; }
+unix() { winepath -u "$1" 2>/dev/null; }
+regq() { # regq KEY [VALUE]: prints the data of a registry value
+	if [ $# -gt 1 ]; then
+		wine reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' | sed -n "s/^ *$2 *REG_[A-Z_]* *//p"
+	else
+		wine reg query "$1" /ve 2>/dev/null | tr -d '\r' | sed -n 's/^ *(Default) *REG_[A-Z_]* *//p; s/^ *(默认) *REG_[A-Z_]* *//p'
+	fi
+}
+localapp=$(winenv LOCALAPPDATA)
+appdata=$(winenv APPDATA)
+profile=$(winenv USERPROFILE)
+instdir="$localapp\\Programs\\nianbao"
+exe="$instdir\\nianbao.exe"
+uexe=$(unix "$exe")
+
+# ---------------------------------------------------------------- install
+t0=$(date +%s)
+wine "$setup" /S
+rc=$?
+wineserver -w
+check "silent install exits 0 (took $(($(date +%s) - t0)) s)" test "$rc" = 0
+check "nianbao.exe installed per user in $instdir" test -s "$uexe"
+check "uninstall.exe installed" test -s "$(unix "$instdir\\uninstall.exe")"
+check "Start-menu shortcut 政府信息公开年报" test -s "$(unix "$appdata\\Microsoft\\Windows\\Start Menu\\Programs\\政府信息公开年报.lnk")"
+check "desktop shortcut" test -s "$(unix "$profile\\Desktop\\政府信息公开年报.lnk")"
+ukey='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
+check "应用和功能 entry named 政府信息公开年报" test "$(regq "$ukey" DisplayName)" = "政府信息公开年报"
+check "应用和功能 entry has QuietUninstallString" matches "$(regq "$ukey" QuietUninstallString)" '*uninstall.exe" /S'
+check ".nianbao is associated with nianbao.report" test "$(regq 'HKCU\Software\Classes\.nianbao')" = "nianbao.report"
+cmdline=$(regq 'HKCU\Software\Classes\nianbao.report\shell\open\command')
+check "nianbao.report opens with nianbao.exe \"%1\" ($cmdline)" test "$cmdline" = "\"$exe\" \"%1\""
+
+# ---------------------------------------------------------------- headless
+docs="$profile\\Documents\\年报 测试"
+udocs=$(unix "$docs")
+mkdir -p "$udocs"
+cd "$udocs" || exit 1
+has_cmd() { wine "$exe" help 2>&1 | tr -d '\r' | grep -Eq "^ *$1( |$)"; }
+
+out=$(wine "$exe" version 2>&1 | tr -d '\r')
+rc=$?
+check "nianbao.exe version exits 0" test "$rc" = 0
+check "nianbao.exe version prints a version ($out)" matches "$out" "*[0-9].[0-9]*"
+
+report="$udocs/别斯托别乡2023.nianbao"
+if has_cmd sample; then
+	wine "$exe" sample -o "$docs\\别斯托别乡2023.nianbao" >"$work/sample.out" 2>&1
+	check "nianbao.exe sample writes a report (Chinese path)" test -s "$report"
+else
+	skip "nianbao.exe sample (no such subcommand yet)"
+	cp assets/sample.nianbao "$report" 2>/dev/null
+fi
+
+if has_cmd pdf && [ -s "$report" ]; then
+	t0=$(date +%s%N)
+	wine "$exe" pdf "$docs\\别斯托别乡2023.nianbao" -o "$docs\\别斯托别乡2023.pdf" >"$work/pdf.out" 2>&1
+	rc=$?
+	ms=$((($(date +%s%N) - t0) / 1000000))
+	check "nianbao.exe pdf exits 0 (${ms} ms)" test "$rc" = 0
+	pdftotext "$udocs/别斯托别乡2023.pdf" "$work/pdf.txt" 2>/dev/null
+	check "PDF text contains 别斯托别乡" grep -q 别斯托别乡 "$work/pdf.txt"
+	check "PDF text contains 政府信息公开" grep -q 政府信息公开 "$work/pdf.txt"
+else
+	skip "nianbao.exe pdf (no such subcommand yet, or no report)"
+fi
+
+# ---------------------------------------------------------------- GUI
+# Open the report the way a double-click does: through the association.
+shot="$root/docs/screenshot-wine.png"
+if [ -s "$report" ]; then
+	wine start "$docs\\别斯托别乡2023.nianbao" >/dev/null 2>&1 &
+else
+	wine "$exe" >/dev/null 2>&1 &
+fi
+win=""
+for _ in $(seq 60); do
+	sleep 0.5
+	win=$(xdotool search --onlyvisible --name '.' 2>/dev/null | while read -r w; do
+		n=$(xdotool getwindowname "$w" 2>/dev/null)
+		[ -n "$n" ] && [ "$n" != "Default IME" ] && echo "$w $n"
+	done | head -n 1)
+	[ -n "$win" ] && break
+done
+check "the GUI opened a window (${win#* })" test -n "$win"
+sleep 3 # let the first frames draw
+mkdir -p "$root/docs"
+import -window root "$work/shot.png" 2>/dev/null && cp "$work/shot.png" "$shot"
+colors=$(convert "$work/shot.png" -format '%k' info: 2>/dev/null || echo 0)
+check "the screenshot is not blank ($colors colours, $shot)" test "${colors:-0}" -gt 20
+wineserver -k >/dev/null 2>&1
+wineserver -w
+
+# ---------------------------------------------------------------- uninstall
+echo "keep" >"$udocs/我的备注.txt"
+t0=$(date +%s)
+wine "$(unix "$instdir\\uninstall.exe")" /S
+wineserver -w # the uninstaller re-runs itself from a temporary copy
+check "silent uninstall took $(($(date +%s) - t0)) s" true
+check "nianbao.exe removed" test ! -e "$uexe"
+check "install folder removed" test ! -e "$(unix "$instdir")"
+check "Start-menu shortcut removed" test ! -e "$(unix "$appdata\\Microsoft\\Windows\\Start Menu\\Programs\\政府信息公开年报.lnk")"
+check "应用和功能 entry removed" test -z "$(regq "$ukey" DisplayName)"
+check "association removed" test -z "$(regq 'HKCU\Software\Classes\nianbao.report\shell\open\command')"
+if [ -s "$report" ] || has_cmd sample; then
+	check "the user's report survives uninstall" test -s "$report"
+fi
+check "the user's other files survive uninstall" test -s "$udocs/我的备注.txt"
+[ -e "$udocs/别斯托别乡2023.pdf" ] && check "the user's PDF survives uninstall" test -s "$udocs/别斯托别乡2023.pdf"
+
+# ---------------------------------------------------------------- all users
+cd "$root" || exit 1
+wine "$setup" /S /AllUsers /NoDesktop
+rc=$?
+wineserver -w
+pf=$(winenv ProgramW6432)
+check "all-users install exits 0" test "$rc" = 0
+check "all-users install in $pf\\nianbao" test -s "$(unix "$pf\\nianbao\\nianbao.exe")"
+mkey='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
+check "all-users 应用和功能 entry in HKLM" test "$(regq "$mkey" DisplayName)" = "政府信息公开年报"
+check "all-users association in HKLM" test "$(regq 'HKLM\Software\Classes\.nianbao')" = "nianbao.report"
+check "/NoDesktop: no desktop shortcut" test ! -e "$(unix "$(winenv PUBLIC)\\Desktop\\政府信息公开年报.lnk")"
+out=$(wine "$(unix "$pf\\nianbao\\nianbao.exe")" version 2>&1 | tr -d '\r')
+check "all-users nianbao.exe runs ($out)" matches "$out" "*[0-9].[0-9]*"
+wine "$(unix "$pf\\nianbao\\uninstall.exe")" /S
+wineserver -w
+check "all-users uninstall removes the program" test ! -e "$(unix "$pf\\nianbao\\nianbao.exe")"
+check "all-users uninstall removes the HKLM entry" test -z "$(regq "$mkey" DisplayName)"
+
+finish
