@@ -25,6 +25,8 @@ func (s *shell) exportItems() []*fyne.MenuItem {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("导入 Word/Excel/文本报告…", s.onImport),
 		fyne.NewMenuItem("粘贴导入…", s.onImportPaste),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("汇总各单位报告…", s.onSum),
 	}
 }
 

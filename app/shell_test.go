@@ -14,6 +14,7 @@ import (
 	"nianbao/forms"
 	"nianbao/reports"
 	"nianbao/reports/pdf"
+	"nianbao/reports/summary"
 )
 
 // newTestShell opens the shell in a test window with its own recovery folder.
@@ -310,5 +311,39 @@ func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
 	}
 	if !strings.HasPrefix(string(b), "%PDF-") || len(b) < 10000 || pages < 2 {
 		t.Errorf("PDF of %d bytes, %d pages", len(b), pages)
+	}
+}
+
+func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"甲乡", "乙镇"} {
+		r := reports.New(2024)
+		r.Organ = reports.Organ{FullName: name + "人民政府", ShortName: name, Level: reports.LevelTownship}
+		r.SetCell(reports.Key(reports.TableT3, reports.RowNew, "natural"), reports.Num(int64(i+2)))
+		r.SetCell(reports.Key(reports.TableT3, "open", "natural"), reports.Num(int64(i+2)))
+		if err := reports.Save(filepath.Join(dir, name+".nianbao"), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, w := newTestShell(t)
+	county := reports.New(2024)
+	county.Organ = reports.Organ{FullName: "某县人民政府", ShortName: "某县", Level: reports.LevelCountyGov}
+	s.setReport(county, "", false)
+	files, _ := summary.Files([]string{dir})
+	sum, err := summary.Sum(files, summary.Options{Year: 2024, Base: county.Clone()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.showSum(sum)
+	bs := buttons(w)
+	if bs["把汇总数字填入当前报告"] == nil {
+		t.Fatalf("no apply button in %v", bs)
+	}
+	test.Tap(bs["把汇总数字填入当前报告"])
+	if got := s.editor.TotalText(reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)); got != "5" {
+		t.Errorf("county 一、本年新收 total shows %q, want 2+3=5", got)
+	}
+	if !s.dirty {
+		t.Errorf("report not marked changed after filling in the sum")
 	}
 }

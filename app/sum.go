@@ -1,0 +1,120 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/reports/summary"
+)
+
+// onSum is 汇总: the county office chooses the folder with its units'
+// report files; the sum runs in the background; the result lists every
+// unit and offers to fill the summed tables into the open report and to
+// export the summary workbook.
+func (s *shell) onSum() {
+	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			s.showError("无法打开所选文件夹。", err, "")
+			return
+		}
+		if l == nil {
+			return
+		}
+		s.sumFolder(l.Path())
+	}, s.win)
+	fd.SetTitleText("选择存放各单位报告（.nianbao）的文件夹")
+	fd.SetConfirmText("汇总")
+	fd.SetDismissText("取消")
+	if l, err := storage.ListerForURI(storage.NewFileURI(s.folderOf())); err == nil {
+		fd.SetLocation(l)
+	}
+	fd.Resize(fyne.NewSize(900, 600))
+	fd.Show()
+}
+
+// sumFolder sums the report files of a folder without blocking the window.
+func (s *shell) sumFolder(dir string) {
+	files, err := summary.Files([]string{dir})
+	if err != nil {
+		s.showError("无法汇总。", err, "")
+		return
+	}
+	if len(files) == 0 {
+		dialog.ShowInformation("汇总", "该文件夹里没有 .nianbao 报告文件：\n"+dir, s.win)
+		return
+	}
+	base := s.editor.Report().Clone()
+	opts := summary.Options{Year: base.Year, Base: base, BasePath: s.path}
+	s.setBusy(true, fmt.Sprintf("正在汇总 %d 个文件…", len(files)))
+	go func() {
+		sum, err := summary.Sum(files, opts)
+		fyne.Do(func() {
+			s.setBusy(false, "")
+			if err != nil {
+				s.showError("汇总失败。", err, "")
+				return
+			}
+			s.showSum(sum)
+		})
+	}()
+}
+
+// showSum lists the units of a sum and what can be done with it.
+func (s *shell) showSum(sum *summary.Summary) {
+	notCounted, withErrors, late := sum.Counts()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d 年度：%d 个文件，计入 %d 个，未计入 %d 个；有错误的 %d 个，逾期的 %d 个。\n\n",
+		sum.Year, len(sum.Units), sum.Included, notCounted, withErrors, late)
+	for _, u := range sum.Units {
+		name := u.Name
+		if name == "" {
+			name = filepath.Base(u.File)
+		}
+		fmt.Fprintf(&b, "%s　%s　错误 %d、警告 %d　%s", u.Status.Chinese(), name, u.Errors, u.Warnings, u.Timely.Chinese())
+		if u.Reason != "" {
+			b.WriteString("（" + u.Reason + "）")
+		}
+		b.WriteString("\n")
+	}
+	if sum.HasRoster && len(sum.Missing) > 0 {
+		b.WriteString("\n未报送：\n")
+		for _, m := range sum.Missing {
+			b.WriteString(m.Name + "　" + m.Reason + "\n")
+		}
+	}
+	l := newWrappedLabel(b.String())
+	sc := container.NewVScroll(l)
+	sc.SetMinSize(fyne.NewSize(760, 380))
+	var d *dialog.CustomDialog
+	apply := widget.NewButton("把汇总数字填入当前报告", func() {
+		if err := sum.ApplyTo(s.editor.Report()); err != nil {
+			s.showError("无法填入当前报告。", err, "请先新建或打开本级该年度的报告。")
+			return
+		}
+		d.Hide()
+		s.editor.SetReport(s.editor.Report())
+		s.onEdited()
+		s.setStatus("已把 %d 个单位的汇总数字填入当前报告，请核对后保存。", sum.Included)
+	})
+	apply.Importance = widget.HighImportance
+	export := widget.NewButton("导出汇总表（Excel）…", func() {
+		s.askPath("导出汇总表", ".xlsx", func(path string) {
+			if err := summary.WriteXLSX(path, sum); err != nil {
+				s.showError("导出汇总表失败。", err, "请确认该文件没有在 Excel 中打开，且文件夹可以写入。")
+				return
+			}
+			s.setStatus("已导出汇总表 %s", path)
+		})
+	})
+	closeBtn := widget.NewButton("关闭", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("汇总结果", sc, s.win)
+	d.SetButtons([]fyne.CanvasObject{apply, export, closeBtn})
+	d.Show()
+}
