@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -279,4 +280,32 @@ func BenchmarkRenderSample(b *testing.B) {
 	b.ReportMetric(float64(whole)/float64(ours), "speedup")
 	b.ReportMetric(float64(ourSize)/1024, "KB/pdf")
 	b.ReportMetric(float64(wholeSize)/1024, "KB/gopdf-whole-fonts")
+}
+
+func TestConcurrentRenders(t *testing.T) {
+	// The window renders in the background while the user may export
+	// again: renders share only read-only font data.
+	want := func() []byte {
+		var buf bytes.Buffer
+		if err := Render(&buf, reports.Sample(), Options{Date: fixedDate}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}()
+	errs := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			var buf bytes.Buffer
+			err := Render(&buf, reports.Sample(), Options{Date: fixedDate})
+			if err == nil && !bytes.Equal(buf.Bytes(), want) {
+				err = errors.New("a concurrent render gave different bytes")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }
