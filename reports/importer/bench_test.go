@@ -3,8 +3,20 @@ package importer
 import (
 	"testing"
 
+	"nianbao/assets"
 	"nianbao/reports"
 )
+
+// BenchmarkLoadSampleFile is the baseline: reading the same report from
+// its .nianbao file. bench/import.sh prints the import's cost against it.
+func BenchmarkLoadSampleFile(b *testing.B) {
+	b.SetBytes(int64(len(assets.Sample)))
+	for b.Loop() {
+		if _, err := reports.Parse(assets.Sample); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
 
 // BenchmarkImportSeedText measures importing the seed as pasted text.
 func BenchmarkImportSeedText(b *testing.B) {

@@ -167,8 +167,11 @@ func readDocumentXML(data []byte, num *numbering) ([]block, error) {
 		return "", false
 	}
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
+			if depth > 0 {
+				return nil, fmt.Errorf("文档不完整（文件可能已损坏或被截断）")
+			}
 			break
 		}
 		if err != nil {

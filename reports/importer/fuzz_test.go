@@ -45,6 +45,9 @@ func FuzzImportText(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
+	if dept, err := os.ReadFile("testdata/dept.txt"); err == nil {
+		f.Add(dept)
+	}
 	f.Add([]byte(plaintext.String(handMade())))
 	f.Add([]byte(plaintext.String(handMade2019())))
 	f.Add([]byte(htmlOf(reports.Sample())))

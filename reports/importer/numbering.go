@@ -59,7 +59,7 @@ func readNumbering(data []byte) *numbering {
 		return ""
 	}
 	for depth := 0; ; {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) || err != nil {
 			break
 		}
