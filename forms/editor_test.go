@@ -125,6 +125,12 @@ func TestFullWidthDigitsAreShownNormalisedWhenTheCellIsLeft(t *testing.T) {
 	if en.Text != "3" {
 		t.Errorf("entry shows %q after leaving it, want 3", en.Text)
 	}
+	// Enter moves down the column, skipping nothing typed.
+	w.Canvas().Focus(en)
+	en.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if below := cellEntryOf(t, ed, reports.Key(reports.TableT3, reports.RowCarry, "business")); w.Canvas().Focused() != below {
+		t.Errorf("Enter did not move to 二、上年结转 in the same column")
+	}
 }
 
 func TestBadInputIsMarkedAndKeptAsTyped(t *testing.T) {

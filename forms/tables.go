@@ -173,6 +173,8 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			en.setProblem(err)
 			en.OnChanged = func(s string) { v.onCellChanged(en, col, s) }
 			en.onFocusLost = func() { v.onCellLeft(en) }
+			ri, ci := ri, ci
+			en.OnSubmitted = func(string) { v.onCellSubmitted(ri, ci) }
 			v.entries[k] = en
 			add(boxed(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), color.White), p)
 		}
@@ -233,6 +235,17 @@ func (v *tableView) onCellChanged(en *cellEntry, col reports.Column, typed strin
 	}
 	v.updateTotals()
 	v.ed.changed()
+}
+
+// onCellSubmitted moves down to the next typed cell of the column when
+// Enter is pressed, as in a spreadsheet.
+func (v *tableView) onCellSubmitted(ri, ci int) {
+	for rj := ri + 1; rj < len(v.tb.Rows); rj++ {
+		if en, ok := v.entries[v.tb.CellKey(rj, ci)]; ok {
+			v.ed.win.Canvas().Focus(en)
+			return
+		}
+	}
 }
 
 // onCellLeft shows a number as the report stores it: full-width digits and
