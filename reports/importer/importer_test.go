@@ -330,6 +330,17 @@ func TestSeedVariants(t *testing.T) {
 				return replace("一、本年新收政府信息公开申请数量\t0\t0", "一、本年新收政府信息公开申请数量\t4\t0")(strings.Join(out, "\n"))
 			},
 			check: all(cellIs("t3.new.natural", "4"), cellIs("t3.next.other", "0"), problemSays("表三的表头无法按位置对应"))},
+		{name: "groups of 五 run into their first item",
+			edit: func(s string) string {
+				s = replace("(一) 工作中存在的主要问题和困难\n\n一是", "(一) 存在的主要问题。一是")(s)
+				return replace("(二) 具体的解决办法和改进措施\n\n(一) 加强", "(二) 改进措施。(一) 加强")(s)
+			},
+			check: func(t *testing.T, res *Result) {
+				im := res.Report.Improvement
+				if im.ProblemsTitle != "存在的主要问题" || im.MeasuresTitle != "改进措施" || len(im.Problems) != 1 || len(im.Measures) != 4 || im.Measures[0].Title != "加强队伍建设" {
+					t.Errorf("improvement = %+v", im)
+				}
+			}},
 		{name: "blank lines inside a table",
 			edit:  replace("行政强制\t0\t\t\n", "行政强制\t9\t\t\n\n\n"),
 			check: cellIs("t2_6.coercion.decisions", "9")},
@@ -584,7 +595,8 @@ func TestDepartmentLayout(t *testing.T) {
 	if len(r.Overview.Parts) != 2 || r.Overview.Parts[1].Title != "依申请公开" || r.Overview.Parts[0].Text != "2022年，我局主动公开信息256条，其中政策文件12条。" {
 		t.Errorf("overview = %+v", r.Overview.Parts)
 	}
-	if len(r.Improvement.Problems) != 1 || len(r.Improvement.Measures) != 1 || r.Improvement.Measures[0].Text != "一是加强培训；二是丰富解读形式。" {
+	if len(r.Improvement.Problems) != 1 || len(r.Improvement.Measures) != 1 || r.Improvement.Measures[0].Text != "一是加强培训；二是丰富解读形式。" ||
+		r.Improvement.ProblemsTitle != "存在的问题" || r.Improvement.MeasuresTitle != "改进措施" {
 		t.Errorf("improvement = %+v", r.Improvement)
 	}
 	if r.Other.Fee != "" || r.Other.Text != "无。" {

@@ -597,12 +597,22 @@ func (rc *recognizer) improvement(ps []para) {
 	foundGroups := 0
 	for _, p := range ps {
 		// “存在的问题：一是……” — a group label run into its text.
-		if head, rest, ok := strings.Cut(p.text, "："); ok && runeLen(head) <= 12 && strings.TrimSpace(rest) != "" {
-			if g, _ := groupKind(head, group == 2); g != 0 && g > group {
+		for _, sep := range []string{"：", "。"} {
+			head, rest, ok := strings.Cut(p.text, sep)
+			if !ok || runeLen(head) > 18 || strings.TrimSpace(rest) == "" {
+				continue
+			}
+			if g, title := groupKind(head, group == 2); g != 0 && g > group {
 				group = g
 				foundGroups++
-				rc.add(Note, p.pos, "“%s：”按“五”的分组标题识别，其后的文字归入该组", head)
+				if g == 1 {
+					im.ProblemsTitle = title
+				} else {
+					im.MeasuresTitle = title
+				}
+				rc.add(Note, p.pos, "“%s”按“五”的分组标题识别，其后的文字归入该组", head+sep)
 				p.text = strings.TrimSpace(rest)
+				break
 			}
 		}
 		if g, title := groupKind(p.text, group == 2); g != 0 && g > group {
