@@ -71,6 +71,22 @@ echo "building nianbao…"
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config LANG=C.UTF-8
 mkdir -p "$HOME"
 "$work/nianbao" sample -o "$work/sample.nianbao" >/dev/null 2>&1
+# Without a display, and with an OpenGL older than 2.1, the window cannot
+# open: a Chinese message pointing to the headless commands and exit 2, not
+# a Go stack trace or a hang.
+nodisplay() { # nodisplay LABEL COMMAND...
+	local label=$1 code=0; shift
+	out=$(timeout 30 "$@" 2>&1) || code=$?
+	if [ "$code" -ne 2 ] || ! grep -q "nianbao help" <<<"$out" || grep -q "goroutine " <<<"$out"; then
+		echo "FAIL: $label: exit $code, output:" >&2
+		echo "$out" >&2
+		exit 1
+	fi
+	echo "no window ($label): exit 2 with the message"
+}
+nodisplay "no DISPLAY" env -u DISPLAY -u WAYLAND_DISPLAY "$work/nianbao" "$work/sample.nianbao"
+nodisplay "OpenGL 1.4 only" xvfb-run -a -s "-screen 0 1280x800x24" env MESA_GL_VERSION_OVERRIDE=1.4 "$work/nianbao" "$work/sample.nianbao"
+
 for size in 1280x800 1920x1080; do
 	rm -rf "$root/docs/screens/$size"
 	xvfb-run -a -s "-screen 0 ${size}x24" bash "$0" --inner "$work/nianbao" "$work/sample.nianbao" "$root/docs/screens/$size" "$size"
