@@ -93,7 +93,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	s.shortcuts()
 	w.SetCloseIntercept(s.onClose)
 	w.SetOnDropped(s.onDropped)
-	w.Resize(fyne.NewSize(1200, 760))
+	w.Resize(fyne.NewSize(1180, 700))
 	a.Lifecycle().SetOnExitedForeground(s.autosave)
 	s.updateTitle()
 	return s

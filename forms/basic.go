@@ -240,8 +240,10 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	deadline := widget.NewLabel(fmt.Sprintf("%s须在 %s 前发布", r.Organ.Level.Name(), r.Organ.Level.Deadline(r.Year).Chinese()))
 
 	sig := widget.NewCheck("打印“单位负责人（签字）：”一行（用于存档的纸质签字件）", func(b bool) {
-		r.Signing.SignatureLine = b
-		ed.changed()
+		if b != r.Signing.SignatureLine {
+			r.Signing.SignatureLine = b
+			ed.changed()
+		}
 	})
 	sig.SetChecked(r.Signing.SignatureLine)
 

@@ -325,6 +325,23 @@ func TestNavigationListsEveryPartOfTheTemplate(t *testing.T) {
 	}
 }
 
+func TestShowingEveryPartChangesNothing(t *testing.T) {
+	for _, r := range []*reports.Report{reports.Sample(), reports.New(2020), reports.NextYear(reports.Sample(), 2024)} {
+		before, _ := reports.Marshal(r)
+		ed, _ := newTestEditor(t, r)
+		edits := 0
+		ed.OnChanged = func() { edits++ }
+		keys, _ := ed.Parts()
+		for _, k := range keys {
+			ed.Select(k)
+		}
+		after, _ := reports.Marshal(ed.Report())
+		if edits != 0 || string(before) != string(after) {
+			t.Errorf("%s: showing the parts made %d edits; report changed: %v", r.Title(), edits, string(before) != string(after))
+		}
+	}
+}
+
 func TestStartingFromLastYearShowsLastYearsTextBeside(t *testing.T) {
 	prev := reports.Sample()
 	r := reports.NextYear(prev, 2024)

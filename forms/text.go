@@ -251,8 +251,10 @@ func newOverviewScreen(ed *Editor) *overviewScreen {
 	numbering.Required = true
 	numbering.OnChanged = func(v string) { s.onNumberingChanged(v) }
 	inline := widget.NewCheck("标题与正文接排（如“1.主动公开方面。本乡……”）", func(b bool) {
-		r.Overview.Inline = b
-		ed.changed()
+		if b != r.Overview.Inline {
+			r.Overview.Inline = b
+			ed.changed()
+		}
 	})
 	inline.SetChecked(r.Overview.Inline)
 	opts := container.NewHBox(widget.NewLabel("编号："), numbering, inline)
