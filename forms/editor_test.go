@@ -276,6 +276,12 @@ func TestClickingAFindingFocusesItsCellOrField(t *testing.T) {
 		{"the 落款 date", reports.Location{Field: "signing.date"}, func() fyne.Focusable {
 			return ed.screen(PartSigning).(*signingScreen).date
 		}},
+		{"the list of problems leads to its first problem", reports.Location{Field: "improvement.problems"}, func() fyne.Focusable {
+			return ed.screen(reports.SectionImprovement).(*improvementScreen).problems.fields["improvement.problems.0.text"]
+		}},
+		{"the whole 总体情况 leads to its first paragraph", reports.Location{Field: "overview.parts"}, func() fyne.Focusable {
+			return ed.screen(reports.SectionOverview).(*overviewScreen).parts.fields["overview.parts.0.text"]
+		}},
 		{"the organ's name", reports.Location{Field: "organ.full_name"}, func() fyne.Focusable {
 			return ed.screen(PartBasic).(*basicScreen).fields["organ.full_name"]
 		}},
@@ -293,6 +299,13 @@ func TestClickingAFindingFocusesItsCellOrField(t *testing.T) {
 				t.Errorf("part shown %q, want %q", got, ed.partOf(c.loc))
 			}
 		})
+	}
+	// An empty list leads to the button that adds an item.
+	empty, _ := newTestEditor(t, reports.New(2024))
+	if !empty.Goto(reports.Location{Field: "improvement.problems"}) {
+		t.Errorf("an empty list of problems leads nowhere")
+	} else if b, ok := empty.Focused().(*widget.Button); !ok || b.Text != "添加问题" {
+		t.Errorf("focused %T, want the 添加问题 button", empty.Focused())
 	}
 	// The real findings of the sample point somewhere that exists.
 	for _, f := range ed.Findings() {

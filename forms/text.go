@@ -104,6 +104,13 @@ func (p *partsEditor) rebuild() {
 	}
 	add := widget.NewButtonWithIcon("添加"+p.noun, theme.ContentAddIcon(), p.onAdd)
 	p.box.Add(container.NewHBox(add))
+	// A finding about the whole list leads to its first text, or to the
+	// button that adds one.
+	if f, ok := p.fields[reports.FieldPath(p.path, 0, "text")]; ok {
+		p.fields[p.path] = f
+	} else {
+		p.fields[p.path] = add
+	}
 	p.box.Refresh()
 }
 
