@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"time"
@@ -54,8 +53,9 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 	}
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}, Unit: gopdf.UnitPT})
-	// Page content compresses nearly as well at the fastest level.
-	pdf.SetCompressLevel(zlib.BestSpeed)
+	// Page content stays uncompressed: it is about 50 KB for the sample,
+	// and compressing it costs a quarter of the drawing time.
+	pdf.SetNoCompression()
 	pdf.SetInfo(gopdf.PdfInfo{
 		Title:        doc.Title,
 		Author:       doc.Author,

@@ -36,6 +36,7 @@ type tcell struct {
 	align            align
 	loc              reports.Location
 	glyphs           []glyph
+	breaks           []bool // break opportunities in glyphs, found once
 	lines            []brokenLine
 }
 
@@ -103,7 +104,10 @@ func (c *tcell) layoutAt(width, size float64) []brokenLine {
 		g.size = size
 		gs[i] = g
 	}
-	lines := balancedLines(gs, width)
+	if c.breaks == nil {
+		c.breaks = breakOpportunities(gs)
+	}
+	lines := balancedLines(gs, c.breaks, width)
 	if len(lines) == 2 {
 		if m := numberPrefix.FindString(c.text); m != "" {
 			k := len([]rune(m))
@@ -367,14 +371,17 @@ func (t *tableLayout) emit(p *Page, y float64, from, to int) {
 // balancedLines wraps glyphs into as few lines as width allows, then
 // narrows the width as long as that keeps the number of lines, so that
 // the lines come out even ("商业/企业", not "商业企/业").
-func balancedLines(gs []glyph, width float64) []brokenLine {
-	lines := breakLines(gs, lineOpts{width: width})
+func balancedLines(gs []glyph, ok []bool, width float64) []brokenLine {
+	if len(gs) == 0 {
+		return nil
+	}
+	lines := breakLinesAt(gs, ok, lineOpts{width: width})
 	if len(lines) < 2 {
 		return lines
 	}
 	lo := textWidth(gs, 0) / float64(len(lines))
 	for w := lo; w < width; w += 0.5 {
-		if try := breakLines(gs, lineOpts{width: w}); len(try) == len(lines) {
+		if try := breakLinesAt(gs, ok, lineOpts{width: w}); len(try) == len(lines) {
 			return try
 		}
 	}

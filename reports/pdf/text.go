@@ -95,6 +95,9 @@ func breakOpportunities(gs []glyph) []bool {
 		runes[i] = g.r
 	}
 	ok := make([]bool, len(gs)+1)
+	if len(gs) < 2 {
+		return ok
+	}
 	var seg segmenter.Segmenter
 	seg.Init(runes)
 	it := seg.LineIterator()
@@ -148,7 +151,15 @@ func breakLines(gs []glyph, o lineOpts) []brokenLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	ok := breakOpportunities(gs)
+	return breakLinesAt(gs, breakOpportunities(gs), o)
+}
+
+// breakLinesAt is breakLines with the break opportunities already found
+// (a cell tried at several widths finds them once).
+func breakLinesAt(gs []glyph, ok []bool, o lineOpts) []brokenLine {
+	if len(gs) == 0 {
+		return nil
+	}
 	var units [][]glyph
 	start := 0
 	for i := 1; i <= len(gs); i++ {
