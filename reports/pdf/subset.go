@@ -71,20 +71,23 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 	}
 
 	// glyf and loca, with component ids rewritten.
-	var newGlyf []byte
+	size := 0
+	for _, g := range old {
+		size += (len(glyphAt(g)) + 3) &^ 3
+	}
+	newGlyf := make([]byte, size)
 	newLoca := make([]byte, 4*(len(old)+1))
+	pos := 0
 	for i, g := range old {
-		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(len(newGlyf)))
-		data := append([]byte(nil), glyphAt(g)...)
+		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(pos))
+		data := newGlyf[pos : pos+len(glyphAt(g))]
+		copy(data, glyphAt(g))
 		for _, c := range components(data) {
 			binary.BigEndian.PutUint16(data[c.at:], uint16(newID[c.gid]))
 		}
-		newGlyf = append(newGlyf, data...)
-		for len(newGlyf)%4 != 0 {
-			newGlyf = append(newGlyf, 0)
-		}
+		pos += (len(data) + 3) &^ 3
 	}
-	binary.BigEndian.PutUint32(newLoca[4*len(old):], uint32(len(newGlyf)))
+	binary.BigEndian.PutUint32(newLoca[4*len(old):], uint32(pos))
 
 	// hmtx: a full metric for every kept glyph.
 	numLong := int(binary.BigEndian.Uint16(hhea[34:]))
