@@ -709,3 +709,36 @@ func TestImprovementNumbering(t *testing.T) {
 		})
 	}
 }
+
+func TestSigningWithLongOrganName(t *testing.T) {
+	cases := []struct {
+		name  string
+		organ string
+		lines int
+	}{
+		{"a long name moves left", "新疆维吾尔自治区伊犁哈萨克自治州新源县人民政府", 1},
+		{"a very long name wraps", "新疆维吾尔自治区伊犁哈萨克自治州新源县别斯托别乡人民政府办公室政务公开科", 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := reports.Sample().Clone()
+			r.Signing.Organ = c.organ
+			doc := mustLayout(t, r, Options{})
+			var got []string
+			for _, p := range doc.Pages {
+				for _, l := range p.Lines {
+					if l.Kind != KindSigning {
+						continue
+					}
+					if l.X < MarginLeft-0.01 || l.End() > MarginLeft+TypeWidth+0.05 {
+						t.Errorf("落款 line %q leaves the type area (%.2f to %.2f)", l.Text(), l.X, l.End())
+					}
+					got = append(got, l.Text())
+				}
+			}
+			if len(got) != c.lines+1 || strings.Join(got[:c.lines], "") != c.organ || got[c.lines] != "2024年1月19日" {
+				t.Errorf("落款 lines %q, want the organ on %d line(s) then the date", got, c.lines)
+			}
+		})
+	}
+}
