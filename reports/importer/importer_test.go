@@ -649,3 +649,24 @@ func TestTablesWithoutTabs(t *testing.T) {
 		t.Errorf("uncertain: %v", res.Problems)
 	}
 }
+
+// Text copied from a PDF has its paragraphs broken into lines of the page
+// width (28 characters for GB/T 9704) with no blank lines between them;
+// the paragraphs are rebuilt.
+func TestWrappedLines(t *testing.T) {
+	var lines []string
+	for _, l := range strings.Split(plaintext.String(reports.Sample()), "\n") {
+		if l == "" {
+			continue
+		}
+		rs := []rune(l)
+		for !strings.Contains(l, "\t") && len(rs) > 28 {
+			lines = append(lines, string(rs[:28]))
+			rs = rs[28:]
+		}
+		lines = append(lines, string(rs))
+	}
+	res := mustImport(t, "pdf.txt", []byte(strings.Join(lines, "\n")))
+	sameReport(t, "wrapped", mustMarshal(t, reports.Sample()), mustMarshal(t, res.Report))
+	problemSays("按固定宽度折行")(t, res)
+}

@@ -16,6 +16,9 @@ type recognizer struct {
 	r      *reports.Report
 	tmpl   *reports.Template
 	blocks []block
+	// wrapped is set when lines were broken at a fixed width (a PDF copy):
+	// paragraphs are rebuilt by joining lines that stop mid-sentence.
+	wrapped bool
 }
 
 func (rc *recognizer) add(sev Severity, pos Position, format string, a ...any) {
@@ -78,7 +81,10 @@ func sectionHeading(s string) string {
 	return ""
 }
 
-var rePageNumber = regexp.MustCompile(`^[\-—–－─\s]*(第\s*)?[0-9０-９]{1,3}\s*(页)?[\-—–－─\s]*$|^第\s*[0-9]{1,3}\s*页\s*(/|，)?\s*共\s*[0-9]{1,3}\s*页$`)
+// rePageNumber matches page numbers a page break leaves in copied text:
+// “— 1 —”, “-2-”, “第3页”, “第1页/共5页”. A bare number is not one (it
+// may be a table cell).
+var rePageNumber = regexp.MustCompile(`^[\-—–－─]+\s*[0-9０-９]{1,3}\s*[\-—–－─]+$|^第\s*[0-9０-９]{1,3}\s*页$|^第\s*[0-9]{1,3}\s*页\s*(/|，)?\s*共\s*[0-9]{1,3}\s*页$`)
 
 func recognize(blocks []block) *Result {
 	res := recognizeBlocks(blocks)
@@ -116,6 +122,9 @@ func recognizeBlocks(blocks []block) *Result {
 		kept = append(kept, b)
 	}
 	blocks = kept
+	if rc.wrapped = detectWrapped(blocks); rc.wrapped {
+		rc.add(Note, Position{}, "文字是按固定宽度折行的（如从 PDF 复制），已把折断的行重新接成段落，请核对段落划分")
+	}
 
 	// Section headings, in order.
 	type heading struct {
@@ -242,7 +251,7 @@ func recognizeBlocks(blocks []block) *Result {
 // notes the template prints there (units, 勾稽关系), which need no import.
 func isTableNote(s string) bool {
 	c := canon(s)
-	return strings.Contains(c, "勾稽关系") || strings.HasPrefix(c, "单位:") || strings.Contains(c, "只计算原行为主体") ||
+	return strings.Contains(c, "勾稽关系") || strings.Contains(c, "等于第三项加第四项之和") || strings.HasPrefix(c, "单位:") || strings.Contains(c, "只计算原行为主体") ||
 		strings.Contains(c, "统计数据截至")
 }
 
@@ -339,29 +348,49 @@ var (
 // front reads the title and the preamble (everything before 一、总体情况).
 func (rc *recognizer) front(blocks []block) {
 	r := rc.r
-	var preamble []string
+	var preamble []para
 	titled := false
+	var paras []block
 	for _, b := range blocks {
-		if b.table != nil {
-			continue
+		if b.table == nil {
+			paras = append(paras, b)
 		}
+	}
+	isTitle := func(c string) bool {
+		return strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.Contains(c, "。")
+	}
+	for i := 0; i < len(paras); i++ {
+		b := paras[i]
 		t := b.para
 		c := canon(t)
-		if !titled && strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.Contains(c, "。") {
+		if !titled && isTitle(c) {
 			titled = true
 			rc.title(c, b.pos)
 			continue
+		}
+		// A title broken over two lines: “别斯托别乡2023年度” / “政府信息公开工作年度报告”.
+		if !titled && i+1 < len(paras) && runeLen(c) <= 30 && !strings.ContainsAny(c, ".,") {
+			if next := canon(paras[i+1].para); isTitle(next) && !isTitle(c) && runeLen(c+next) <= 60 {
+				titled = true
+				rc.title(c+next, b.pos)
+				i++
+				continue
+			}
 		}
 		if !titled && len(preamble) == 0 && runeLen(c) <= 30 && !strings.ContainsAny(c, ".,。") {
 			rc.add(Uncertain, b.pos, "标题前的“%s”不是报告内容，未导入", clip(t))
 			continue
 		}
-		preamble = append(preamble, normText(t))
+		preamble = append(preamble, para{t, b.pos})
 	}
 	if !titled {
 		rc.add(Uncertain, Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
 	}
-	r.Preamble = strings.Join(preamble, "\n")
+	var texts []string
+	for _, p := range rc.joinBroken(preamble) {
+		texts = append(texts, normText(p.text))
+	}
+	r.Preamble = strings.Join(texts, "\n")
 	rc.contact(r.Preamble)
 	if r.Year == 0 {
 		if m := rePeriod.FindStringSubmatch(asciiDigits(strings.ReplaceAll(r.Preamble, " ", ""))); m != nil {
@@ -458,8 +487,10 @@ func (rc *recognizer) guessYear(blocks []block) {
 func (rc *recognizer) joinBroken(ps []para) []para {
 	var out []para
 	for _, p := range ps {
-		if n := len(out); n > 0 && brokenAfter(out[n-1].text) && !startsItem(p.text) {
-			rc.add(Note, p.pos, "此段与上一段（%s）是被分页断开的同一段，已合并", out[n-1].pos)
+		if n := len(out); n > 0 && brokenAfter(out[n-1].text, rc.wrapped) && !startsItem(p.text) && !isHeadingLine(out[n-1].text) {
+			if !rc.wrapped {
+				rc.add(Note, p.pos, "此段与上一段（%s）是被分页断开的同一段，已合并", out[n-1].pos)
+			}
 			out[n-1].text = strings.TrimRight(out[n-1].text, " \u3000") + strings.TrimLeft(p.text, " \u3000")
 			continue
 		}
@@ -468,18 +499,56 @@ func (rc *recognizer) joinBroken(ps []para) []para {
 	return out
 }
 
-func brokenAfter(s string) bool {
+// detectWrapped reports whether the text's lines were broken at a fixed
+// width (text copied from a PDF): many long lines stop in mid-sentence.
+func detectWrapped(blocks []block) bool {
+	long, open := 0, 0
+	lengths := map[int]int{}
+	for _, b := range blocks {
+		if b.table != nil || runeLen(b.para) < 15 || startsItem(b.para) {
+			continue
+		}
+		long++
+		rs := []rune(strings.TrimSpace(b.para))
+		if last := rs[len(rs)-1]; isWide(last) && !strings.ContainsRune("。！？；：”’」）》…", last) {
+			open++
+			lengths[len(rs)]++
+		}
+	}
+	// Most of the open lines have one width (give or take a character).
+	best := 0
+	for l := range lengths {
+		best = max(best, lengths[l-1]+lengths[l]+lengths[l+1])
+	}
+	return open >= 5 && open*2 >= long && best*2 >= open
+}
+
+// isHeadingLine reports whether s is a numbered heading (“（一）工作中存在的
+// 主要问题和困难”), which never continues on the next line.
+func isHeadingLine(s string) bool {
+	nb, ok := parseNumbered(s)
+	return ok && !strings.ContainsAny(nb.rest, "。，；") && runeLen(nb.rest) <= 30
+}
+
+func brokenAfter(s string, wrapped bool) bool {
 	s = strings.TrimRight(s, " \u3000")
 	rs := []rune(s)
 	if len(rs) == 0 {
 		return false
 	}
 	last := rs[len(rs)-1]
+	if wrapped && len(rs) >= 12 {
+		// Lines broken at a fixed width: only a full stop ends a paragraph.
+		return !strings.ContainsRune("。！？”」", last)
+	}
 	switch last {
 	case '，', '、', ',':
 		return true
 	case '。', '！', '？', '；', '：', '…', '”', '’', '」', '）', ')', '》', '.', ';', ':', '!', '?':
 		return false
+	}
+	if wrapped {
+		return len(rs) >= 12 && isWide(last)
 	}
 	return len(rs) > 40 && isWide(last)
 }

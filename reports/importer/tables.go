@@ -209,7 +209,11 @@ func isNumeric(s string) bool {
 func (tr *tableReader) table(tb *table) {
 	kind := kindNone
 	grid := tb.pos.Table > 0 // docx tables have real grid columns
-	rows := tr.joinSplitRows(tb.rows)
+	rows := tb.rows
+	if tb.spaced {
+		rows = tr.mergeNumberLines(rows)
+	}
+	rows = tr.joinSplitRows(rows)
 	for _, row := range rows {
 		texts := make([]string, len(row.cells))
 		for i, c := range row.cells {
@@ -728,4 +732,28 @@ func (tr *tableReader) missing() {
 			tr.rc.add(Uncertain, Position{}, "%s未找到%s行，这些数值为空白，请填写", tb.Name(tr.t), strings.Join(rows, ""))
 		}
 	}
+}
+
+// mergeNumberLines puts numbers that stand on lines of their own (a PDF
+// copy gives each table cell a line) into the row they belong to: the
+// label line before them, or the numbers before them (table 四).
+func (tr *tableReader) mergeNumberLines(rows []trow) []trow {
+	var out []trow
+	for _, row := range rows {
+		ne := row.nonEmpty()
+		numbersOnly := len(ne) > 0 && !slices.ContainsFunc(ne, func(s string) bool { return !isNumeric(s) })
+		if n := len(out); numbersOnly && n > 0 {
+			prev := out[n-1].nonEmpty()
+			if len(prev) > 0 && !tr.isHeader(prev) && !reCaption.MatchString(canon(strings.Join(prev, ""))) {
+				cells := slices.Clone(out[n-1].cells)
+				for _, t := range ne {
+					cells = append(cells, tcell{text: t, col: len(cells)})
+				}
+				out[n-1].cells = cells
+				continue
+			}
+		}
+		out = append(out, row)
+	}
+	return out
 }
