@@ -23,16 +23,7 @@ func (s *shell) tour(dir string) {
 	step := filepath.Join(dir, "step")
 	for i, k := range keys {
 		fyne.DoAndWait(func() { s.editor.Select(k) })
-		time.Sleep(300 * time.Millisecond) // let the frame be drawn
-		if err := os.WriteFile(step, fmt.Appendf(nil, "%02d %s\n", i+1, k), 0o644); err != nil {
-			fmt.Fprintln(os.Stderr, "nianbao tour:", err)
-			break
-		}
-		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if _, err := os.Stat(step); os.IsNotExist(err) {
-				break
-			}
-		}
+		s.tourStep(step, fmt.Sprintf("%02d %s", i+1, k))
 	}
 	// Last, what a typing mistake looks like: the cell framed in red, the
 	// message, the 勾稽 line and the findings.
@@ -44,16 +35,32 @@ func (s *shell) tour(dir string) {
 		s.editor.CheckNow()
 		s.editor.Goto(reports.Location{Table: reports.TableT3, Row: reports.RowNext, Column: "natural"})
 	})
-	time.Sleep(300 * time.Millisecond)
-	if err := os.WriteFile(step, fmt.Appendf(nil, "%02d requests-mistake\n", len(keys)+1), 0o644); err == nil {
-		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
-			if _, err := os.Stat(step); os.IsNotExist(err) {
-				break
-			}
-		}
-	}
+	s.tourStep(step, fmt.Sprintf("%02d requests-mistake", len(keys)+1))
+	// And the next year started from this one: last year's text beside
+	// the empty editors.
+	fyne.DoAndWait(func() {
+		r := s.editor.Report()
+		s.setReport(reports.NextYear(r, r.Year+1), "", true)
+		s.editor.Select(reports.SectionOverview)
+	})
+	s.tourStep(step, fmt.Sprintf("%02d overview-next-year", len(keys)+2))
 	fyne.Do(func() {
 		s.dirty = false
 		s.quit()
 	})
+}
+
+// tourStep lets the frame be drawn, names the step in the file step and
+// waits until the script has taken its screenshot and removed the file.
+func (s *shell) tourStep(step, name string) {
+	time.Sleep(300 * time.Millisecond)
+	if err := os.WriteFile(step, []byte(name+"\n"), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "nianbao tour:", err)
+		return
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(step); os.IsNotExist(err) {
+			return
+		}
+	}
 }

@@ -39,26 +39,36 @@ type screen interface {
 	focus(loc reports.Location) bool
 }
 
-// navWidth is the width of the navigation list: long section titles are
-// cut with … (the number tells the part), so tables get the room.
-const navWidth = 250
+// Widths of the navigation list: a fifth of the window, at least enough
+// for the numbers and the start of the titles (long titles are cut with …),
+// at most enough for the longest title.
+const (
+	navMinWidth = 250
+	navMaxWidth = 390
+)
 
-// fixedWidth is a layout that asks for a fixed width.
-type fixedWidth struct{ width float32 }
+// sideLayout places the navigation list, a separator and the detail side
+// by side, the list taking a fifth of the width within its bounds.
+type sideLayout struct{}
 
-func (f *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
+func (sideLayout) navWidth(w float32) float32 {
+	return min(max(w/5, navMinWidth), navMaxWidth)
 }
 
-func (f *fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := fyne.NewSize(f.width, 0)
-	for _, o := range objs {
-		s.Height = max(s.Height, o.MinSize().Height)
-	}
-	return s
+func (l sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	nw := l.navWidth(size.Width)
+	sep := objs[1].MinSize().Width
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(nw, size.Height))
+	objs[1].Move(fyne.NewPos(nw, 0))
+	objs[1].Resize(fyne.NewSize(sep, size.Height))
+	objs[2].Move(fyne.NewPos(nw+sep, 0))
+	objs[2].Resize(fyne.NewSize(size.Width-nw-sep, size.Height))
+}
+
+func (l sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	d := objs[2].MinSize()
+	return fyne.NewSize(navMinWidth+objs[1].MinSize().Width+d.Width, max(objs[0].MinSize().Height, d.Height))
 }
 
 // navPart is one entry of the navigation list.
@@ -112,8 +122,7 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 	e.nav.OnSelected = func(id widget.ListItemID) { e.onPartSelected(id) }
 	split := container.NewVSplit(e.detail, e.panel.object())
 	split.Offset = 0.78
-	nav := container.New(&fixedWidth{width: navWidth}, e.nav)
-	e.root = container.NewBorder(nil, nil, container.NewHBox(nav, widget.NewSeparator()), nil, split)
+	e.root = container.New(&sideLayout{}, e.nav, widget.NewSeparator(), split)
 	e.SetReport(r)
 	return e
 }

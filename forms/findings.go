@@ -3,6 +3,7 @@ package forms
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -102,7 +103,11 @@ func (p *findingsPanel) object() fyne.CanvasObject { return p.obj }
 
 // line is how a finding reads in the list: severity, part, message.
 func (p *findingsPanel) line(f reports.Finding) string {
-	return fmt.Sprintf("%s　%s：%s", f.Severity.Chinese(), p.ed.partTitle(p.ed.partOf(f.Location)), f.Message)
+	part := p.ed.partTitle(p.ed.partOf(f.Location))
+	if strings.Contains(f.Message, part) {
+		return f.Severity.Chinese() + "　" + f.Message
+	}
+	return fmt.Sprintf("%s　%s：%s", f.Severity.Chinese(), part, f.Message)
 }
 
 func (p *findingsPanel) set(fs []reports.Finding) {

@@ -56,7 +56,7 @@ if [ "${1:-}" = "--inner" ]; then
 	wait "$pid" || true
 	echo "rss-after-start $size: $((rss / 1024)) MiB (VmRSS $rss kB)"
 	echo "screenshots $size: $n in $out"
-	if [ "$n" -lt 9 ]; then
+	if [ "$n" -lt 10 ]; then
 		echo "FAIL: expected a screenshot of every part, got $n" >&2
 		cat "$log" >&2
 		exit 1
