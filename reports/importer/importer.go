@@ -161,6 +161,14 @@ func Import(name string, data []byte) (*Result, error) {
 	case ext == ".docx" || ext == ".xlsx":
 		return nil, ferr(fmt.Sprintf("文件扩展名是 %s，但内容不是有效的 Office 文件（可能已损坏）", ext), nil)
 	}
+	if t := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))); len(t) > 0 && t[0] == '{' {
+		// A report file given to the importer: read it as what it is.
+		r, err := reports.Parse(data)
+		if err != nil {
+			return nil, ferr("这像是年报文件（.nianbao），但无法读取："+err.Error(), err)
+		}
+		return &Result{Report: r, Format: "年报文件", Problems: []Problem{{Severity: Note, Message: "这已经是年报文件（.nianbao），已直接读取，无需导入"}}}, nil
+	}
 	text, enc, err := decodeText(data)
 	if err != nil {
 		return nil, ferr(err.Error(), err)

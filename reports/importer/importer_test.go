@@ -538,6 +538,15 @@ func TestUnusableInput(t *testing.T) {
 	}
 }
 
+// A report file handed to the importer is read as it is.
+func TestImportReportFile(t *testing.T) {
+	res := mustImport(t, "sample.nianbao", mustMarshal(t, reports.Sample()))
+	sameReport(t, "nianbao", mustMarshal(t, reports.Sample()), mustMarshal(t, res.Report))
+	if _, err := Import("bad.nianbao", []byte(`{"schema": 1, "year": "x"}`)); err == nil || !strings.Contains(err.Error(), "年报文件") {
+		t.Errorf("error = %v", err)
+	}
+}
+
 // Starting next year from an imported report works like from a saved one.
 func TestNextYearFromImported(t *testing.T) {
 	text := plaintext.String(handMade())
