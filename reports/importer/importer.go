@@ -143,6 +143,8 @@ func Import(name string, data []byte) (*Result, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
 		return importZip(name, data)
+	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")) && ext == ".wps":
+		return nil, ferr("这是 WPS 文字（.wps）文件，无法直接读取。请在 WPS 中“另存为”Word 文件（.docx）后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
 		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("%PDF")):
