@@ -89,6 +89,17 @@ func TestGeometry(t *testing.T) {
 						t.Errorf("page %d: two lines on grid line %d", p.Number, k)
 					}
 					rows[k] = true
+					if l.Kind == KindBody && !l.Justified && i > 0 && lines[i-1].Kind == KindBody && lines[i-1].Justified {
+						chars := 0
+						for _, r := range text {
+							if !unicode.IsPunct(r) {
+								chars++
+							}
+						}
+						if chars < 2 {
+							t.Errorf("page %d: a paragraph ends with a lone character: %q", p.Number, text)
+						}
+					}
 					if l.Kind != KindBody || !l.Justified {
 						continue
 					}

@@ -155,80 +155,30 @@ func breakLines(gs []glyph, o lineOpts) []brokenLine {
 }
 
 // breakLinesAt is breakLines with the break opportunities already found
-// (a cell tried at several widths finds them once).
+// (a cell tried at several widths finds them once). In justified text a
+// last line holding a single character (and its marks) takes the last
+// unit of the line before along, so that no character stands alone.
 func breakLinesAt(gs []glyph, ok []bool, o lineOpts) []brokenLine {
 	if len(gs) == 0 {
 		return nil
 	}
-	var units [][]glyph
-	start := 0
-	for i := 1; i <= len(gs); i++ {
-		if i == len(gs) || ok[i] {
-			units = append(units, gs[start:i])
-			start = i
-		}
-	}
-	width := func(u []glyph) float64 {
-		w := 0.0
-		for _, g := range u {
-			w += g.adv + o.track
-		}
-		return w
-	}
-	var lines []brokenLine
-	var cur []glyph
-	curW := 0.0
-	indent := o.indent
-	capW := func() float64 { return o.width - indent }
-	flush := func() {
-		lines = append(lines, brokenLine{glyphs: trimSpaces(cur), indent: indent})
-		cur, curW = nil, 0
-		indent = 0
-	}
-	const eps = 0.01
-	for _, u := range units {
-		w := width(u)
-		if curW+w <= capW()+eps {
-			cur = append(cur, u...)
-			curW += w
-			continue
-		}
-		// A trailing space never needs room.
-		if last := u[len(u)-1]; last.r == ' ' && curW+w-last.adv-o.track <= capW()+eps {
-			cur = append(cur, u...)
-			curW += w
-			continue
-		}
-		// 推入: squeeze one closing mark into the line.
-		if len(u) >= 2 {
-			last := u[len(u)-1]
-			over := curW + w - capW()
-			if isNoStart(last.r) && over <= last.size*0.5+eps {
-				cur = append(cur, u...)
-				flush()
-				continue
+	lines, starts := fillLines(gs, ok, o, -1)
+	if o.justify && len(lines) >= 2 && loneCharacter(lines[len(lines)-1].glyphs) {
+		// The last break opportunity inside the line before the last.
+		prev, last := starts[len(starts)-2], starts[len(starts)-1]
+		for k := last - 1; k > prev+1; k-- {
+			if ok[k] {
+				// Only a short unit moves: the line before stays full enough
+				// to be justified without gaps.
+				if textWidth(gs[k:last], 0) > 2*gs[k].size+0.01 {
+					break
+				}
+				if l2, _ := fillLines(gs, ok, o, k); len(l2) == len(lines) {
+					lines = l2
+				}
+				break
 			}
 		}
-		if len(cur) > 0 {
-			flush()
-			if w <= capW()+eps {
-				cur = append(cur, u...)
-				curW = w
-				continue
-			}
-		}
-		// The unit alone is wider than the line: cut it.
-		for _, g := range u {
-			gw := g.adv + o.track
-			if curW+gw > capW()+eps && len(cur) > 0 {
-				flush()
-			}
-			cur = append(cur, g)
-			curW += gw
-		}
-	}
-	if len(cur) > 0 {
-		flush()
 	}
 	for i := range lines {
 		l := &lines[i]
@@ -249,6 +199,105 @@ func breakLinesAt(gs []glyph, ok []bool, o lineOpts) []brokenLine {
 		}
 	}
 	return lines
+}
+
+// loneCharacter reports whether a line holds one character, not counting
+// punctuation.
+func loneCharacter(gs []glyph) bool {
+	n := 0
+	for _, g := range gs {
+		if !unicode.IsPunct(g.r) && !unicode.IsSpace(g.r) {
+			n++
+		}
+	}
+	return n == 1
+}
+
+// fillLines fills lines greedily and returns them with the index in gs
+// where each starts; a line also breaks before glyph forceAt (when ≥ 0).
+func fillLines(gs []glyph, ok []bool, o lineOpts, forceAt int) ([]brokenLine, []int) {
+	type unit struct {
+		gs    []glyph
+		start int
+	}
+	var units []unit
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i == len(gs) || ok[i] {
+			units = append(units, unit{gs[start:i], start})
+			start = i
+		}
+	}
+	width := func(u []glyph) float64 {
+		w := 0.0
+		for _, g := range u {
+			w += g.adv + o.track
+		}
+		return w
+	}
+	var lines []brokenLine
+	var starts []int
+	var cur []glyph
+	curStart := 0
+	curW := 0.0
+	indent := o.indent
+	capW := func() float64 { return o.width - indent }
+	flush := func(next int) {
+		lines = append(lines, brokenLine{glyphs: trimSpaces(cur), indent: indent})
+		starts = append(starts, curStart)
+		cur, curW, curStart = nil, 0, next
+		indent = 0
+	}
+	const eps = 0.01
+	for _, uu := range units {
+		u := uu.gs
+		w := width(u)
+		if uu.start == forceAt && len(cur) > 0 {
+			flush(uu.start)
+		}
+		if curW+w <= capW()+eps {
+			cur = append(cur, u...)
+			curW += w
+			continue
+		}
+		// A trailing space never needs room.
+		if last := u[len(u)-1]; last.r == ' ' && curW+w-last.adv-o.track <= capW()+eps {
+			cur = append(cur, u...)
+			curW += w
+			continue
+		}
+		// 推入: squeeze one closing mark into the line.
+		if len(u) >= 2 {
+			last := u[len(u)-1]
+			over := curW + w - capW()
+			if isNoStart(last.r) && over <= last.size*0.5+eps {
+				cur = append(cur, u...)
+				flush(uu.start + len(u))
+				continue
+			}
+		}
+		if len(cur) > 0 {
+			flush(uu.start)
+			if w <= capW()+eps {
+				cur = append(cur, u...)
+				curW = w
+				continue
+			}
+		}
+		// The unit alone is wider than the line: cut it.
+		for k, g := range u {
+			gw := g.adv + o.track
+			if curW+gw > capW()+eps && len(cur) > 0 {
+				flush(uu.start + k)
+			}
+			cur = append(cur, g)
+			curW += gw
+		}
+	}
+	if len(cur) > 0 {
+		flush(len(gs))
+	}
+	return lines, starts
 }
 
 func trimSpaces(gs []glyph) []glyph {
