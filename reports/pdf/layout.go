@@ -59,12 +59,18 @@ func Layout(r *reports.Report, opts Options) (*Document, error) {
 	if r == nil {
 		return nil, fmt.Errorf("没有报告可打印")
 	}
+	var notes []string
 	fonts := opts.Fonts
-	if fonts == "" {
-		fonts = r.Signing.Fonts
-	}
 	switch fonts {
-	case "", FontsEmbedded, FontsOfficial:
+	case "":
+		// As the report says; a value this build does not know prints
+		// with the embedded fonts rather than not at all.
+		fonts = strings.ToLower(strings.TrimSpace(r.Signing.Fonts))
+		if fonts != "" && fonts != FontsEmbedded && fonts != FontsOfficial {
+			notes = append(notes, fmt.Sprintf("报告中的字体设置“%s”无法识别，已使用内置字体", r.Signing.Fonts))
+			fonts = FontsEmbedded
+		}
+	case FontsEmbedded, FontsOfficial:
 	default:
 		return nil, fmt.Errorf("字体选择“%s”无效，应为 embedded（内置字体）或 official（本机官方字体）", fonts)
 	}
@@ -87,7 +93,7 @@ func Layout(r *reports.Report, opts Options) (*Document, error) {
 		Fonts:    map[Role]string{},
 		Families: map[Role]string{},
 		Fallback: book.fallback.Name,
-		Notes:    book.notes,
+		Notes:    append(notes, book.notes...),
 		faces:    map[string]*Face{},
 	}
 	for _, role := range Roles {

@@ -753,3 +753,15 @@ func TestSigningWithLongOrganName(t *testing.T) {
 		})
 	}
 }
+
+func TestUnknownFontSettingInTheReportPrintsEmbedded(t *testing.T) {
+	r := reports.Sample().Clone()
+	r.Signing.Fonts = "fangzheng"
+	doc := mustLayout(t, r, Options{})
+	if doc.Fonts[RoleFang] != "nianbao-fang" {
+		t.Errorf("body font %s, want the embedded one", doc.Fonts[RoleFang])
+	}
+	if len(doc.Notes) != 1 || !strings.Contains(doc.Notes[0], "fangzheng") {
+		t.Errorf("notes %q, want one naming the setting", doc.Notes)
+	}
+}
