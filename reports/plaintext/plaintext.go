@@ -87,39 +87,32 @@ func (p *printer) report() {
 	p.para(r.Signing.Date.Chinese())
 }
 
-// parts writes a list of titled parts: a titled part is numbered, its title
-// either run into its first paragraph ("1.主动公开方面。本乡…") or printed as
-// a heading line of its own; untitled parts are plain paragraphs, numbered
-// only when the list also has titled parts.
+// parts writes a list of titled parts as the PDF prints them: each part
+// that has a title or text takes the next number; a titled part runs its
+// title into its first paragraph ("1.主动公开方面。本乡…") when inline,
+// else prints it as a heading line; an untitled part is its paragraphs,
+// the first numbered when the list has more than one part.
 func (p *printer) parts(parts []reports.Part, n reports.Numbering, inline bool) {
-	anyTitled := false
+	k := 0
 	for _, part := range parts {
-		if strings.TrimSpace(part.Title) != "" {
-			anyTitled = true
-		}
-	}
-	for i, part := range parts {
 		title := strings.TrimSpace(part.Title)
 		paras := splitParas(part.Text)
+		if title == "" && len(paras) == 0 {
+			continue
+		}
+		label := n.Label(k)
+		k++
 		switch {
-		case title == "" && !anyTitled:
-			p.para(strings.Join(paras, "\n"))
 		case title == "":
-			if len(paras) == 0 {
-				continue
+			if len(parts) > 1 {
+				paras[0] = label + paras[0]
 			}
-			paras[0] = n.Label(i) + paras[0]
 			p.para(strings.Join(paras, "\n"))
-		case inline:
-			first := n.Label(i) + title + InlineSeparator(title)
-			if len(paras) > 0 {
-				first += paras[0]
-				paras = paras[1:]
-			}
-			p.para(first)
+		case !inline || len(paras) == 0:
+			p.para(label + title)
 			p.para(strings.Join(paras, "\n"))
 		default:
-			p.para(n.Label(i) + title)
+			paras[0] = label + title + InlineSeparator(title) + paras[0]
 			p.para(strings.Join(paras, "\n"))
 		}
 	}
@@ -145,35 +138,45 @@ func splitParas(text string) []string {
 	return out
 }
 
+// improvement writes 五: each group's title as a （一）/（二） heading (a
+// group without a title prints its items only), its items numbered 1. 2.
+// with the titles run into the text.
 func (p *printer) improvement() {
 	im := p.r.Improvement
 	groups := []struct {
 		title string
 		items []reports.Part
 	}{{im.ProblemsTitle, im.Problems}, {im.MeasuresTitle, im.Measures}}
-	for i, g := range groups {
+	k := 0
+	for _, g := range groups {
 		title := strings.TrimSpace(g.title)
-		if title == "" && len(g.items) == 0 {
+		if title == "" && !hasText(g.items) {
 			continue
 		}
-		if title == "" {
-			title = []string{reports.DefaultProblemsTitle, reports.DefaultMeasuresTitle}[i]
+		if title != "" {
+			p.para(reports.NumberParen.Label(k) + title)
+			k++
 		}
-		p.para(reports.NumberParen.Label(i) + title)
 		p.parts(g.items, reports.NumberArabic, true)
 	}
 }
 
+func hasText(ps []reports.Part) bool {
+	for _, p := range ps {
+		if strings.TrimSpace(p.Title+p.Text) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// other writes 六: the fee statement, the text, then the items with their
+// titles as （一） headings.
 func (p *printer) other() {
 	o := p.r.Other
 	p.para(o.Fee)
 	p.para(o.Text)
-	for i, it := range o.Items {
-		if t := strings.TrimSpace(it.Title); t != "" {
-			p.para(reports.NumberParen.Label(i) + t)
-		}
-		p.para(it.Text)
-	}
+	p.parts(o.Items, reports.NumberParen, false)
 }
 
 // tables writes the tables of a section. The blocks of table 二 share one

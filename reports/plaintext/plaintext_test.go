@@ -144,9 +144,15 @@ func TestPartsPrinting(t *testing.T) {
 		{"headings in paren numbering", reports.Overview{Numbering: reports.NumberParen,
 			Parts: []reports.Part{{Title: "主动公开", Text: "甲。"}}},
 			[]string{"（一）主动公开", "甲。"}},
-		{"untitled parts are plain paragraphs", reports.Overview{Numbering: reports.NumberParen,
-			Parts: []reports.Part{{Text: "甲。"}, {Text: "乙。"}}},
-			[]string{"甲。", "乙。"}},
+		{"several untitled parts are numbered, as in the PDF", reports.Overview{Numbering: reports.NumberParen,
+			Parts: []reports.Part{{Text: "甲。"}, {Text: "乙。\n丙。"}}},
+			[]string{"（一）甲。", "（二）乙。", "丙。"}},
+		{"a single untitled part is plain paragraphs", reports.Overview{Numbering: reports.NumberParen,
+			Parts: []reports.Part{{Text: "甲。"}}},
+			[]string{"甲。"}},
+		{"empty parts take no number", reports.Overview{Numbering: reports.NumberArabic, Inline: true,
+			Parts: []reports.Part{{}, {Title: "主动公开", Text: "甲。"}, {Title: "依申请公开"}}},
+			[]string{"1.主动公开。甲。", "2.依申请公开"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
