@@ -131,8 +131,8 @@ func (lt *layouter) blocks() []*block {
 	}
 	add(lt.title())
 	out = append(out, &block{blank: 1})
-	for i, p := range paragraphs(r.Preamble) {
-		add(lt.paragraph("", fmt.Sprintf("preamble#%d", i), "preamble", nil, p))
+	for _, p := range paragraphs(r.Preamble) {
+		add(lt.paragraph("", "preamble", nil, p))
 	}
 	for _, s := range t.Sections {
 		add(lt.heading(KindHeading1, s.Key, s.Title(), ""))
@@ -155,7 +155,7 @@ func (lt *layouter) blocks() []*block {
 			lt.other(s.Key, add)
 		}
 		if len(out) == before {
-			add(lt.paragraph(s.Key, "", "", nil, para{text: "无。", off: -1}))
+			add(lt.paragraph(s.Key, "", nil, para{text: "无。", off: -1}))
 		}
 	}
 	out = append(out, lt.signing()...)
@@ -243,7 +243,7 @@ func (lt *layouter) textLines(kind Kind, section string, spans []span, loc repor
 
 // paragraph is a body paragraph, optionally led in by a styled title
 // ("1.主动公开方面。" then the text).
-func (lt *layouter) paragraph(section, _ string, field string, lead *span, p para) *block {
+func (lt *layouter) paragraph(section, field string, lead *span, p para) *block {
 	var spans []span
 	if lead != nil {
 		spans = append(spans, *lead)
@@ -309,14 +309,14 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 				if j == 0 && anyTitled {
 					lead = &span{text: label, role: leadRole, size: BodySize, off: -1}
 				}
-				add(lt.paragraph(section, "", textField, lead, pa))
+				add(lt.paragraph(section, textField, lead, pa))
 			}
 			continue
 		}
 		if !inline || len(paras) == 0 {
 			add(lt.heading(headKind, section, label+title, reports.FieldPath(list, i, "title")))
 			for _, pa := range paras {
-				add(lt.paragraph(section, "", textField, nil, pa))
+				add(lt.paragraph(section, textField, nil, pa))
 			}
 			continue
 		}
@@ -325,7 +325,7 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 			if j == 0 {
 				lead = &span{text: leadIn(label, title), role: leadRole, size: BodySize, off: -1}
 			}
-			add(lt.paragraph(section, "", textField, lead, pa))
+			add(lt.paragraph(section, textField, lead, pa))
 		}
 	}
 }
@@ -379,10 +379,10 @@ func hasText(ps []reports.Part) bool {
 func (lt *layouter) other(section string, add func(*block)) {
 	o := lt.r.Other
 	for _, p := range paragraphs(o.Fee) {
-		add(lt.paragraph(section, "", "other.fee", nil, p))
+		add(lt.paragraph(section, "other.fee", nil, p))
 	}
 	for _, p := range paragraphs(o.Text) {
-		add(lt.paragraph(section, "", "other.text", nil, p))
+		add(lt.paragraph(section, "other.text", nil, p))
 	}
 	lt.parts(section, "other.items", o.Items, reports.NumberParen, false, add)
 }
