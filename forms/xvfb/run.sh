@@ -12,6 +12,43 @@ set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
+if [ "${1:-}" = "--repeat" ]; then
+	# Runs inside xvfb-run: $2 binary, $3 sample, $4 launches. Launches the
+	# real window and a bare Fyne window (the baseline) in turn and prints
+	# the median time to the first frame and VmRSS one second after it, for
+	# both, and their ratio: the machine's load moves both alike.
+	bin=$2 sample=$3 count=$4
+	times=() rsses=() btimes=() brsses=()
+	for i in $(seq 1 $((2 * count))); do
+		log=$(mktemp)
+		base=""
+		[ $((i % 2)) -eq 0 ] && base=1
+		start=$(date +%s%N)
+		NIANBAO_TIMING=1 NIANBAO_TIMING_BASELINE=$base "$bin" "$sample" 2>"$log" &
+		pid=$!
+		frame=""
+		for _ in $(seq 1 1000); do
+			frame=$(sed -n 's/^nianbao-timing first-frame=\([0-9]*\)$/\1/p' "$log")
+			[ -n "$frame" ] && break
+			sleep 0.01
+		done
+		[ -z "$frame" ] && { echo "FAIL: no window" >&2; kill "$pid"; exit 1; }
+		sleep 1
+		ms=$(( (frame - start) / 1000000 ))
+		rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
+		if [ -n "$base" ]; then btimes+=("$ms"); brsses+=("$rss"); else times+=("$ms"); rsses+=("$rss"); fi
+		kill "$pid"; wait "$pid" 2>/dev/null || true
+		rm -f "$log"
+	done
+	med() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+	t=$(med "${times[@]}") bt=$(med "${btimes[@]}") r=$(med "${rsses[@]}") br=$(med "${brsses[@]}")
+	echo "time-to-window, $count launches: nianbao ${times[*]} ms, bare Fyne window ${btimes[*]} ms"
+	awk -v t="$t" -v bt="$bt" -v r="$r" -v br="$br" 'BEGIN {
+		printf "time-to-window median: nianbao %d ms, bare Fyne window %d ms, ratio %.2f× (goal: nianbao ≤ 1000 ms)\n", t, bt, t / bt
+		printf "VmRSS after start median: nianbao %d MiB, bare Fyne window %d MiB, ratio %.2f× (goal: nianbao ≤ 200 MiB)\n", r / 1024, br / 1024, r / br }'
+	exit 0
+fi
+
 if [ "${1:-}" = "--inner" ]; then
 	# Runs inside xvfb-run: $2 binary, $3 sample, $4 output folder, $5 WxH.
 	bin=$2 sample=$3 out=$4 size=$5
@@ -91,3 +128,4 @@ for size in 1280x800 1920x1080; do
 	rm -rf "$root/docs/screens/$size"
 	xvfb-run -a -s "-screen 0 ${size}x24" bash "$0" --inner "$work/nianbao" "$work/sample.nianbao" "$root/docs/screens/$size" "$size"
 done
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" --repeat "$work/nianbao" "$work/sample.nianbao" 5
