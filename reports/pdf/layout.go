@@ -285,14 +285,8 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 	if numbering == reports.NumberArabic {
 		headKind, leadRole = KindHeading3, RoleFang
 	}
-	// Untitled parts are numbered only when the list has titled ones too
-	// (as the text and web exports do).
-	anyTitled := false
-	for _, p := range ps {
-		if strings.TrimSpace(p.Title) != "" {
-			anyTitled = true
-		}
-	}
+	// Untitled parts are numbered in a list of several (the text export
+	// numbers them the same way); empty parts are skipped.
 	n := 0
 	for i, p := range ps {
 		title := strings.TrimSpace(p.Title)
@@ -306,7 +300,7 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 		if title == "" {
 			for j, pa := range paras {
 				var lead *span
-				if j == 0 && anyTitled {
+				if j == 0 && len(ps) > 1 {
 					lead = &span{text: label, role: leadRole, size: BodySize, off: -1}
 				}
 				add(lt.paragraph(section, textField, lead, pa))
@@ -346,10 +340,9 @@ func (lt *layouter) improvement(section string, add func(*block)) {
 	groups := []struct {
 		title, titleField, list string
 		parts                   []reports.Part
-		fallback                string
 	}{
-		{im.ProblemsTitle, "improvement.problems_title", "improvement.problems", im.Problems, reports.DefaultProblemsTitle},
-		{im.MeasuresTitle, "improvement.measures_title", "improvement.measures", im.Measures, reports.DefaultMeasuresTitle},
+		{im.ProblemsTitle, "improvement.problems_title", "improvement.problems", im.Problems},
+		{im.MeasuresTitle, "improvement.measures_title", "improvement.measures", im.Measures},
 	}
 	n := 0
 	for _, g := range groups {
@@ -357,11 +350,12 @@ func (lt *layouter) improvement(section string, add func(*block)) {
 		if !hasText(g.parts) && t == "" {
 			continue
 		}
-		if t == "" {
-			t = g.fallback // a group with items always has its heading
+		// A group the clerk left untitled prints its items without a
+		// heading (as the text export does).
+		if t != "" {
+			add(lt.heading(KindHeading2, section, reports.NumberParen.Label(n)+t, g.titleField))
+			n++
 		}
-		add(lt.heading(KindHeading2, section, reports.NumberParen.Label(n)+t, g.titleField))
-		n++
 		lt.parts(section, g.list, g.parts, reports.NumberArabic, true, add)
 	}
 }

@@ -686,15 +686,15 @@ func TestImprovementNumbering(t *testing.T) {
 	}{
 		{"the sample: one untitled problem, titled measures", func(r *reports.Report) {},
 			[]string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "一是日常工作繁忙", "（二）具体的解决办法和改进措施", "1.加强队伍建设。坚持"}},
-		{"untitled problems are not numbered", func(r *reports.Report) {
-			r.Improvement.Problems = []reports.Part{{Text: "问题甲。"}, {Text: "问题乙。"}}
-		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "问题甲。", "问题乙。", "（二）具体的解决办法和改进措施"}},
+		{"untitled problems in a list of several are numbered", func(r *reports.Report) {
+			r.Improvement.Problems = []reports.Part{{Text: "问题甲。"}, {}, {Text: "问题乙。"}}
+		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "1.问题甲。", "2.问题乙。", "（二）具体的解决办法和改进措施"}},
 		{"an untitled item among titled ones is numbered", func(r *reports.Report) {
 			r.Improvement.Problems = []reports.Part{{Title: "宣传不够", Text: "问题甲。"}, {Text: "问题乙。"}}
 		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "1.宣传不够。问题甲。", "2.问题乙。"}},
-		{"a group without its title gets the default heading", func(r *reports.Report) {
+		{"a group without its title has no heading", func(r *reports.Report) {
 			r.Improvement.MeasuresTitle = ""
-		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "一是日常工作繁忙", "（二）具体的解决办法和改进措施"}},
+		}, []string{"五、存在的主要问题及改进情况", "（一）工作中存在的主要问题和困难", "一是日常工作繁忙", "1.加强队伍建设。坚持"}},
 		{"no problems: the measures become （一）", func(r *reports.Report) {
 			r.Improvement.Problems, r.Improvement.ProblemsTitle = nil, ""
 		}, []string{"五、存在的主要问题及改进情况", "（一）具体的解决办法和改进措施", "1.加强队伍建设。坚持"}},
