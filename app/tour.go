@@ -41,6 +41,7 @@ func (s *shell) tour(dir string) {
 	fyne.DoAndWait(func() {
 		r := s.editor.Report()
 		s.setReport(reports.NextYear(r, r.Year+1), "", true)
+		s.setStatus("已从示例报告开始 %d 年度的报告：上年正文显示在右侧作参考。", r.Year+1)
 		s.editor.Select(reports.SectionOverview)
 	})
 	s.tourStep(step, fmt.Sprintf("%02d overview-next-year", len(keys)+2))

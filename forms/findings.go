@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -51,7 +52,8 @@ func (n *navItem) set(title string, errs, warns int) {
 func (n *navItem) Marks() string { return n.errs.Text + " " + n.warn.Text }
 
 func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
-	marks := container.NewHBox(container.NewCenter(n.errs), container.NewCenter(n.warn))
+	marks := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2),
+		container.NewHBox(container.NewCenter(n.errs), container.NewCenter(n.warn)))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, marks, n.title))
 }
 
