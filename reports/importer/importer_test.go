@@ -253,7 +253,7 @@ func TestSeedVariants(t *testing.T) {
 			check: cellIs("t4.cases.review_upheld", "0")},
 		{name: "typo in a row label",
 			edit:  replace("4. 保护第三方合法权益\t0", "4. 保护第三方合法权意\t7"),
-			check: all(cellIs("t3.deny4.natural", "7"), problemSays("有错别字的标签“4. 保护第三方合法权意”"))},
+			check: all(cellIs("t3.deny4.natural", "7"), problemSays("有错别字的标签“4.保护第三方合法权意”"))},
 		{name: "full-width digits in cells",
 			edit:  replace("行政许可\t0\t\t", "行政许可\t１２\t\t"),
 			check: cellIs("t2_5.license.decisions", "12")},

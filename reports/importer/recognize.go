@@ -255,12 +255,13 @@ func isTableNote(s string) bool {
 		strings.Contains(c, "统计数据截至")
 }
 
+// clip shortens found text for a message, without Word's stray spaces.
 func clip(s string) string {
-	rs := []rune(s)
+	rs := []rune(normText(s))
 	if len(rs) > 30 {
 		return string(rs[:30]) + "…"
 	}
-	return s
+	return string(rs)
 }
 
 var organSuffixes = []string{"政府", "办事处", "局", "委员会", "委", "办公室", "办", "厅", "院", "中心", "所", "站", "署", "会", "部", "处", "队", "管委会", "公司", "馆", "社"}

@@ -408,7 +408,7 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 	}
 	if how == matchAlias || how == matchTypo || how == matchPrefix {
 		what := map[match]string{matchAlias: "旧版模板的标签", matchTypo: "有错别字的标签", matchPrefix: "不完整的标签"}[how]
-		tr.rc.add(Note, row.pos, "%s“%s”按“%s”识别", what, texts[li], tb.Rows[ri].Label())
+		tr.rc.add(Note, row.pos, "%s“%s”按“%s”识别", what, clip(texts[li]), tb.Rows[ri].Label())
 	}
 	if strings.HasPrefix(tb.Key, "t2") && st.block != tb {
 		if st.block != nil && st.orderFor == st.block {
