@@ -418,7 +418,7 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 	}
 	rowKey := tb.Key + "." + tb.Rows[ri].Key
 	if tr.seen[rowKey] {
-		tr.rc.add(Uncertain, row.pos, "%s「%s」行重复出现，只保留第一次的数值", tb.Name(tr.t), tb.RowName(ri))
+		tr.rc.add(Uncertain, row.pos, "%s「%s」行重复出现，只保留第一次的数值", tb.Name(tr.t), rowName(tb, ri))
 		return
 	}
 	tr.seen[rowKey] = true
@@ -602,7 +602,7 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 		}
 		if len(uniq) == 1 {
 			if extraFilled {
-				tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), tb.RowName(ri), len(vals)-n)
+				tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), rowName(tb, ri), len(vals)-n)
 			}
 			return uniq[0]
 		}
@@ -613,15 +613,15 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 			}
 		}
 		if len(consistent) == 1 {
-			tr.rc.add(Note, pos, "%s「%s」行的单元格多于模板的%d列，已按与合计相符的对齐方式读取", tb.Name(tr.t), tb.RowName(ri), n)
+			tr.rc.add(Note, pos, "%s「%s」行的单元格多于模板的%d列，已按与合计相符的对齐方式读取", tb.Name(tr.t), rowName(tb, ri), n)
 			return consistent[0]
 		}
 		pick := uniq[(len(uniq)-1)/2]
-		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), tb.RowName(ri), len(vals), clip(strings.Join(vals, "|")), n, clip(strings.Join(pick, "|")))
+		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), rowName(tb, ri), len(vals), clip(strings.Join(vals, "|")), n, clip(strings.Join(pick, "|")))
 		return pick
 	}
 	if len(vals) < n {
-		tr.rc.add(Uncertain, pos, "%s「%s」行只有%d个单元格，少于模板的%d列，缺少的按空白处理", tb.Name(tr.t), tb.RowName(ri), len(vals), n)
+		tr.rc.add(Uncertain, pos, "%s「%s」行只有%d个单元格，少于模板的%d列，缺少的按空白处理", tb.Name(tr.t), rowName(tb, ri), len(vals), n)
 		for len(vals) < n {
 			vals = append(vals, "")
 		}
@@ -691,7 +691,7 @@ func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []stri
 	}
 	name := tb.Name(tr.t)
 	if tb.Key != reports.TableT4 {
-		name += "「" + tb.RowName(ri) + "」行"
+		name += "「" + rowName(tb, ri) + "」行"
 	}
 	if len(blanks) > 0 {
 		tr.rc.add(Uncertain, pos, "%s%s为空，已保留为空白（未当作0），请核对", name, strings.Join(blanks, ""))
@@ -719,7 +719,7 @@ func (tr *tableReader) missing() {
 				}
 			}
 			if anyInput {
-				rows = append(rows, "「"+tb.RowName(ri)+"」")
+				rows = append(rows, "「"+rowName(tb, ri)+"」")
 			}
 		}
 		switch {
@@ -756,4 +756,10 @@ func (tr *tableReader) mergeNumberLines(rows []trow) []trow {
 		out = append(out, row)
 	}
 	return out
+}
+
+// rowName names a row in messages: its labels without spaces, so that a
+// window wrapping at spaces does not break it apart.
+func rowName(tb *reports.Table, ri int) string {
+	return strings.ReplaceAll(tb.RowName(ri), " ", "")
 }
