@@ -224,6 +224,18 @@ func declaredIs(k reports.CellKey, want string) func(t *testing.T, res *Result) 
 	}
 }
 
+// checkFinds asserts that the checks report a finding with code on the
+// imported report.
+func checkFinds(code string) func(t *testing.T, res *Result) {
+	return func(t *testing.T, res *Result) {
+		t.Helper()
+		fs := reports.Check(res.Report, nil)
+		if !slices.ContainsFunc(fs, func(f reports.Finding) bool { return f.Code == code }) {
+			t.Errorf("checks do not report %s: %v", code, fs)
+		}
+	}
+}
+
 func problemSays(words ...string) func(t *testing.T, res *Result) {
 	return func(t *testing.T, res *Result) {
 		t.Helper()
@@ -273,7 +285,7 @@ func TestSeedVariants(t *testing.T) {
 			uncertain: true},
 		{name: "a printed total that does not add up is kept as declared",
 			edit: replace("二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0", "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t5"),
-			check: all(cellIs("t3.carry.natural", "2"), declaredIs("t3.carry.total", "5"),
+			check: all(cellIs("t3.carry.natural", "2"), declaredIs("t3.carry.total", "5"), checkFinds("DECLARED_TOTAL"),
 				problemSays("原文中的合计与各项相加不符：表三「二、上年结转政府信息公开申请数量」行「总计」列（原文5，相加为2）"))},
 		{name: "text in a number cell is kept as text",
 			edit:      replace("行政处罚\t0\t\t", "行政处罚\t/\t\t"),
