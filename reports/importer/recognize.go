@@ -180,6 +180,9 @@ func recognizeBlocks(blocks []block) *Result {
 			r.Organ.ShortName = shortFromFull(signOrgan)
 		}
 	} else {
+		if r.Organ.ShortName != "" {
+			r.Organ.Level = guessLevel(r.Organ.ShortName)
+		}
 		rc.add(Uncertain, Position{}, "文末未找到落款单位名称，请在“落款”中填写")
 	}
 	if r.Signing.Date.IsZero() {
