@@ -88,13 +88,18 @@ func pdfNotes(doc *pdf.Document) string {
 	return b.String()
 }
 
+// renderPDFFile writes the report's PDF as its 落款与打印 options say.
+func renderPDFFile(path string, r *reports.Report) (*pdf.Document, error) {
+	return pdf.RenderFile(path, r, pdf.Options{})
+}
+
 // renderPDF renders a copy of the report to path without blocking the
 // window, showing progress, then runs done on the UI thread.
 func (s *shell) renderPDF(path string, done func(*pdf.Document)) {
 	r := s.editor.Report().Clone()
 	s.setBusy(true, "正在生成 PDF…")
 	go func() {
-		doc, err := pdf.RenderFile(path, r, pdf.Options{})
+		doc, err := s.render(path, r)
 		fyne.Do(func() {
 			s.setBusy(false, "")
 			if err != nil {

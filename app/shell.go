@@ -23,6 +23,7 @@ import (
 
 	"nianbao/forms"
 	"nianbao/reports"
+	"nianbao/reports/pdf"
 	"nianbao/version"
 )
 
@@ -55,6 +56,8 @@ type shell struct {
 	busy     []fyne.Disableable // disabled while a PDF renders
 
 	openErr    error // why the file named on the command line did not open
+	// render writes the PDF; tests wrap it to hold it back.
+	render     func(path string, r *reports.Report) (*pdf.Document, error)
 	firstFrame atomic.Bool
 	frameOnce  sync.Once
 	stop       chan struct{}
@@ -64,7 +67,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	if opts.AutosaveEvery == 0 {
 		opts.AutosaveEvery = 30 * time.Second
 	}
-	s := &shell{app: a, win: w, opts: opts, stop: make(chan struct{})}
+	s := &shell{app: a, win: w, opts: opts, stop: make(chan struct{}), render: renderPDFFile}
 	if opts.RecoveryDir != "" {
 		s.recovery = newRecovery(opts.RecoveryDir)
 	}

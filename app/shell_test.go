@@ -24,6 +24,7 @@ func newTestShell(t *testing.T, args ...string) (*shell, fyne.Window) {
 	a.Settings().SetTheme(forms.NewTheme())
 	w := a.NewWindow("test")
 	s := newShell(a, w, Options{RecoveryDir: filepath.Join(t.TempDir(), "recovery"), Args: args})
+	s.editor.SetCheckDelay(0) // no timer goroutine: the test driver runs fyne.Do in place
 	s.start()
 	t.Cleanup(func() {
 		if !closed(s) {
@@ -239,6 +240,7 @@ func TestRecoveryCopyIsOfferedAfterACrash(t *testing.T) {
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	crashed := newShell(a, w, Options{RecoveryDir: dir, Args: []string{path}})
+	crashed.editor.SetCheckDelay(0)
 	typeCell(t, crashed, reports.Key(reports.TableT3, reports.RowNew, "natural"), "6")
 	crashed.autosave()
 	copies, _ := filepath.Glob(filepath.Join(dir, "*.nianbao"))
@@ -252,6 +254,7 @@ func TestRecoveryCopyIsOfferedAfterACrash(t *testing.T) {
 
 	w2 := test.NewTempWindow(t, nil)
 	s := newShell(a, w2, Options{RecoveryDir: dir})
+	s.editor.SetCheckDelay(0)
 	s.start()
 	t.Cleanup(func() { close(s.stop) })
 	bs := buttons(w2)
@@ -288,6 +291,11 @@ func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
 	s, _ := newTestShell(t, writeSample(t))
 	path := filepath.Join(t.TempDir(), "别斯托别乡2023年度报告.pdf")
 	done := make(chan struct{})
+	release := make(chan struct{})
+	s.render = func(path string, r *reports.Report) (*pdf.Document, error) {
+		<-release // the window is checked while the real rendering waits
+		return renderPDFFile(path, r)
+	}
 	var pages int
 	s.renderPDF(path, func(doc *pdf.Document) {
 		pages = len(doc.Pages)
@@ -301,6 +309,7 @@ func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
 			t.Errorf("export/print stays enabled while rendering")
 		}
 	}
+	close(release)
 	<-done
 	if s.progress.Visible() {
 		t.Errorf("progress still shown after rendering")

@@ -99,15 +99,14 @@ type Editor struct {
 	findings []reports.Finding
 	counts   map[string][2]int // part key → errors, warnings
 	timer    *time.Timer
-	// immediate runs the checks on every edit instead of after checkDelay
-	// (tests: no timers).
-	immediate bool
-	root      fyne.CanvasObject
+	// delay is how long checks wait after an edit; 0 runs them at once.
+	delay time.Duration
+	root  fyne.CanvasObject
 }
 
 // NewEditor builds the editor for r in win; check is run after each edit.
 func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
-	e := &Editor{win: win, check: check, counts: map[string][2]int{}}
+	e := &Editor{win: win, check: check, counts: map[string][2]int{}, delay: checkDelay}
 	e.detail = container.NewStack()
 	e.panel = newFindingsPanel(e)
 	e.nav = widget.NewList(
@@ -228,15 +227,19 @@ func (e *Editor) changed() {
 	if e.OnChanged != nil {
 		e.OnChanged()
 	}
-	if e.immediate {
+	if e.delay <= 0 {
 		e.CheckNow()
 		return
 	}
 	if e.timer != nil {
 		e.timer.Stop()
 	}
-	e.timer = time.AfterFunc(checkDelay, func() { fyne.Do(e.CheckNow) })
+	e.timer = time.AfterFunc(e.delay, func() { fyne.Do(e.CheckNow) })
 }
+
+// SetCheckDelay sets how long the checks wait after the last edit (150 ms
+// by default, so that typing stays smooth); 0 runs them on every edit.
+func (e *Editor) SetCheckDelay(d time.Duration) { e.delay = d }
 
 // CheckNow runs the checks at once and shows their findings: in the panel
 // and as marks in the navigation list.

@@ -20,7 +20,7 @@ func newTestEditor(t testing.TB, r *reports.Report) (*Editor, fyne.Window) {
 	a.Settings().SetTheme(NewTheme())
 	w := test.NewTempWindow(t, nil)
 	ed := NewEditor(w, r, checkAll)
-	ed.immediate = true
+	ed.SetCheckDelay(0)
 	w.SetContent(ed.Object())
 	w.Resize(fyne.NewSize(1280, 800))
 	return ed, w
