@@ -55,7 +55,7 @@ type shell struct {
 	progress *widget.ProgressBarInfinite
 	busy     []fyne.Disableable // disabled while a PDF renders
 
-	openErr    error // why the file named on the command line did not open
+	openErr error // why the file named on the command line did not open
 	// render writes the PDF; tests wrap it to hold it back.
 	render     func(path string, r *reports.Report) (*pdf.Document, error)
 	firstFrame atomic.Bool

@@ -3,8 +3,8 @@ package forms
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
