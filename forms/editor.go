@@ -55,6 +55,7 @@ func (sideLayout) navWidth(w float32) float32 {
 	return min(max(w/5, navMinWidth), navMaxWidth)
 }
 
+// Layout places the list, the separator and the detail.
 func (l sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	nw := l.navWidth(size.Width)
 	sep := objs[1].MinSize().Width
@@ -66,6 +67,7 @@ func (l sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[2].Resize(fyne.NewSize(size.Width-nw-sep, size.Height))
 }
 
+// MinSize is the narrowest list beside the detail.
 func (l sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	d := objs[2].MinSize()
 	return fyne.NewSize(navMinWidth+objs[1].MinSize().Width+d.Width, max(objs[0].MinSize().Height, d.Height))

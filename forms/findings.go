@@ -51,6 +51,7 @@ func (n *navItem) set(title string, errs, warns int) {
 // Marks is the mark text shown, e.g. "●2 ▲1", for tests.
 func (n *navItem) Marks() string { return n.errs.Text + " " + n.warn.Text }
 
+// CreateRenderer lays the title out with the marks on the right.
 func (n *navItem) CreateRenderer() fyne.WidgetRenderer {
 	marks := container.New(layout.NewCustomPaddedLayout(0, 0, 0, theme.Padding()*2),
 		container.NewHBox(container.NewCenter(n.errs), container.NewCenter(n.warn)))

@@ -55,6 +55,7 @@ func (g *spanGrid) MinSize([]fyne.CanvasObject) fyne.Size {
 // it vertically at the height it needs at that width (wrapped labels).
 type vcenter struct{}
 
+// Layout centres each object vertically at its height for the full width.
 func (vcenter) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Resize(fyne.NewSize(size.Width, size.Height))
@@ -64,6 +65,7 @@ func (vcenter) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
+// MinSize is the largest of the objects.
 func (vcenter) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var s fyne.Size
 	for _, o := range objs {
