@@ -116,6 +116,21 @@ func TestTypingIntoACellUpdatesTotalsBalanceAndFindings(t *testing.T) {
 	}
 }
 
+func TestATotalDifferentFromTheImportedDocumentShowsRed(t *testing.T) {
+	r := reports.New(2024)
+	total := reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)
+	r.Declared = map[reports.CellKey]reports.Cell{total: reports.Num(3)}
+	ed, _ := newTestEditor(t, r)
+	label := tableViewOf(ed, reports.TableT3).totals[total]
+	if label.Importance != widget.DangerImportance {
+		t.Errorf("total 0 against a printed 3 is not red")
+	}
+	typeInto(cellEntryOf(t, ed, reports.Key(reports.TableT3, reports.RowNew, "natural")), "3")
+	if label.Text != "3" || label.Importance == widget.DangerImportance {
+		t.Errorf("total %q importance %v after it matches the document", label.Text, label.Importance)
+	}
+}
+
 func TestFullWidthDigitsAreShownNormalisedWhenTheCellIsLeft(t *testing.T) {
 	ed, w := newTestEditor(t, reports.New(2024))
 	en := cellEntryOf(t, ed, reports.Key(reports.TableT3, reports.RowNew, "business"))

@@ -262,7 +262,17 @@ func (v *tableView) updateTotals() {
 	r := v.ed.report
 	for k, l := range v.totals {
 		_, ri, ci, _ := r.Tmpl().Cell(k)
-		l.SetText(r.Number(v.tb, ri, ci).String())
+		n := r.Number(v.tb, ri, ci)
+		// A total printed differently in the imported document shows red
+		// (the findings say what the document printed).
+		imp := widget.MediumImportance
+		if d, ok := r.Declared[k]; ok && (!d.IsNumber() || d.Value.Cmp(n) != 0) {
+			imp = widget.DangerImportance
+		}
+		if l.Text != n.String() || l.Importance != imp {
+			l.Importance = imp
+			l.SetText(n.String())
+		}
 	}
 	if len(v.balance) == 0 {
 		return
