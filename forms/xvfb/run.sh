@@ -49,6 +49,41 @@ if [ "${1:-}" = "--repeat" ]; then
 	exit 0
 fi
 
+if [ "${1:-}" = "--type" ]; then
+	# Runs inside xvfb-run: $2 binary, $3 a copy of the sample. Clicks 三 in
+	# the navigation list and the first cell of table 三 at 1280x800, types
+	# 12 and presses Ctrl+S: the file must hold the number, with a .bak.
+	bin=$2 file=$3
+	"$bin" "$file" 2>/dev/null &
+	pid=$!
+	wid=""
+	for _ in $(seq 1 100); do
+		wid=$(xdotool search --pid "$pid" --onlyvisible 2>/dev/null | head -1 || true)
+		[ -n "$wid" ] && break
+		sleep 0.1
+	done
+	[ -z "$wid" ] && { echo "FAIL: no window to type into" >&2; kill "$pid"; exit 1; }
+	xdotool windowmove "$wid" 0 0 windowsize "$wid" 1280 800
+	sleep 1
+	xdotool mousemove 120 217 click 1 # 三、收到和处理政府信息公开申请情况
+	sleep 0.8
+	xdotool mousemove 722 297 click 1 # 一、本年新收 · 自然人
+	sleep 0.3
+	xdotool key ctrl+a
+	xdotool type --delay 60 12
+	sleep 0.3
+	xdotool key ctrl+s
+	sleep 1
+	kill "$pid"; wait "$pid" 2>/dev/null || true
+	if ! grep -q '"t3.new.natural": 12,' "$file" || [ ! -f "$file.bak" ]; then
+		echo "FAIL: typing 12 and Ctrl+S in the real window did not save it" >&2
+		grep -n '"t3.new.natural"' "$file" >&2 || true
+		exit 1
+	fi
+	echo "typing in the real window: 12 typed into table 三 and saved with Ctrl+S (backup kept)"
+	exit 0
+fi
+
 if [ "${1:-}" = "--inner" ]; then
 	# Runs inside xvfb-run: $2 binary, $3 sample, $4 output folder, $5 WxH.
 	bin=$2 sample=$3 out=$4 size=$5
@@ -128,4 +163,6 @@ for size in 1280x800 1920x1080; do
 	rm -rf "$root/docs/screens/$size"
 	xvfb-run -a -s "-screen 0 ${size}x24" bash "$0" --inner "$work/nianbao" "$work/sample.nianbao" "$root/docs/screens/$size" "$size"
 done
+cp "$work/sample.nianbao" "$work/typed.nianbao"
+xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" --type "$work/nianbao" "$work/typed.nianbao"
 xvfb-run -a -s "-screen 0 1280x800x24" bash "$0" --repeat "$work/nianbao" "$work/sample.nianbao" 5
