@@ -356,3 +356,46 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 		t.Errorf("report not marked changed after filling in the sum")
 	}
 }
+
+func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
+	s, w := newTestShell(t)
+	s.onNew()
+	bs := buttons(w)
+	for _, want := range []string{"空白报告", "从上年报告开始…", "示例报告（别斯托别乡 2023 年度）"} {
+		if bs[want] == nil {
+			t.Fatalf("新建 has no %q button: %v", want, bs)
+		}
+	}
+	test.Tap(bs["示例报告（别斯托别乡 2023 年度）"])
+	if r := s.editor.Report(); r.Organ.ShortName != "别斯托别乡" || s.path != "" || s.dirty {
+		t.Errorf("sample: organ %q path %q dirty %v", r.Organ.ShortName, s.path, s.dirty)
+	}
+
+	s.onNew()
+	var year *widget.Entry
+	top := w.Canvas().Overlays().Top()
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Entry:
+			year = v
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				find(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				find(c)
+			}
+		}
+	}
+	find(top)
+	if year == nil {
+		t.Fatal("no year entry in 新建")
+	}
+	year.SetText("２０２０")
+	test.Tap(buttons(w)["空白报告"])
+	if r := s.editor.Report(); r.Year != 2020 || r.Template != reports.V2019 {
+		t.Errorf("blank report for ２０２０: year %d template %s", r.Year, r.Template)
+	}
+}
