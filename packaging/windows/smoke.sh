@@ -69,13 +69,19 @@ setup=$(realpath "$setup")
 # ---------------------------------------------------------------- prefix
 work=$(mktemp -d /tmp/nianbao-smoke.XXXXXX)
 export WINEPREFIX=$work/prefix WINEARCH=win64 WINEDEBUG=-all
-export WINEDLLOVERRIDES="mscoree,mshtml=" # no Mono/Gecko install dialogs
+# No Mono/Gecko install dialogs, and no menu entries or desktop files made by
+# winemenubuilder in the real home.
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"
+# Wine links the prefix's Desktop and Documents to folders of $HOME: use a
+# throw-away home so that nothing lands in the real one.
+export HOME=$work/home XDG_DATA_HOME=$work/home/.local/share XDG_CONFIG_HOME=$work/home/.config
+mkdir -p "$HOME/Desktop" "$HOME/Documents"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 xvfb_pid=""
 cleanup() {
 	wineserver -k >/dev/null 2>&1 || true
 	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
-	rm -rf "$work"
+	if [ -n "${SMOKE_KEEP:-}" ]; then echo "smoke: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -104,12 +110,14 @@ fi
 
 winenv() { wine cmd /c echo "%$1%" 2>/dev/null | tr -d '\r'; }
 unix() { winepath -u "$1" 2>/dev/null; }
-regq() { # regq KEY [VALUE]: prints the data of a registry value
-	if [ $# -gt 1 ]; then
-		wine reg query "$1" /v "$2" 2>/dev/null | tr -d '\r' | sed -n "s/^ *$2 *REG_[A-Z_]* *//p"
-	else
-		wine reg query "$1" /ve 2>/dev/null | tr -d '\r' | sed -n 's/^ *(Default) *REG_[A-Z_]* *//p; s/^ *(默认) *REG_[A-Z_]* *//p'
-	fi
+regq() { # regq KEY [VALUE]: prints the data of a string value ("" = default)
+	# reg query prints non-ASCII as "?" into a pipe; reg export writes UTF-16.
+	rm -f "$work/q.reg"
+	wine reg export "$1" "$work/q.reg" >/dev/null 2>&1 || return 0
+	local name='@'
+	[ $# -gt 1 ] && name="\"$2\""
+	iconv -f UTF-16 -t UTF-8 "$work/q.reg" | tr -d '\r' | awk '/^\[/ { n++ } n == 1' | grep -F -m1 "$name=\"" |
+		sed -e 's/^[^=]*="//' -e 's/"$//' -e 's/\\"/"/g' -e 's/\\\\/\\/g'
 }
 localapp=$(winenv LOCALAPPDATA)
 appdata=$(winenv APPDATA)
@@ -170,28 +178,46 @@ else
 fi
 
 # ---------------------------------------------------------------- GUI
-# Open the report the way a double-click does: through the association.
+# Open the report the way a double-click does: with the command line the
+# association registered ("...\nianbao.exe" "%1"). (wine 8.0's `start` does
+# not look at per-user HKCU\Software\Classes, so it cannot be used here.)
 shot="$root/docs/screenshot-wine.png"
-if [ -s "$report" ]; then
-	wine start "$docs\\别斯托别乡2023.nianbao" >/dev/null 2>&1 &
+open_exe=""
+if [ -s "$report" ] && [ -n "$cmdline" ]; then
+	open_exe=$(printf '%s' "$cmdline" | sed -n 's/^"\([^"]*\)".*/\1/p')
+	check "the association's program is the installed exe" test "$open_exe" = "$exe"
+	wine "$open_exe" "$docs\\别斯托别乡2023.nianbao" >"$work/gui.out" 2>&1 &
 else
-	wine "$exe" >/dev/null 2>&1 &
+	wine "$exe" >"$work/gui.out" 2>&1 &
 fi
 win=""
 for _ in $(seq 60); do
 	sleep 0.5
 	win=$(xdotool search --onlyvisible --name '.' 2>/dev/null | while read -r w; do
 		n=$(xdotool getwindowname "$w" 2>/dev/null)
-		[ -n "$n" ] && [ "$n" != "Default IME" ] && echo "$w $n"
+		case $n in *政府信息公开年报*) echo "$w $n" ;; esac
 	done | head -n 1)
 	[ -n "$win" ] && break
 done
 check "the GUI opened a window (${win#* })" test -n "$win"
-sleep 3 # let the first frames draw
+[ -n "$win" ] || tail -20 "$work/gui.out"
+if [ -n "$open_exe" ]; then
+	check "the window's title names the report opened through the association" matches "$win" "*别斯托别乡2023*"
+fi
+# Wait until the window has drawn (a black screen has a handful of colours,
+# the drawn window hundreds), then keep the screenshot.
 mkdir -p "$root/docs"
+colors=0
+for _ in $(seq 40); do
+	sleep 1
+	import -window root "$work/shot.png" 2>/dev/null || continue
+	colors=$(convert "$work/shot.png" -format '%k' info: 2>/dev/null || echo 0)
+	[ "${colors:-0}" -gt 150 ] && break
+done
+sleep 1
 import -window root "$work/shot.png" 2>/dev/null && cp "$work/shot.png" "$shot"
-colors=$(convert "$work/shot.png" -format '%k' info: 2>/dev/null || echo 0)
-check "the screenshot is not blank ($colors colours, $shot)" test "${colors:-0}" -gt 20
+check "the window drew Chinese text and widgets ($colors colours, $shot)" test "${colors:-0}" -gt 150
+[ "${colors:-0}" -gt 150 ] || tail -20 "$work/gui.out"
 wineserver -k >/dev/null 2>&1
 wineserver -w
 
