@@ -7,7 +7,8 @@
 #
 # The chroot is made once with debootstrap from Debian's mirror and kept in
 # $NIANBAO_CHROOT (default /var/tmp/nianbao-bullseye); later runs reuse it and
-# its Go build cache. The host's Go toolchain, module cache and this source
+# its Go build cache (NIANBAO_CHROOT_GOCACHE, a path inside the chroot, picks
+# another one). The host's Go toolchain, module cache and this source
 # tree are bind-mounted into it for the build, and unmounted afterwards.
 set -euo pipefail
 
@@ -56,7 +57,7 @@ cp /etc/resolv.conf "$root/etc/resolv.conf"
 ldflags="-s -w"
 [ -n "$version" ] && ldflags="$ldflags -X nianbao/version.Number=$version"
 chroot "$root" /usr/bin/env -i PATH=/opt/go/bin:/usr/bin:/bin HOME=/root \
-	GOROOT=/opt/go GOMODCACHE=/opt/gomod GOCACHE=/root/.cache/go-build GOFLAGS="-buildvcs=false -mod=readonly" \
+	GOROOT=/opt/go GOMODCACHE=/opt/gomod GOCACHE="${NIANBAO_CHROOT_GOCACHE:-/root/.cache/go-build}" GOFLAGS="-buildvcs=false -mod=readonly" \
 	GOPROXY="$(go env GOPROXY)" GOTOOLCHAIN=local CGO_ENABLED=1 \
 	/bin/sh -c "cd /src && go build -trimpath -ldflags '$ldflags' -o '/out/$(basename "$out")' ."
 echo "build-in-chroot: built $out ($(ldd --version | head -n1 | sed 's/.* //') host; bullseye has glibc $(chroot "$root" ldd --version | head -n1 | sed 's/.* //'))"
