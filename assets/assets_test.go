@@ -176,7 +176,7 @@ func TestGopdfLoadsFonts(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := pdf.Write(&out); err != nil {
+	if _, err := pdf.WriteTo(&out); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
