@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"nianbao/reports"
+	"nianbao/reports/pdf"
 )
 
 func checkCommand() *Command {
@@ -31,6 +32,10 @@ func checkCommand() *Command {
 			}
 		}
 		findings := reports.Check(r, prev)
+		// Characters no font can print are found by laying the PDF out.
+		if doc, err := pdf.Layout(r, pdf.Options{}); err == nil {
+			findings = append(findings, pdf.MissingFindings(doc)...)
+		}
 		if *asJSON {
 			if findings == nil {
 				findings = []reports.Finding{}

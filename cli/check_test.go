@@ -215,3 +215,24 @@ func TestCheckUsage(t *testing.T) {
 		}
 	}
 }
+
+// A character that no embedded font has is named by check, with its place,
+// because the PDF would print it as □.
+func TestCheckNamesUnprintableCharacters(t *testing.T) {
+	dir := t.TempDir()
+	r := reports.Sample()
+	r.Overview.Parts[0].Text = "本乡在\U0002A6D6村开展公开工作。" + r.Overview.Parts[0].Text
+	path := filepath.Join(dir, "rare.nianbao")
+	putReport(t, path, r)
+	code, out, _ := execCLI("check", path)
+	if code != ExitOK {
+		t.Fatalf("exit %d, want %d (missing characters are warnings)\n%s", code, ExitOK, out)
+	}
+	if !strings.Contains(out, "PDF_MISSING_CHAR") || !strings.Contains(out, "\U0002A6D6") {
+		t.Errorf("check does not name the unprintable character:\n%s", out)
+	}
+	code, out, _ = execCLI("check", filepath.Join("..", "assets", "sample.nianbao"))
+	if code != ExitOK || strings.Contains(out, "PDF_MISSING_CHAR") {
+		t.Errorf("the sample must have no unprintable characters (exit %d):\n%s", code, out)
+	}
+}
