@@ -8,6 +8,7 @@
 # Also runs the in-process Go benchmark (goal ≤ 20 ms).
 # Usage: bash bench/pdf.sh [RUNS]   (installs LibreOffice if missing)
 set -euo pipefail
+command -v bc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bc >/dev/null; }
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
 LO_RUNS=$(( RUNS < 5 ? RUNS : 5 ))

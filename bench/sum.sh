@@ -4,6 +4,7 @@
 # without summing or checking. Target: the sum in ≤ 2 s on 2 cores.
 # Usage: bash bench/sum.sh [N]
 set -euo pipefail
+command -v bc >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends bc >/dev/null; }
 cd "$(dirname "$0")/.."
 N=${1:-1000}
 tmp=$(mktemp -d)
