@@ -20,7 +20,6 @@ import (
 	"strings"
 
 	"nianbao/reports"
-	"nianbao/reports/plaintext"
 )
 
 // Font stacks: the official fonts first, then what Windows, WPS, UOS/Kylin
@@ -132,34 +131,19 @@ func (p *page) paras(text string) {
 	}
 }
 
-// parts writes titled parts with the numbering rules of the printed report
-// (see plaintext): inline titles run into the first paragraph, other titles
-// are headings of their own.
+// parts writes titled parts numbered as the printed report numbers them
+// (reports.NumberParts): inline titles run into the first paragraph,
+// other titles are headings of their own.
 func (p *page) parts(parts []reports.Part, n reports.Numbering, inline bool) {
-	anyTitled := false
-	for _, part := range parts {
-		if strings.TrimSpace(part.Title) != "" {
-			anyTitled = true
-		}
-	}
-	for i, part := range parts {
-		title := strings.TrimSpace(part.Title)
-		paras := splitParas(part.Text)
+	for _, part := range reports.NumberParts(parts, n) {
+		paras := reports.Paragraphs(part.Text)
 		switch {
-		case title == "" && !anyTitled:
-		case title == "":
-			if len(paras) > 0 {
-				paras[0] = n.Label(i) + paras[0]
-			}
-		case inline:
-			first := n.Label(i) + title + plaintext.InlineSeparator(title)
-			if len(paras) > 0 {
-				first += paras[0]
-				paras = paras[1:]
-			}
-			paras = append([]string{first}, paras...)
+		case part.Title == "":
+			paras[0] = part.Label + paras[0]
+		case !inline || len(paras) == 0:
+			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(part.Label+part.Title))
 		default:
-			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(n.Label(i)+title))
+			paras[0] = reports.LeadIn(part.Label, part.Title) + paras[0]
 		}
 		for _, para := range paras {
 			p.printf("<p style='%s'>%s</p>\n", stylePara, esc(para))
@@ -167,45 +151,24 @@ func (p *page) parts(parts []reports.Part, n reports.Numbering, inline bool) {
 	}
 }
 
-func splitParas(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
+// improvement writes 五: each titled group as a （一）/（二） heading, its
+// items numbered 1. 2. with the titles run into the text.
 func (p *page) improvement() {
-	im := p.r.Improvement
-	groups := []struct {
-		title string
-		items []reports.Part
-	}{{im.ProblemsTitle, im.Problems}, {im.MeasuresTitle, im.Measures}}
-	for i, g := range groups {
-		title := strings.TrimSpace(g.title)
-		if title == "" && len(g.items) == 0 {
-			continue
+	for _, g := range p.r.ImprovementGroups() {
+		if g.Title != "" {
+			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(g.Label+g.Title))
 		}
-		if title == "" {
-			title = []string{reports.DefaultProblemsTitle, reports.DefaultMeasuresTitle}[i]
-		}
-		p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(reports.NumberParen.Label(i)+title))
-		p.parts(g.items, reports.NumberArabic, true)
+		p.parts(g.Parts, reports.NumberArabic, true)
 	}
 }
 
+// other writes 六: the fee statement, the text, then the items with their
+// titles as （一） headings.
 func (p *page) other() {
 	o := p.r.Other
 	p.paras(o.Fee)
 	p.paras(o.Text)
-	for i, it := range o.Items {
-		if t := strings.TrimSpace(it.Title); t != "" {
-			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(reports.NumberParen.Label(i)+t))
-		}
-		p.paras(it.Text)
-	}
+	p.parts(o.Items, reports.NumberParen, false)
 }
 
 // tables writes the tables of a section as one HTML table: the blocks of

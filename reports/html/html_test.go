@@ -280,3 +280,22 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("file not written: %v", err)
 	}
 }
+
+// The page numbers lists as the PDF and the text export do: untitled
+// problems of a list of several are numbered 1. 2., and 六's items are
+// （一） headings.
+func TestListsNumberedLikeThePrintedReport(t *testing.T) {
+	r := reports.Sample()
+	r.Improvement.Problems = []reports.Part{{Text: "人手不足。"}, {Text: "平台更新慢。"}}
+	r.Other.Items = []reports.Part{{Title: "人大代表建议办理情况", Text: "办理建议3件。"}}
+	var buf bytes.Buffer
+	if err := Write(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{">1.人手不足。<", ">2.平台更新慢。<", ">（一）人大代表建议办理情况<", ">1.加强队伍建设。坚持"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

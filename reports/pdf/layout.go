@@ -266,49 +266,29 @@ func (lt *layouter) heading(kind Kind, section, text, field string) *block {
 		lines: lt.textLines(kind, section, []span{{text: text, role: role, size: BodySize, off: -1}}, loc, 2)}
 }
 
-// leadIn is a title run into its paragraph: "1.主动公开方面。".
-func leadIn(label, title string) string {
-	title = strings.TrimSpace(title)
-	if title == "" {
-		return label
-	}
-	if last := []rune(title)[len([]rune(title))-1]; !strings.ContainsRune("。！？：；，.!?:;", last) {
-		title += "。"
-	}
-	return label + title
-}
-
-// parts prints a list of titled parts. Inline parts run the numbered
-// title into the first paragraph; others print it as a heading.
+// parts prints a list of titled parts, numbered as reports.NumberParts
+// says. Inline parts run the numbered title into the first paragraph;
+// others print it as a heading.
 func (lt *layouter) parts(section, list string, ps []reports.Part, numbering reports.Numbering, inline bool, add func(*block)) {
 	headKind, leadRole := KindHeading2, RoleKai
 	if numbering == reports.NumberArabic {
 		headKind, leadRole = KindHeading3, RoleFang
 	}
-	// Untitled parts are numbered in a list of several (the text export
-	// numbers them the same way); empty parts are skipped.
-	n := 0
-	for i, p := range ps {
-		title := strings.TrimSpace(p.Title)
+	for _, p := range reports.NumberParts(ps, numbering) {
 		paras := paragraphs(p.Text)
-		if title == "" && len(paras) == 0 {
-			continue
-		}
-		label := numbering.Label(n)
-		n++
-		textField := reports.FieldPath(list, i, "text")
-		if title == "" {
+		textField := reports.FieldPath(list, p.Index, "text")
+		if p.Title == "" {
 			for j, pa := range paras {
 				var lead *span
-				if j == 0 && len(ps) > 1 {
-					lead = &span{text: label, role: leadRole, size: BodySize, off: -1}
+				if j == 0 && p.Label != "" {
+					lead = &span{text: p.Label, role: leadRole, size: BodySize, off: -1}
 				}
 				add(lt.paragraph(section, textField, lead, pa))
 			}
 			continue
 		}
 		if !inline || len(paras) == 0 {
-			add(lt.heading(headKind, section, label+title, reports.FieldPath(list, i, "title")))
+			add(lt.heading(headKind, section, p.Label+p.Title, reports.FieldPath(list, p.Index, "title")))
 			for _, pa := range paras {
 				add(lt.paragraph(section, textField, nil, pa))
 			}
@@ -317,7 +297,7 @@ func (lt *layouter) parts(section, list string, ps []reports.Part, numbering rep
 		for j, pa := range paras {
 			var lead *span
 			if j == 0 {
-				lead = &span{text: leadIn(label, title), role: leadRole, size: BodySize, off: -1}
+				lead = &span{text: reports.LeadIn(p.Label, p.Title), role: leadRole, size: BodySize, off: -1}
 			}
 			add(lt.paragraph(section, textField, lead, pa))
 		}
@@ -333,40 +313,15 @@ func (lt *layouter) overview(section string, add func(*block)) {
 	lt.parts(section, "overview.parts", ov.Parts, numbering, ov.Inline, add)
 }
 
-// improvement prints 五: the two groups as （一）/（二） headings, their
+// improvement prints 五: the titled groups as （一）/（二） headings, their
 // items numbered 1. 2. with the titles run into the text.
 func (lt *layouter) improvement(section string, add func(*block)) {
-	im := lt.r.Improvement
-	groups := []struct {
-		title, titleField, list string
-		parts                   []reports.Part
-	}{
-		{im.ProblemsTitle, "improvement.problems_title", "improvement.problems", im.Problems},
-		{im.MeasuresTitle, "improvement.measures_title", "improvement.measures", im.Measures},
-	}
-	n := 0
-	for _, g := range groups {
-		t := strings.TrimSpace(g.title)
-		if !hasText(g.parts) && t == "" {
-			continue
+	for _, g := range lt.r.ImprovementGroups() {
+		if g.Title != "" {
+			add(lt.heading(KindHeading2, section, g.Label+g.Title, g.TitleField))
 		}
-		// A group the clerk left untitled prints its items without a
-		// heading (as the text export does).
-		if t != "" {
-			add(lt.heading(KindHeading2, section, reports.NumberParen.Label(n)+t, g.titleField))
-			n++
-		}
-		lt.parts(section, g.list, g.parts, reports.NumberArabic, true, add)
+		lt.parts(section, g.List, g.Parts, reports.NumberArabic, true, add)
 	}
-}
-
-func hasText(ps []reports.Part) bool {
-	for _, p := range ps {
-		if strings.TrimSpace(p.Title+p.Text) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // other prints 六: the fee statement, the free text, then the items.

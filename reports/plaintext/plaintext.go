@@ -87,87 +87,34 @@ func (p *printer) report() {
 	p.para(r.Signing.Date.Chinese())
 }
 
-// parts writes a list of titled parts as the PDF prints them: each part
-// that has a title or text takes the next number; a titled part runs its
-// title into its first paragraph ("1.主动公开方面。本乡…") when inline,
-// else prints it as a heading line; an untitled part is its paragraphs,
-// the first numbered when the list has more than one part.
+// parts writes a list of titled parts as the PDF prints them, numbered as
+// reports.NumberParts says: a titled part runs its title into its first
+// paragraph ("1.主动公开方面。本乡…") when inline, else prints it as a
+// heading line; an untitled part is its paragraphs, the first numbered.
 func (p *printer) parts(parts []reports.Part, n reports.Numbering, inline bool) {
-	k := 0
-	for _, part := range parts {
-		title := strings.TrimSpace(part.Title)
-		paras := splitParas(part.Text)
-		if title == "" && len(paras) == 0 {
-			continue
-		}
-		label := n.Label(k)
-		k++
+	for _, part := range reports.NumberParts(parts, n) {
+		paras := reports.Paragraphs(part.Text)
 		switch {
-		case title == "":
-			if len(parts) > 1 {
-				paras[0] = label + paras[0]
-			}
-			p.para(strings.Join(paras, "\n"))
+		case part.Title == "":
+			paras[0] = part.Label + paras[0]
 		case !inline || len(paras) == 0:
-			p.para(label + title)
-			p.para(strings.Join(paras, "\n"))
+			p.para(part.Label + part.Title)
 		default:
-			paras[0] = label + title + InlineSeparator(title) + paras[0]
-			p.para(strings.Join(paras, "\n"))
+			paras[0] = reports.LeadIn(part.Label, part.Title) + paras[0]
 		}
+		p.para(strings.Join(paras, "\n"))
 	}
 }
 
-// InlineSeparator is what follows an inline title before its text: "。",
-// or nothing when the title already ends with punctuation (the PDF's rule).
-func InlineSeparator(title string) string {
-	rs := []rune(strings.TrimSpace(title))
-	if len(rs) > 0 && strings.ContainsRune("。！？：；，.!?:;", rs[len(rs)-1]) {
-		return ""
-	}
-	return "。"
-}
-
-func splitParas(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// improvement writes 五: each group's title as a （一）/（二） heading (a
-// group without a title prints its items only), its items numbered 1. 2.
-// with the titles run into the text.
+// improvement writes 五: each titled group as a （一）/（二） heading, its
+// items numbered 1. 2. with the titles run into the text.
 func (p *printer) improvement() {
-	im := p.r.Improvement
-	groups := []struct {
-		title string
-		items []reports.Part
-	}{{im.ProblemsTitle, im.Problems}, {im.MeasuresTitle, im.Measures}}
-	k := 0
-	for _, g := range groups {
-		title := strings.TrimSpace(g.title)
-		if title == "" && !hasText(g.items) {
-			continue
+	for _, g := range p.r.ImprovementGroups() {
+		if g.Title != "" {
+			p.para(g.Label + g.Title)
 		}
-		if title != "" {
-			p.para(reports.NumberParen.Label(k) + title)
-			k++
-		}
-		p.parts(g.items, reports.NumberArabic, true)
+		p.parts(g.Parts, reports.NumberArabic, true)
 	}
-}
-
-func hasText(ps []reports.Part) bool {
-	for _, p := range ps {
-		if strings.TrimSpace(p.Title+p.Text) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // other writes 六: the fee statement, the text, then the items with their
