@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/reports/html"
@@ -63,20 +62,12 @@ func (s *shell) onExportHTML() {
 	})
 }
 
-// onImport reads a published report (.docx, .xlsx or text) into a new
+// onImport reads a published report (.docx, .xlsx, web page or text) into a new
 // unsaved report.
 func (s *shell) onImport() {
 	s.confirmDiscard(func() {
-		d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-			if err != nil {
-				s.showError("无法打开所选文件。", err, "")
-				return
-			}
-			if rc == nil {
-				return
-			}
-			path := rc.URI().Path()
-			rc.Close()
+		exts := []string{".docx", ".xlsx", ".txt", ".html", ".htm"}
+		s.chooseFile("导入报告", "导入", exts, func(path string) {
 			data, err := os.ReadFile(path)
 			if err != nil {
 				s.showError("无法读取所选文件。", err, "")
@@ -84,16 +75,7 @@ func (s *shell) onImport() {
 			}
 			res, err := importer.Import(filepath.Base(path), data)
 			s.showImport(res, err)
-		}, s.win)
-		d.SetTitleText("导入报告")
-		d.SetConfirmText("导入")
-		d.SetDismissText("取消")
-		d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".xlsx", ".txt"}))
-		if l, err := storage.ListerForURI(storage.NewFileURI(s.folderOf())); err == nil {
-			d.SetLocation(l)
-		}
-		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		})
 	})
 }
 

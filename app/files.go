@@ -79,7 +79,7 @@ func (s *shell) showNewDialog() {
 	fromLast := widget.NewButton("从上年报告开始…", func() {
 		if y, ok := readYear(); ok {
 			d.Hide()
-			s.chooseFile("选择上年的报告文件", func(path string) { s.startFromLastYear(path, y) })
+			s.chooseFile("选择上年的报告文件", "打开", []string{reports.FileExtension}, func(path string) { s.startFromLastYear(path, y) })
 		}
 	})
 	sample := widget.NewButton("示例报告（别斯托别乡 2023 年度）", func() {
@@ -113,11 +113,12 @@ func (s *shell) startFromLastYear(path string, year int) {
 
 // onOpen chooses a report file and opens it.
 func (s *shell) onOpen() {
-	s.confirmDiscard(func() { s.chooseFile("打开报告", s.openPath) })
+	s.confirmDiscard(func() { s.chooseFile("打开报告", "打开", []string{reports.FileExtension}, s.openPath) })
 }
 
-// chooseFile shows the open dialog for .nianbao files.
-func (s *shell) chooseFile(title string, then func(path string)) {
+// chooseFile shows the open dialog for files with the given extensions,
+// starting in the last folder used, and calls then with the chosen path.
+func (s *shell) chooseFile(title, confirm string, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			s.showError("无法打开所选文件。", err, "")
@@ -131,9 +132,9 @@ func (s *shell) chooseFile(title string, then func(path string)) {
 		then(path)
 	}, s.win)
 	d.SetTitleText(title)
-	d.SetConfirmText("打开")
+	d.SetConfirmText(confirm)
 	d.SetDismissText("取消")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{reports.FileExtension}))
+	d.SetFilter(storage.NewExtensionFileFilter(exts))
 	if l, err := storage.ListerForURI(storage.NewFileURI(s.folderOf())); err == nil {
 		d.SetLocation(l)
 	}
