@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/reports"
@@ -40,8 +41,7 @@ type screen interface {
 }
 
 // Widths of the navigation list: a fifth of the window, at least enough
-// for the numbers and the start of the titles (long titles are cut with …),
-// at most enough for the longest title.
+// for the longest title with its marks (see navFit), at most navMaxWidth.
 const (
 	navMinWidth = 250
 	navMaxWidth = 390
@@ -49,14 +49,17 @@ const (
 
 // sideLayout places the navigation list, a separator and the detail side
 // by side, the list taking a fifth of the width within its bounds.
-type sideLayout struct{}
+type sideLayout struct {
+	// fit is the width the longest title needs (0: navMinWidth).
+	fit float32
+}
 
-func (sideLayout) navWidth(w float32) float32 {
-	return min(max(w/5, navMinWidth), navMaxWidth)
+func (l *sideLayout) navWidth(w float32) float32 {
+	return min(max(w/5, navMinWidth, l.fit), navMaxWidth)
 }
 
 // Layout places the list, the separator and the detail.
-func (l sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	nw := l.navWidth(size.Width)
 	sep := objs[1].MinSize().Width
 	objs[0].Move(fyne.NewPos(0, 0))
@@ -68,9 +71,21 @@ func (l sideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize is the narrowest list beside the detail.
-func (l sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *sideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	d := objs[2].MinSize()
-	return fyne.NewSize(navMinWidth+objs[1].MinSize().Width+d.Width, max(objs[0].MinSize().Height, d.Height))
+	return fyne.NewSize(l.navWidth(0)+objs[1].MinSize().Width+d.Width, max(objs[0].MinSize().Height, d.Height))
+}
+
+// navFit is the width the navigation list needs to show every title whole
+// beside one-digit marks ("●1 ▲2"; more errors than that may cut a title).
+func navFit(parts []navPart) float32 {
+	size := theme.TextSize()
+	var widest float32
+	for _, p := range parts {
+		widest = max(widest, fyne.MeasureText(p.title, size, fyne.TextStyle{}).Width)
+	}
+	marks := fyne.MeasureText("●1▲2", size, fyne.TextStyle{}).Width
+	return widest + marks + 2*theme.InnerPadding() + 5*theme.Padding()
 }
 
 // navPart is one entry of the navigation list.
@@ -103,6 +118,7 @@ type Editor struct {
 	timer    *time.Timer
 	// delay is how long checks wait after an edit; 0 runs them at once.
 	delay time.Duration
+	side  *sideLayout
 	root  fyne.CanvasObject
 }
 
@@ -123,7 +139,8 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 	e.nav.OnSelected = func(id widget.ListItemID) { e.onPartSelected(id) }
 	split := container.NewVSplit(e.detail, e.panel.object())
 	split.Offset = 0.78
-	e.root = container.New(&sideLayout{}, e.nav, widget.NewSeparator(), split)
+	e.side = &sideLayout{}
+	e.root = container.New(e.side, e.nav, widget.NewSeparator(), split)
 	e.SetReport(r)
 	return e
 }
@@ -142,8 +159,10 @@ func (e *Editor) SetReport(r *reports.Report) {
 		e.parts = append(e.parts, navPart{s.Key, s.Title()})
 	}
 	e.parts = append(e.parts, navPart{PartSigning, "落款与打印"})
+	e.side.fit = navFit(e.parts)
 	e.screens = map[string]screen{}
 	e.current = -1
+	e.root.Refresh()
 	e.nav.Refresh()
 	e.nav.Select(0)
 	e.onPartSelected(0)

@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/reports"
@@ -348,6 +350,57 @@ func TestNavigationListsEveryPartOfTheTemplate(t *testing.T) {
 			ed.Select(k)
 			if ed.Current() != k {
 				t.Errorf("%d: selecting %s shows %s", year, k, ed.Current())
+			}
+		}
+	}
+}
+
+func TestNavigationTitlesAndFindingsAreShownWholeAt1280(t *testing.T) {
+	for _, year := range []int{2020, 2024} {
+		r := reports.Sample()
+		if year == 2020 {
+			r = reports.New(year) // the 2019 format's titles
+		}
+		ed, w := newTestEditor(t, r)
+		ed.Select(reports.SectionRequests)
+		// A long finding that needs two lines in the panel.
+		long := reports.Finding{Severity: reports.Warning, Code: "TEST", Message: strings.Repeat("这是一条很长的检查结果，", 12)}
+		ed.panel.set(append([]reports.Finding{long}, ed.Findings()...))
+		var navs, wrapped int
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			switch o := o.(type) {
+			case *navItem:
+				navs++
+				text := o.title.Text
+				need := fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+				if got := o.title.Size().Width; got < need {
+					t.Errorf("%d: navigation title %q is %.0f wide, needs %.0f: cut off", year, text, got, need)
+				}
+			case *widget.Label:
+				if o.Wrapping != fyne.TextWrapBreak || !strings.Contains(o.Text, "很长的检查结果") {
+					continue
+				}
+				wrapped++
+				if o.Size().Height < o.MinSize().Height {
+					t.Errorf("%d: the long finding is %.0f high, needs %.0f: cut off", year, o.Size().Height, o.MinSize().Height)
+				}
+			}
+		}
+		if navs < 8 || wrapped != 1 {
+			t.Errorf("%d: saw %d navigation items and %d long findings, want ≥ 8 and 1", year, navs, wrapped)
+		}
+		// No part, tables included, needs scrolling sideways at 1280.
+		keys, _ := ed.Parts()
+		for _, k := range keys {
+			ed.Select(k)
+			for _, o := range test.LaidOutObjects(w.Content()) {
+				sc, ok := o.(*container.Scroll)
+				if !ok || !sc.Visible() || sc.Content == nil {
+					continue
+				}
+				if need, got := sc.Content.MinSize().Width, sc.Size().Width; need > got {
+					t.Errorf("%d: part %s is %.0f wide in a %.0f wide view: scrolls sideways", year, k, need, got)
+				}
 			}
 		}
 	}

@@ -65,6 +65,7 @@ type findingsPanel struct {
 	summary  *widget.Label
 	list     *widget.List
 	findings []reports.Finding
+	width    float32 // of the list, for the heights of wrapped lines
 	obj      fyne.CanvasObject
 }
 
@@ -75,14 +76,17 @@ func newFindingsPanel(ed *Editor) *findingsPanel {
 		func() int { return len(p.findings) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, l)
+			l.Wrapping = fyne.TextWrapBreak
+			// The icon stands beside the first line of a wrapped message.
+			top := (textHeight("国", 1000, false) - theme.IconInlineSize()) / 2
+			icon := container.New(layout.NewCustomPaddedLayout(top, 0, 0, 0), container.NewVBox(widget.NewIcon(theme.ErrorIcon())))
+			return container.NewBorder(nil, nil, icon, nil, l)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			f := p.findings[id]
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
-			icon := c.Objects[1].(*widget.Icon)
+			icon := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Icon)
 			if f.Severity == reports.Error {
 				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 			} else {
@@ -98,8 +102,45 @@ func newFindingsPanel(ed *Editor) *findingsPanel {
 			p.ed.Goto(f.Location)
 		}
 	}
-	p.obj = container.NewBorder(p.summary, nil, nil, nil, p.list)
+	p.obj = container.NewBorder(p.summary, nil, nil, nil, container.New(&widthWatch{onWidth: p.fitHeights}, p.list))
 	return p
+}
+
+// fitHeights gives every line of the list the height its wrapped message
+// needs at the list's width w, so that no message is cut off.
+func (p *findingsPanel) fitHeights(w float32) {
+	p.width = w
+	if w <= 0 {
+		return
+	}
+	iconW := theme.IconInlineSize() + theme.Padding()
+	for i, f := range p.findings {
+		p.list.SetItemHeight(i, textHeight(p.line(f), w-iconW-2*theme.Padding(), false))
+	}
+}
+
+// widthWatch lays out its one object at full size and reports each new
+// width, for lists whose line heights depend on it.
+type widthWatch struct {
+	onWidth func(w float32)
+	last    float32
+}
+
+// Layout fills size with the object, reporting a changed width first.
+func (l *widthWatch) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.last {
+		l.last = size.Width
+		l.onWidth(size.Width)
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+// MinSize is the object's.
+func (l *widthWatch) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[0].MinSize()
 }
 
 func (p *findingsPanel) object() fyne.CanvasObject { return p.obj }
@@ -118,6 +159,7 @@ func (p *findingsPanel) set(fs []reports.Finding) {
 	fs = append([]reports.Finding(nil), fs...)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 	p.findings = fs
+	p.fitHeights(p.width)
 	var errs, warns int
 	for _, f := range fs {
 		if f.Severity == reports.Error {

@@ -22,6 +22,10 @@ type gridPos struct {
 type spanGrid struct {
 	cols, rows []float32
 	pos        []gridPos
+	// base, when wider than the columns, is the width whose stretch to the
+	// room sets this grid's (the widest of several tables shown one under
+	// the other, so that all are stretched alike).
+	base float32
 }
 
 func sum(v []float32) float32 {
@@ -32,17 +36,30 @@ func sum(v []float32) float32 {
 	return s
 }
 
-// Layout places every object on its cells.
-func (g *spanGrid) Layout(objs []fyne.CanvasObject, _ fyne.Size) {
+// maxStretch is how much wider than their set widths the columns grow when
+// the window has room (a big screen), all in the same proportion.
+const maxStretch = 1.4
+
+// Layout places every object on its cells, the columns stretched to the
+// width given (less the scroll bar's), up to maxStretch times their set
+// widths.
+func (g *spanGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	// Leave room on the right for the scroll bar, which is drawn over it.
+	f := float32(1)
+	if w, room := max(sum(g.cols), g.base), size.Width-theme.ScrollBarSize(); w > 0 && room > w {
+		f = min(room/w, maxStretch)
+	}
 	for i, o := range objs {
 		if i >= len(g.pos) {
 			break
 		}
 		p := g.pos[i]
-		x, y := sum(g.cols[:p.col]), sum(g.rows[:p.row])
-		w, h := sum(g.cols[p.col:p.col+p.colSpan]), sum(g.rows[p.row:p.row+p.rowSpan])
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(fyne.NewSize(w, h))
+		// Whole pixels, each cell ending where the next begins.
+		x0 := float32(math.Round(float64(f * sum(g.cols[:p.col]))))
+		x1 := float32(math.Round(float64(f * sum(g.cols[:p.col+p.colSpan]))))
+		y, h := sum(g.rows[:p.row]), sum(g.rows[p.row:p.row+p.rowSpan])
+		o.Move(fyne.NewPos(x0, y))
+		o.Resize(fyne.NewSize(x1-x0, h))
 	}
 }
 

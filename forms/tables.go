@@ -92,13 +92,14 @@ type tableView struct {
 	totals  map[reports.CellKey]*widget.Label
 	balance []*canvas.Text // table 三: 一+二=（七）+四 per column
 	message *widget.Label  // the last input problem
+	grid    *spanGrid
 	obj     fyne.CanvasObject
 }
 
 // column widths in pixels.
 const (
 	numberWidth  = 78
-	t4Width      = 66
+	t4Width      = 58
 	blockNumber  = 170
 	blockLabel   = 220
 	minRowHeight = 46
@@ -113,6 +114,7 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 
 	cols := v.columnWidths()
 	g := &spanGrid{cols: cols}
+	v.grid = g
 	var objs []fyne.CanvasObject
 	add := func(o fyne.CanvasObject, p gridPos) {
 		objs = append(objs, o)
@@ -205,7 +207,7 @@ func (v *tableView) columnWidths() []float32 {
 	var cols []float32
 	switch {
 	case tb.Key == reports.TableT3:
-		cols = []float32{60, 120, 240}
+		cols = []float32{52, 116, 196}
 	case tb.LabelColumns > 0:
 		cols = []float32{blockLabel}
 	}
@@ -316,6 +318,14 @@ func newTablesScreen(ed *Editor, section string) *tablesScreen {
 			box.Add(widget.NewLabel(tb.Name(t)))
 		}
 		box.Add(v.obj)
+	}
+	// The tables of 二 stretch alike, so that their columns line up.
+	var widest float32
+	for _, v := range s.views {
+		widest = max(widest, sum(v.grid.cols))
+	}
+	for _, v := range s.views {
+		v.grid.base = widest
 	}
 	box.Add(hint("灰色格子是合计，自动计算，不能输入。数字可用全角或半角输入；不是数字的内容会标红并原样保留，直到改正。"))
 	s.scroll = container.NewScroll(container.NewPadded(box))

@@ -67,7 +67,7 @@ if [ "${1:-}" = "--type" ]; then
 	sleep 1
 	xdotool mousemove 120 217 click 1 # 三、收到和处理政府信息公开申请情况
 	sleep 0.8
-	xdotool mousemove 722 297 click 1 # 一、本年新收 · 自然人
+	xdotool mousemove 752 297 click 1 # 一、本年新收 · 自然人
 	sleep 0.3
 	xdotool key ctrl+a
 	xdotool type --delay 60 12
