@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -274,6 +275,53 @@ func TestRecoveryCopyIsOfferedAfterACrash(t *testing.T) {
 	if b, _ := os.ReadFile(path); strings.Contains(string(b), `"t3.new.natural": 6`) {
 		t.Errorf("the user's file was written by the autosave")
 	}
+}
+
+func TestRecoveryCopyIsWrittenWhenTheWindowLosesTheFocusAndOnTheTimer(t *testing.T) {
+	recoveryCopies := func(s *shell) []string {
+		copies, _ := filepath.Glob(filepath.Join(s.recovery.dir, "*.nianbao"))
+		return copies
+	}
+	k := reports.Key(reports.TableT3, reports.RowNew, "natural")
+
+	t.Run("focus lost", func(t *testing.T) {
+		s, _ := newTestShell(t, writeSample(t))
+		typeCell(t, s, k, "7")
+		if c := recoveryCopies(s); len(c) != 0 {
+			t.Fatalf("a copy %v before the focus was lost", c)
+		}
+		// What the driver calls when the window goes to the background.
+		lc, ok := fyne.CurrentApp().Lifecycle().(interface{ OnExitedForeground() func() })
+		if !ok || lc.OnExitedForeground() == nil {
+			t.Fatal("no hook for the window losing the focus")
+		}
+		lc.OnExitedForeground()()
+		c := recoveryCopies(s)
+		if len(c) != 1 {
+			t.Fatalf("recovery copies %v after the focus was lost, want 1", c)
+		}
+		r, err := reports.Load(c[0])
+		if err != nil || r.Cell(k).String() != "7" {
+			t.Errorf("the copy holds %q (%v), want the 7 typed", r.Cell(k).String(), err)
+		}
+	})
+
+	t.Run("timer", func(t *testing.T) {
+		a := test.NewTempApp(t)
+		w := a.NewWindow("test")
+		s := newShell(a, w, Options{RecoveryDir: filepath.Join(t.TempDir(), "recovery"), Args: []string{writeSample(t)}, AutosaveEvery: 20 * time.Millisecond})
+		s.editor.SetCheckDelay(0)
+		s.start()
+		t.Cleanup(func() { close(s.stop) })
+		typeCell(t, s, k, "8")
+		for range 200 {
+			if len(recoveryCopies(s)) == 1 {
+				return
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Errorf("no recovery copy 2 s after an edit with a 20 ms timer")
+	})
 }
 
 func TestDroppingAReportFileOpensIt(t *testing.T) {
