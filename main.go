@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"nianbao/app"
+	_ "nianbao/app/localeenv" // before Fyne's init: see the package
 	"nianbao/cli"
 )
 

@@ -22,6 +22,8 @@ has() { grep -q -- "$2" "$1" || { echo "  $1 lacks: $2"; return 1; }; }
 
 check "version" code 0 "$n" version
 check "version prints the number" has out "nianbao "
+check "LANG=C.UTF-8 (containers, servers)" code 0 env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 "$n" version
+check "… prints nothing on the error stream (no Fyne locale error)" test ! -s "$tmp/err"
 check "sample" code 0 "$n" sample -o 示例.nianbao
 check "sample equals the embedded file" cmp -s 示例.nianbao "$OLDPWD/assets/sample.nianbao"
 check "check on the sample passes" code 0 "$n" check 示例.nianbao
