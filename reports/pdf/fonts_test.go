@@ -61,7 +61,7 @@ func renamed(t *testing.T, data []byte, family, english string) []byte {
 		strs = append(strs, enc...)
 	}
 	tables["name"] = append(name, strs...)
-	return assemble(tables)
+	return assemble(tables, tagTrue)
 }
 
 // collection builds a TrueType collection (.ttc) from single fonts, each

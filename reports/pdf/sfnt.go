@@ -355,50 +355,16 @@ func extractFace(data []byte, index int) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	tags := append([]string(nil), f.order...)
-	sort.Strings(tags)
-	n := len(tags)
-	header := 12 + 16*n
-	size := header
-	for _, t := range tags {
-		size += (int(f.tables[t].length) + 3) &^ 3
+	tables := make(map[string][]byte, len(f.order))
+	for _, t := range f.order {
+		rec := f.tables[t]
+		tables[t] = f.data[rec.off : rec.off+rec.length]
 	}
-	out := make([]byte, size)
 	ver := uint32(tagTrue)
 	if f.cff {
 		ver = tagOTTO
 	}
-	binary.BigEndian.PutUint32(out, ver)
-	binary.BigEndian.PutUint16(out[4:], uint16(n))
-	es, sel := 1, 0
-	for es*2 <= n {
-		es *= 2
-		sel++
-	}
-	binary.BigEndian.PutUint16(out[6:], uint16(es*16))
-	binary.BigEndian.PutUint16(out[8:], uint16(sel))
-	binary.BigEndian.PutUint16(out[10:], uint16(n*16-es*16))
-	pos := header
-	headPos := -1
-	for i, t := range tags {
-		rec := f.tables[t]
-		body := out[pos : pos+int(rec.length)]
-		copy(body, f.data[rec.off:rec.off+rec.length])
-		if t == "head" && len(body) >= 12 {
-			headPos = pos
-			binary.BigEndian.PutUint32(body[8:], 0)
-		}
-		e := out[12+16*i:]
-		copy(e, t)
-		binary.BigEndian.PutUint32(e[4:], checksum(out[pos:pos+((int(rec.length)+3)&^3)]))
-		binary.BigEndian.PutUint32(e[8:], uint32(pos))
-		binary.BigEndian.PutUint32(e[12:], rec.length)
-		pos += (int(rec.length) + 3) &^ 3
-	}
-	if headPos >= 0 {
-		binary.BigEndian.PutUint32(out[headPos+8:], 0xB1B0AFBA-checksum(out))
-	}
-	return out, nil
+	return assemble(tables, ver), nil
 }
 
 func checksum(b []byte) uint32 {

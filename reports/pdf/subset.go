@@ -130,7 +130,7 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 			tables[t] = b
 		}
 	}
-	return assemble(tables), nil
+	return assemble(tables, tagTrue), nil
 }
 
 type component struct {
@@ -250,8 +250,11 @@ func buildCmap(cmap map[rune]int, newID map[int]int) []byte {
 	return out
 }
 
-// assemble writes tables as a TrueType font file, with checksums.
-func assemble(tables map[string][]byte) []byte {
+// assemble writes tables as a font file of the given version (TrueType or
+// CFF outlines): a table directory sorted by tag, then each table 4-byte
+// aligned, with the table checksums and the head checksum adjustment
+// computed. The tables are copied; none is changed.
+func assemble(tables map[string][]byte, version uint32) []byte {
 	tags := make([]string, 0, len(tables))
 	for t := range tables {
 		tags = append(tags, t)
@@ -263,7 +266,7 @@ func assemble(tables map[string][]byte) []byte {
 		size += (len(tables[t]) + 3) &^ 3
 	}
 	out := make([]byte, size)
-	binary.BigEndian.PutUint32(out, tagTrue)
+	binary.BigEndian.PutUint32(out, version)
 	binary.BigEndian.PutUint16(out[4:], uint16(n))
 	es, sel := 1, 0
 	for es*2 <= n {
@@ -278,15 +281,17 @@ func assemble(tables map[string][]byte) []byte {
 	for i, t := range tags {
 		b := tables[t]
 		copy(out[pos:], b)
+		if t == "head" && len(b) >= 12 {
+			// The adjustment counts as 0 in the checksums; set below.
+			headAt = pos
+			binary.BigEndian.PutUint32(out[pos+8:], 0)
+		}
 		padded := (len(b) + 3) &^ 3
 		e := out[12+16*i:]
 		copy(e, t)
 		binary.BigEndian.PutUint32(e[4:], checksum(out[pos:pos+padded]))
 		binary.BigEndian.PutUint32(e[8:], uint32(pos))
 		binary.BigEndian.PutUint32(e[12:], uint32(len(b)))
-		if t == "head" {
-			headAt = pos
-		}
 		pos += padded
 	}
 	if headAt >= 0 {

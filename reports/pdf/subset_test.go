@@ -63,7 +63,30 @@ func TestSubsetKeepsOnlyUsedGlyphs(t *testing.T) {
 			if err := pdf.AddTTFFontData("sub", sub); err != nil {
 				t.Errorf("gopdf refuses the subset: %v", err)
 			}
+			checkChecksums(t, sub)
 		})
+	}
+}
+
+// checkChecksums checks a font file's table checksums (head's counted with
+// a zero adjustment) and its whole-file checksum, 0xB1B0AFBA.
+func checkChecksums(t *testing.T, font []byte) {
+	t.Helper()
+	n := int(binary.BigEndian.Uint16(font[4:]))
+	for i := range n {
+		e := font[12+16*i:]
+		tag := string(e[:4])
+		off, length := binary.BigEndian.Uint32(e[8:]), binary.BigEndian.Uint32(e[12:])
+		body := append([]byte(nil), font[off:off+(length+3)&^3]...)
+		if tag == "head" {
+			binary.BigEndian.PutUint32(body[8:], 0)
+		}
+		if got, want := binary.BigEndian.Uint32(e[4:]), checksum(body); got != want {
+			t.Errorf("table %s: checksum %#x, want %#x", tag, got, want)
+		}
+	}
+	if sum := checksum(font); sum != 0xB1B0AFBA {
+		t.Errorf("whole-font checksum %#x, want 0xB1B0AFBA", sum)
 	}
 }
 
