@@ -246,6 +246,19 @@ func (tb *Table) CellKey(ri, ci int) CellKey {
 // Width is the number of grid columns: label columns plus number columns.
 func (tb *Table) Width() int { return tb.LabelColumns + len(tb.Columns) }
 
+// SectionTables is the tables printed in section s, in order, and the
+// width of the widest in grid columns: the blocks of table 二 share one
+// grid that wide in the printed template.
+func (t *Template) SectionTables(s Section) (tables []*Table, width int) {
+	for _, k := range s.Tables {
+		if tb := t.Table(k); tb != nil {
+			tables = append(tables, tb)
+			width = max(width, tb.Width())
+		}
+	}
+	return tables, width
+}
+
 // Name names the table for people: "表三", or "表二第二十条第（一）项".
 func (tb *Table) Name(t *Template) string {
 	s := t.Section(tb.Section)

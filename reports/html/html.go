@@ -175,14 +175,7 @@ func (p *page) other() {
 // table 二 share one grid as wide as the widest block, as in the printed
 // template, a narrower block's last column spanning the rest.
 func (p *page) tables(s reports.Section) {
-	var tbs []*reports.Table
-	width := 0
-	for _, k := range s.Tables {
-		if tb := p.t.Table(k); tb != nil {
-			tbs = append(tbs, tb)
-			width = max(width, tb.Width())
-		}
-	}
+	tbs, width := p.t.SectionTables(s)
 	if len(tbs) == 0 {
 		return
 	}

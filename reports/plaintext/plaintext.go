@@ -129,14 +129,7 @@ func (p *printer) other() {
 // tables writes the tables of a section. The blocks of table 二 share one
 // grid as wide as the widest block, as in the printed template.
 func (p *printer) tables(s reports.Section) {
-	width := 0
-	var tbs []*reports.Table
-	for _, k := range s.Tables {
-		if tb := p.t.Table(k); tb != nil {
-			tbs = append(tbs, tb)
-			width = max(width, tb.Width())
-		}
-	}
+	tbs, width := p.t.SectionTables(s)
 	var ls []string
 	for _, tb := range tbs {
 		ls = append(ls, TableLines(p.r, tb, width)...)

@@ -440,11 +440,10 @@ func columnWidths(tb *reports.Table) []float64 {
 
 // writeSection lays out the tables of one section on its sheet.
 func writeSection(f *excelize.File, st *styles, sheet, title string, r *reports.Report, sec reports.Section) error {
-	t := r.Tmpl()
+	tbs, gridWidth := r.Tmpl().SectionTables(sec)
+	landscape := gridWidth > 10
 	var widths []float64
-	landscape := false
-	for _, key := range sec.Tables {
-		tb := t.Table(key)
+	for _, tb := range tbs {
 		cw := columnWidths(tb)
 		for i, w := range cw {
 			if i < len(widths) {
@@ -453,7 +452,6 @@ func writeSection(f *excelize.File, st *styles, sheet, title string, r *reports.
 				widths = append(widths, w)
 			}
 		}
-		landscape = landscape || tb.Width() > 10
 	}
 	total := 0.0
 	for _, w := range widths {
@@ -470,11 +468,11 @@ func writeSection(f *excelize.File, st *styles, sheet, title string, r *reports.
 		g.fit(row, "注："+sec.Hint, total, 10)
 		row++
 	}
-	for i, key := range sec.Tables {
+	for i, tb := range tbs {
 		if i > 0 {
 			row++ // a blank row between the blocks of table 二
 		}
-		row = placeTable(g, st, r, t.Table(key), row, 1)
+		row = placeTable(g, st, r, tb, row, 1)
 	}
 	return g.flush(f, sheet, landscape)
 }
