@@ -117,8 +117,16 @@ func (s *shell) onOpen() {
 }
 
 // chooseFile shows the open dialog for files with the given extensions,
-// starting in the last folder used, and calls then with the chosen path.
+// starting in the last folder used, and calls then with the chosen path:
+// the system's own dialog on Windows, Fyne's elsewhere.
 func (s *shell) chooseFile(title, confirm string, exts []string, then func(path string)) {
+	if !s.systemOpen(title, confirm, exts, then) {
+		s.fyneOpen(title, confirm, exts, then)
+	}
+}
+
+// fyneOpen is chooseFile with Fyne's open dialog.
+func (s *shell) fyneOpen(title, confirm string, exts []string, then func(path string)) {
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			s.showError("无法打开所选文件。", err, "")
@@ -218,11 +226,20 @@ func (s *shell) onSaveAs(next func()) {
 	})
 }
 
-// askPath asks where to write a file with extension ext: a folder (chosen
-// with the folder dialog) and a file name. Unlike Fyne's save dialog it
-// creates nothing until the caller writes, so an existing file is never
-// truncated before the caller's own checks.
+// askPath asks where to write a file with extension ext: with the system's
+// save dialog on Windows, elsewhere with fyneAskPath. Neither creates
+// anything before the caller writes.
 func (s *shell) askPath(title, ext string, then func(path string)) {
+	if !s.systemSave(title, ext, then) {
+		s.fyneAskPath(title, ext, then)
+	}
+}
+
+// fyneAskPath asks for a folder (chosen with Fyne's folder dialog) and a
+// file name. Unlike Fyne's save dialog it creates nothing until the caller
+// writes, so an existing file is never truncated before the caller's own
+// checks.
+func (s *shell) fyneAskPath(title, ext string, then func(path string)) {
 	folder := s.folderOf()
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Wrapping = fyne.TextWrapBreak

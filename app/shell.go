@@ -187,6 +187,8 @@ func (s *shell) menu() *fyne.MainMenu {
 	if recent.ChildMenu == nil {
 		recent.Disabled = true
 	}
+	saveAs := fyne.NewMenuItem("另存为…", func() { s.onSaveAs(nil) })
+	saveAs.Shortcut = saveAsShortcut
 	quit := fyne.NewMenuItem("退出", func() { s.onClose() })
 	quit.IsQuit = true
 	file := fyne.NewMenu("文件",
@@ -195,7 +197,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		recent,
 		fyne.NewMenuItemSeparator(),
 		item("保存", func() { s.onSave(nil) }, fyne.KeyS),
-		item("另存为…", func() { s.onSaveAs(nil) }, ""),
+		saveAs,
 		fyne.NewMenuItemSeparator(),
 		item("导出PDF…", s.onExportPDF, ""),
 		item("打印…", s.onPrint, fyne.KeyP),
@@ -205,7 +207,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	check := fyne.NewMenu("检查", fyne.NewMenuItem("立即检查", s.onCheck))
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("快捷键", func() {
-			dialog.ShowInformation("快捷键", "Ctrl+N 新建\nCtrl+O 打开\nCtrl+S 保存\nCtrl+P 打印\n也可以把 .nianbao 文件拖到窗口上打开。", s.win)
+			dialog.ShowInformation("快捷键", "Ctrl+N 新建\nCtrl+O 打开\nCtrl+S 保存\nCtrl+Shift+S 另存为\nCtrl+P 打印\n也可以把 .nianbao 文件拖到窗口上打开。", s.win)
 		}),
 		fyne.NewMenuItem("关于", func() {
 			dialog.ShowInformation("关于", fmt.Sprintf("%s %s\n按国务院办公厅 2021 年版（及 2019 年版）模板\n编写政府信息公开工作年度报告。\n不联网，数据只保存在本机。", version.AppName, version.Number), s.win)
@@ -222,8 +224,13 @@ func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
 	return m
 }
 
-// shortcuts binds Ctrl+N/O/S/P on the window (the menu shows them too).
+// saveAsShortcut is Ctrl+Shift+S, 另存为.
+var saveAsShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+// shortcuts binds Ctrl+N/O/S/P and Ctrl+Shift+S on the window (the menu
+// shows them too).
 func (s *shell) shortcuts() {
+	s.win.Canvas().AddShortcut(saveAsShortcut, func(fyne.Shortcut) { s.onSaveAs(nil) })
 	for key, f := range map[fyne.KeyName]func(){
 		fyne.KeyN: s.onNew,
 		fyne.KeyO: s.onOpen,

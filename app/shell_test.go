@@ -392,6 +392,9 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.showSum(sum)
+	if s.status.Text != "已汇总 2 个文件，计入 2 个" {
+		t.Errorf("status %q after the sum", s.status.Text)
+	}
 	bs := buttons(w)
 	if bs["把汇总数字填入当前报告"] == nil {
 		t.Fatalf("no apply button in %v", bs)
@@ -445,5 +448,37 @@ func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
 	test.Tap(buttons(w)["空白报告"])
 	if r := s.editor.Report(); r.Year != 2020 || r.Template != reports.V2019 {
 		t.Errorf("blank report for ２０２０: year %d template %s", r.Year, r.Template)
+	}
+}
+
+func TestSystemDialogsNameTheFileTypes(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		exts []string
+		want string
+	}{
+		{"a report", []string{".nianbao"}, "年报文件 (*.nianbao)"},
+		{"a PDF export", []string{".pdf"}, "PDF 文件 (*.pdf)"},
+		{"import", []string{".docx", ".xlsx", ".txt", ".html", ".htm"}, "可导入的报告 (*.docx;*.xlsx;*.txt;*.html;*.htm)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := fileFilters(c.exts)
+			if len(fs) != 1 || fs[0].Name+" ("+fs[0].Patterns()+")" != c.want {
+				t.Errorf("filters %+v, want %q", fs, c.want)
+			}
+		})
+	}
+}
+
+func TestCtrlShiftSAsksWhereToSaveACopy(t *testing.T) {
+	path := writeSample(t)
+	s, w := newTestShell(t, path)
+	w.Canvas().(interface{ TypedShortcut(fyne.Shortcut) }).TypedShortcut(saveAsShortcut)
+	bs := buttons(w)
+	if bs["保存"] == nil || bs["选择文件夹…"] == nil {
+		t.Fatalf("no 另存为 dialog after Ctrl+Shift+S (buttons %v)", bs)
+	}
+	if s.path != path {
+		t.Errorf("the report's file changed to %q before anything was saved", s.path)
 	}
 }

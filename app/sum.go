@@ -14,11 +14,21 @@ import (
 	"nianbao/reports/summary"
 )
 
+// sumFolderTitle is the title of the dialog that chooses the folder to sum.
+const sumFolderTitle = "选择存放各单位报告（.nianbao）的文件夹"
+
 // onSum is 汇总: the county office chooses the folder with its units'
 // report files; the sum runs in the background; the result lists every
 // unit and offers to fill the summed tables into the open report and to
 // export the summary workbook.
 func (s *shell) onSum() {
+	if !s.systemFolder(sumFolderTitle, s.sumFolder, s.fyneSumFolder) {
+		s.fyneSumFolder()
+	}
+}
+
+// fyneSumFolder chooses the folder to sum with Fyne's folder dialog.
+func (s *shell) fyneSumFolder() {
 	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 		if err != nil {
 			s.showError("无法打开所选文件夹。", err, "")
@@ -29,7 +39,7 @@ func (s *shell) onSum() {
 		}
 		s.sumFolder(l.Path())
 	}, s.win)
-	fd.SetTitleText("选择存放各单位报告（.nianbao）的文件夹")
+	fd.SetTitleText(sumFolderTitle)
 	fd.SetConfirmText("汇总")
 	fd.SetDismissText("取消")
 	if l, err := storage.ListerForURI(storage.NewFileURI(s.folderOf())); err == nil {
@@ -69,6 +79,7 @@ func (s *shell) sumFolder(dir string) {
 // showSum lists the units of a sum and what can be done with it.
 func (s *shell) showSum(sum *summary.Summary) {
 	notCounted, withErrors, late := sum.Counts()
+	s.setStatus("已汇总 %d 个文件，计入 %d 个", len(sum.Units), sum.Included)
 	var b strings.Builder
 	fmt.Fprintf(&b, "%d 年度：%d 个文件，计入 %d 个，未计入 %d 个；有错误的 %d 个，逾期的 %d 个。\n\n",
 		sum.Year, len(sum.Units), sum.Included, notCounted, withErrors, late)

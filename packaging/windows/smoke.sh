@@ -3,8 +3,9 @@
 # wine prefix, runs the installed nianbao.exe headless (sample, pdf, version),
 # checks the PDF, the Start-menu shortcut, the 应用和功能 entry and the
 # .nianbao association, opens a report through the association (the GUI,
-# under Xvfb) and keeps a screenshot in docs/screenshot-wine.png, then
-# uninstalls silently and checks that the user's reports are still there.
+# under Xvfb) and keeps a screenshot in docs/screenshot-wine.png, opens,
+# saves and sums through the system's own file dialogs, then uninstalls
+# silently and checks that the user's reports are still there.
 # Also installs and uninstalls once for all users (/AllUsers).
 #
 #   bash packaging/windows/smoke.sh [SETUP.exe]
@@ -212,6 +213,72 @@ sleep 1
 import -window root "$work/shot.png" 2>/dev/null && cp "$work/shot.png" "$shot"
 check "the window drew Chinese text and widgets ($colors colours, $shot)" test "${colors:-0}" -gt 150
 [ "${colors:-0}" -gt 150 ] || tail -20 "$work/gui.out"
+
+# ------------------------------------------------- the system's file dialogs
+# 打开, 另存为 and 汇总 use Windows' own dialogs (wine's comdlg32/shell32
+# here), driven with the keyboard as a clerk would. There is no window
+# manager under Xvfb, so each window is given the focus before typing.
+wid=${win%% *}
+title() { xdotool getwindowname "$wid" 2>/dev/null; }
+dialog() { # dialog NAME: waits for a visible window so named, prints its id
+	local d=""
+	for _ in $(seq 30); do
+		d=$(xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1)
+		[ -n "$d" ] && break
+		sleep 0.3
+	done
+	echo "$d"
+}
+press() { # press WINDOW KEYS...: focus the window, then type or press
+	local w=$1
+	shift
+	xdotool windowfocus "$w" 2>/dev/null
+	sleep 0.3
+	"$@"
+}
+if [ -n "$open_exe" ] && [ -n "$wid" ]; then
+	cp "$report" "$udocs/b.nianbao"
+	press "$wid" xdotool key ctrl+o
+	d=$(dialog '打开报告')
+	check "Ctrl+O shows the system's open dialog 打开报告" test -n "$d"
+	if [ -n "$d" ]; then
+		press "$d" xdotool type b.nianbao
+		xdotool key Return
+		for _ in $(seq 20); do matches "$(title)" "b.nianbao*" && break; sleep 0.3; done
+		check "typing b.nianbao there opens it ($(title))" matches "$(title)" "b.nianbao*"
+	fi
+	press "$wid" xdotool key ctrl+shift+s
+	d=$(dialog '另存为')
+	check "Ctrl+Shift+S shows the system's save dialog 另存为" test -n "$d"
+	if [ -n "$d" ]; then
+		press "$d" xdotool key ctrl+a
+		xdotool type c
+		xdotool key Return
+		for _ in $(seq 20); do [ -s "$udocs/c.nianbao" ] && break; sleep 0.3; done
+		check "saving as c adds .nianbao and writes it ($(title))" test -s "$udocs/c.nianbao"
+	fi
+	# 文件 → 汇总各单位报告… (Fyne's own menu, at fixed places in the window),
+	# then the folder browser starts in the report's folder: Return sums it,
+	# and 导出汇总表（Excel） writes c.xlsx there through the save dialog.
+	press "$wid" xdotool mousemove --window "$wid" 30 15 click 1
+	sleep 0.8
+	xdotool mousemove --window "$wid" 71 510 click 1
+	d=$(dialog 'Browse for Folder')
+	check "汇总 shows the system's folder browser" test -n "$d"
+	if [ -n "$d" ]; then
+		press "$d" xdotool key Return
+		sleep 3
+		press "$wid" xdotool mousemove --window "$wid" 590 561 click 1
+		d=$(dialog '导出汇总表')
+		check "the sum of the folder chosen there is offered for export" test -n "$d"
+		if [ -n "$d" ]; then
+			press "$d" xdotool key Return
+			for _ in $(seq 20); do [ -s "$udocs/c.xlsx" ] && break; sleep 0.3; done
+			check "the summary workbook is written in that folder" test -s "$udocs/c.xlsx"
+		fi
+	fi
+	import -window root "$work/dialogs.png" 2>/dev/null
+fi
 wineserver -k >/dev/null 2>&1
 wineserver -w
 
