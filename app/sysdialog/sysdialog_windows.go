@@ -89,11 +89,24 @@ const (
 // fileBufLen is room for a long path (the dialogs cut nothing shorter).
 const fileBufLen = 32768
 
+// onDialogThread locks the goroutine to its thread and initialises COM
+// there (single-threaded apartment), as the Explorer-style dialogs and the
+// shell extensions they host expect; done undoes both.
+func onDialogThread() (done func()) {
+	runtime.LockOSThread()
+	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED); err == nil {
+		return func() {
+			windows.CoUninitialize()
+			runtime.UnlockOSThread()
+		}
+	}
+	return runtime.UnlockOSThread
+}
+
 // Open shows the system's open dialog for an existing file, starting in
 // dir, and returns the chosen path.
 func Open(owner uintptr, title, dir string, filters []Filter) (string, error) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
+	defer onDialogThread()()
 	buf := make([]uint16, fileBufLen)
 	spec := filterSpec(append(filters, AllFiles))
 	ofn := openFileName{
@@ -119,8 +132,7 @@ func Open(owner uintptr, title, dir string, filters []Filter) (string, error) {
 // in, and returns the chosen path, ending in ext. The dialog itself asks
 // before an existing file is chosen; nothing is created or truncated.
 func Save(owner uintptr, title, dir, name, ext string, filters []Filter) (string, error) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
+	defer onDialogThread()()
 	buf := make([]uint16, fileBufLen)
 	if n, err := windows.UTF16FromString(name); err == nil && len(n) < len(buf) {
 		copy(buf, n)
@@ -158,12 +170,7 @@ var (
 // Folder shows the system's folder browser with dir selected and returns
 // the chosen folder.
 func Folder(owner uintptr, title, dir string) (string, error) {
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	// The new dialog style (resizable, with an edit box) needs COM.
-	if err := windows.CoInitializeEx(0, windows.COINIT_APARTMENTTHREADED); err == nil {
-		defer windows.CoUninitialize()
-	}
+	defer onDialogThread()()
 	selectOnce.Do(func() {
 		selectDir = syscall.NewCallback(func(hwnd, msg, _, data uintptr) uintptr {
 			if msg == bffmInitialized && data != 0 {
