@@ -50,3 +50,5 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
+
+replace github.com/signintech/gopdf => ./third_party/gopdf

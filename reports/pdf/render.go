@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"io"
 	"time"
@@ -45,6 +46,9 @@ func Draw(w io.Writer, doc *Document, created time.Time) error {
 	return draw(w, doc, created, true)
 }
 
+// FontCompression is the zlib level of the embedded font streams.
+const FontCompression = zlib.HuffmanOnly
+
 // draw writes the PDF; presubset hands gopdf fonts cut down to the used
 // glyphs (false gives it the whole fonts, for the benchmark's comparison).
 func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
@@ -56,6 +60,10 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 	// Page content stays uncompressed: it is about 50 KB for the sample,
 	// and compressing it costs a quarter of the drawing time.
 	pdf.SetNoCompression()
+	// Fonts are deflated Huffman-only (third_party/gopdf adds the setting):
+	// at gopdf's fixed level 6 that took 20 of the 37 ms of the sample, for
+	// 10 % fewer bytes (268 KB instead of 296 KB).
+	pdf.SetFontCompressLevel(FontCompression)
 	pdf.SetInfo(gopdf.PdfInfo{
 		Title:        doc.Title,
 		Author:       doc.Author,
