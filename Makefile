@@ -20,6 +20,7 @@ EXE := $(DIST)/nianbao.exe
 SETUP := $(DIST)/nianbao-$(VERSION)-windows-amd64-setup.exe
 TARDIR := nianbao-$(VERSION)-linux-amd64
 TARBALL := $(DIST)/$(TARDIR).tar.gz
+NOTICES := $(DIST)/THIRD_PARTY_LICENSES.txt
 LDFLAGS := -s -w -X nianbao/version.Number=$(VERSION)
 GOWINRES := github.com/tc-hib/go-winres@v0.3.3
 # Sources that change the binaries.
@@ -51,11 +52,16 @@ $(EXE): $(GOSRC) packaging/windows/winres.json
 		go build -trimpath -ldflags "-H windowsgui $(LDFLAGS)" -o $@ . ; \
 		rc=$$?; rm -f rsrc_windows_amd64.syso; exit $$rc
 
-$(SETUP): $(EXE) packaging/windows/installer.nsi assets/icon.ico LICENSE assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt
-	makensis -V2 -DVERSION=$(VERSION) "-DROOT=$(CURDIR)" "-DEXE=$(CURDIR)/$(EXE)" "-DOUTFILE=$(CURDIR)/$@" packaging/windows/installer.nsi
+$(SETUP): $(EXE) $(NOTICES) packaging/windows/installer.nsi assets/icon.ico LICENSE assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt
+	makensis -V2 -DVERSION=$(VERSION) "-DROOT=$(CURDIR)" "-DEXE=$(CURDIR)/$(EXE)" "-DNOTICES=$(CURDIR)/$(NOTICES)" "-DOUTFILE=$(CURDIR)/$@" packaging/windows/installer.nsi
+
+# The licences of the Go standard library and of every module linked in.
+$(NOTICES): go.mod go.sum third_party/gopdf/LICENSE packaging/third-party-licenses.sh
+	@mkdir -p $(DIST)
+	bash packaging/third-party-licenses.sh $@
 
 # The Linux tarball: built in a Debian 11 chroot so it needs glibc <= 2.28.
-$(TARBALL): $(GOSRC) packaging/linux/build-in-chroot.sh packaging/linux/install.sh \
+$(TARBALL): $(GOSRC) $(NOTICES) packaging/linux/build-in-chroot.sh packaging/linux/install.sh \
 		packaging/linux/cn.nianbao.app.desktop packaging/linux/cn.nianbao.app.xml
 	rm -rf $(DIST)/$(TARDIR) && mkdir -p $(DIST)/$(TARDIR)
 	bash packaging/linux/build-in-chroot.sh $(DIST)/$(TARDIR)/nianbao $(VERSION)
@@ -65,7 +71,7 @@ $(TARBALL): $(GOSRC) packaging/linux/build-in-chroot.sh packaging/linux/install.
 	cp assets/icon.png $(DIST)/$(TARDIR)/cn.nianbao.app.png
 	mkdir -p $(DIST)/$(TARDIR)/licenses
 	cp LICENSE $(DIST)/$(TARDIR)/LICENSE.txt
-	cp assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt $(DIST)/$(TARDIR)/licenses/
+	cp assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt $(NOTICES) $(DIST)/$(TARDIR)/licenses/
 	tar -C $(DIST) --owner=0 --group=0 --sort=name -czf $@ $(TARDIR)
 	rm -rf $(DIST)/$(TARDIR)
 

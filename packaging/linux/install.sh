@@ -34,8 +34,9 @@ refresh() {
 
 if [ $uninstall = 1 ]; then
 	rm -f "$prefix/nianbao" "$bindir/nianbao" "$share/applications/$app.desktop" \
-		"$share/icons/hicolor/512x512/apps/$app.png" "$share/mime/packages/$app.xml"
-	rmdir "$prefix" 2>/dev/null || true
+		"$share/icons/hicolor/512x512/apps/$app.png" "$share/mime/packages/$app.xml" \
+		"$prefix/LICENSE.txt" "$prefix"/licenses/*.txt
+	rmdir "$prefix/licenses" "$prefix" 2>/dev/null || true
 	refresh
 	echo "已卸载政府信息公开年报（您保存的报告没有被删除）。"
 	exit 0
@@ -43,6 +44,9 @@ fi
 
 mkdir -p "$prefix" "$bindir" "$share/applications" "$share/icons/hicolor/512x512/apps" "$share/mime/packages"
 install -m 755 "$here/nianbao" "$prefix/nianbao"
+mkdir -p "$prefix/licenses"
+install -m 644 "$here/LICENSE.txt" "$prefix/LICENSE.txt"
+install -m 644 "$here"/licenses/*.txt "$prefix/licenses/"
 ln -sf "$prefix/nianbao" "$bindir/nianbao"
 install -m 644 "$here/$app.png" "$share/icons/hicolor/512x512/apps/$app.png"
 install -m 644 "$here/$app.xml" "$share/mime/packages/$app.xml"

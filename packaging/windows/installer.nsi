@@ -1,6 +1,7 @@
 ; NSIS installer of nianbao (政府信息公开年报) for 64-bit Windows 10/11.
 ;
 ;   makensis -DVERSION=0.1.0 -DEXE=$PWD/dist/nianbao.exe -DOUTFILE=$PWD/dist/setup.exe \
+;            -DNOTICES=$PWD/dist/THIRD_PARTY_LICENSES.txt \
 ;            -DROOT=$PWD packaging/windows/installer.nsi   (absolute paths:
 ;   makensis resolves relative ones from this file's folder)
 ;
@@ -28,6 +29,9 @@ RequestExecutionLevel user
 !endif
 !ifndef EXE
   !define EXE "${ROOT}\dist\nianbao.exe"
+!endif
+!ifndef NOTICES
+  !define NOTICES "${ROOT}\dist\THIRD_PARTY_LICENSES.txt"
 !endif
 !ifndef OUTFILE
   !define OUTFILE "${ROOT}\dist\nianbao-${VERSION}-windows-amd64-setup.exe"
@@ -152,6 +156,7 @@ Section "${APPNAME}（必需）" SecMain
   SetOutPath "$INSTDIR\licenses"
   File "/oname=LICENSE-OFL.txt" "${ROOT}\assets\fonts\LICENSE-OFL.txt"
   File "/oname=LICENSE-FandolFang.txt" "${ROOT}\assets\fonts\LICENSE-FandolFang.txt"
+  File "/oname=THIRD_PARTY_LICENSES.txt" "${NOTICES}"
   SetOutPath "$INSTDIR"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
@@ -247,6 +252,7 @@ Section "Uninstall"
   Delete "$INSTDIR\LICENSE.txt"
   Delete "$INSTDIR\licenses\LICENSE-OFL.txt"
   Delete "$INSTDIR\licenses\LICENSE-FandolFang.txt"
+  Delete "$INSTDIR\licenses\THIRD_PARTY_LICENSES.txt"
   RMDir "$INSTDIR\licenses"
   Delete "$INSTDIR\uninstall.exe"
   RMDir "$INSTDIR"

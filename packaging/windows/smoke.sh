@@ -135,6 +135,9 @@ wineserver -w
 check "silent install exits 0 (took $(($(date +%s) - t0)) s)" test "$rc" = 0
 check "nianbao.exe installed per user in $instdir" test -s "$uexe"
 check "uninstall.exe installed" test -s "$(unix "$instdir\\uninstall.exe")"
+notices=$(unix "$instdir\\licenses\\THIRD_PARTY_LICENSES.txt")
+check "the licences of the linked modules are installed" test -s "$notices"
+check "… Fyne's and the patched gopdf's among them" bash -c "grep -q '^fyne.io/fyne/v2 ' '$notices' && grep -q '^github.com/signintech/gopdf ' '$notices'"
 check "Start-menu shortcut 政府信息公开年报" test -s "$(unix "$appdata\\Microsoft\\Windows\\Start Menu\\Programs\\政府信息公开年报.lnk")"
 check "desktop shortcut" test -s "$(unix "$profile\\Desktop\\政府信息公开年报.lnk")"
 ukey='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
@@ -289,6 +292,7 @@ wine "$(unix "$instdir\\uninstall.exe")" /S
 wineserver -w # the uninstaller re-runs itself from a temporary copy
 check "silent uninstall took $(($(date +%s) - t0)) s" true
 check "nianbao.exe removed" test ! -e "$uexe"
+check "the licence files removed" test ! -e "$notices"
 check "install folder removed" test ! -e "$(unix "$instdir")"
 check "Start-menu shortcut removed" test ! -e "$(unix "$appdata\\Microsoft\\Windows\\Start Menu\\Programs\\政府信息公开年报.lnk")"
 check "应用和功能 entry removed" test -z "$(regq "$ukey" DisplayName)"
