@@ -50,6 +50,8 @@ type shell struct {
 	edits     int // counts edits, so autosave skips unchanged reports
 	autosaved int
 	recovery  *recovery
+	// systemDialogOpen is set while one of Windows' file dialogs is shown.
+	systemDialogOpen bool
 
 	status   *widget.Label
 	progress *widget.ProgressBarInfinite

@@ -39,10 +39,15 @@ func (s *shell) systemDialog(show func(owner uintptr) (string, error), then func
 	if !sysdialog.Supported {
 		return false
 	}
+	if s.systemDialogOpen {
+		return true // a second Ctrl+O before the first dialog took the window
+	}
+	s.systemDialogOpen = true
 	owner := s.nativeHandle()
 	go func() {
 		path, err := show(owner)
 		fyne.Do(func() {
+			s.systemDialogOpen = false
 			switch {
 			case err != nil:
 				s.setStatus("系统的文件对话框无法显示（%s），已改用程序自带的对话框。", errorText(err))
