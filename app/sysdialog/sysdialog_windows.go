@@ -5,6 +5,7 @@ package sysdialog
 import (
 	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"syscall"
 	"unsafe"
@@ -106,42 +107,30 @@ func onDialogThread() (done func()) {
 // Open shows the system's open dialog for an existing file, starting in
 // dir, and returns the chosen path.
 func Open(owner uintptr, title, dir string, filters []Filter) (string, error) {
-	defer onDialogThread()()
-	buf := make([]uint16, fileBufLen)
-	spec := filterSpec(append(filters, AllFiles))
-	ofn := openFileName{
-		owner:       owner,
-		filter:      &spec[0],
-		filterIndex: 1,
-		file:        &buf[0],
-		maxFile:     uint32(len(buf)),
-		initialDir:  utf16Ptr(dir),
-		title:       utf16Ptr(title),
-		flags:       ofnExplorer | ofnFileMustExist | ofnPathMustExist | ofnHideReadOnly | ofnNoChangeDir | ofnEnableSizing,
-	}
-	ofn.structSize = uint32(unsafe.Sizeof(ofn))
-	r, _, _ := procGetOpenFileNameW.Call(uintptr(unsafe.Pointer(&ofn)))
-	runtime.KeepAlive(spec)
-	if r == 0 {
-		return "", dialogError()
-	}
-	return windows.UTF16ToString(buf), nil
+	return fileDialog(procGetOpenFileNameW, owner, title, dir, "", "", filters, ofnFileMustExist)
 }
 
 // Save shows the system's save dialog, starting in dir with name filled
 // in, and returns the chosen path, ending in ext. The dialog itself asks
 // before an existing file is chosen; nothing is created or truncated.
 func Save(owner uintptr, title, dir, name, ext string, filters []Filter) (string, error) {
+	path, err := fileDialog(procGetSaveFileNameW, owner, title, dir, name, ext, filters, ofnOverwritePrompt)
+	if path == "" {
+		return "", err
+	}
+	return withExt(path, ext), nil
+}
+
+// fileDialog shows the open or save dialog proc with the flags both use
+// and the extra ones, name filled in and ext (".pdf") added to a name
+// typed without one.
+func fileDialog(proc *windows.LazyProc, owner uintptr, title, dir, name, ext string, filters []Filter, flags uint32) (string, error) {
 	defer onDialogThread()()
 	buf := make([]uint16, fileBufLen)
 	if n, err := windows.UTF16FromString(name); err == nil && len(n) < len(buf) {
 		copy(buf, n)
 	}
 	spec := filterSpec(append(filters, AllFiles))
-	def := ext
-	if len(def) > 0 && def[0] == '.' {
-		def = def[1:]
-	}
 	ofn := openFileName{
 		owner:       owner,
 		filter:      &spec[0],
@@ -150,16 +139,16 @@ func Save(owner uintptr, title, dir, name, ext string, filters []Filter) (string
 		maxFile:     uint32(len(buf)),
 		initialDir:  utf16Ptr(dir),
 		title:       utf16Ptr(title),
-		defExt:      utf16Ptr(def),
-		flags:       ofnExplorer | ofnOverwritePrompt | ofnPathMustExist | ofnHideReadOnly | ofnNoChangeDir | ofnEnableSizing,
+		defExt:      utf16Ptr(strings.TrimPrefix(ext, ".")),
+		flags:       flags | ofnExplorer | ofnPathMustExist | ofnHideReadOnly | ofnNoChangeDir | ofnEnableSizing,
 	}
 	ofn.structSize = uint32(unsafe.Sizeof(ofn))
-	r, _, _ := procGetSaveFileNameW.Call(uintptr(unsafe.Pointer(&ofn)))
+	r, _, _ := proc.Call(uintptr(unsafe.Pointer(&ofn)))
 	runtime.KeepAlive(spec)
 	if r == 0 {
 		return "", dialogError()
 	}
-	return withExt(windows.UTF16ToString(buf), ext), nil
+	return windows.UTF16ToString(buf), nil
 }
 
 var (
