@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/sysdialog"
 	"nianbao/reports"
 )
 
@@ -120,9 +121,10 @@ func (s *shell) onOpen() {
 // starting in the last folder used, and calls then with the chosen path:
 // the system's own dialog on Windows, Fyne's elsewhere.
 func (s *shell) chooseFile(title, confirm string, exts []string, then func(path string)) {
-	if !s.systemOpen(title, confirm, exts, then) {
-		s.fyneOpen(title, confirm, exts, then)
-	}
+	dir := s.folderOf()
+	s.systemDialog(func(owner uintptr) (string, error) {
+		return sysdialog.Open(owner, title, dir, fileFilters(exts))
+	}, then, func() { s.fyneOpen(title, confirm, exts, then) })
 }
 
 // fyneOpen is chooseFile with Fyne's open dialog.
@@ -227,12 +229,17 @@ func (s *shell) onSaveAs(next func()) {
 }
 
 // askPath asks where to write a file with extension ext: with the system's
-// save dialog on Windows, elsewhere with fyneAskPath. Neither creates
-// anything before the caller writes.
+// save dialog on Windows (which itself asks before an existing file is
+// replaced), elsewhere with fyneAskPath. Neither creates anything before
+// the caller writes.
 func (s *shell) askPath(title, ext string, then func(path string)) {
-	if !s.systemSave(title, ext, then) {
-		s.fyneAskPath(title, ext, then)
-	}
+	dir, name := s.folderOf(), s.suggestedName(ext)
+	s.systemDialog(func(owner uintptr) (string, error) {
+		return sysdialog.Save(owner, title, dir, name, ext, fileFilters([]string{ext}))
+	}, func(path string) {
+		s.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
+		then(path)
+	}, func() { s.fyneAskPath(title, ext, then) })
 }
 
 // fyneAskPath asks for a folder (chosen with Fyne's folder dialog) and a

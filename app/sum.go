@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"nianbao/app/sysdialog"
 	"nianbao/reports/summary"
 )
 
@@ -22,9 +23,10 @@ const sumFolderTitle = "选择存放各单位报告（.nianbao）的文件夹"
 // unit and offers to fill the summed tables into the open report and to
 // export the summary workbook.
 func (s *shell) onSum() {
-	if !s.systemFolder(sumFolderTitle, s.sumFolder, s.fyneSumFolder) {
-		s.fyneSumFolder()
-	}
+	dir := s.folderOf()
+	s.systemDialog(func(owner uintptr) (string, error) {
+		return sysdialog.Folder(owner, sumFolderTitle, dir)
+	}, s.sumFolder, s.fyneSumFolder)
 }
 
 // fyneSumFolder chooses the folder to sum with Fyne's folder dialog.

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver"
 
@@ -31,16 +29,16 @@ func fileFilters(exts []string) []sysdialog.Filter {
 }
 
 // systemDialog shows one of the system's own file dialogs (package
-// sysdialog) where there are some: off the UI thread, with the window as
-// its owner, handing the chosen path to then on the UI thread. When the
-// system's dialog fails, fallback shows Fyne's instead. It reports false,
-// doing nothing, where the system has no such dialogs.
-func (s *shell) systemDialog(show func(owner uintptr) (string, error), then func(path string), fallback func()) bool {
+// sysdialog): off the UI thread, with the window as its owner, handing the
+// chosen path to then on the UI thread. Where the system has no such
+// dialogs, or its dialog fails, fallback shows Fyne's instead.
+func (s *shell) systemDialog(show func(owner uintptr) (string, error), then func(path string), fallback func()) {
 	if !sysdialog.Supported {
-		return false
+		fallback()
+		return
 	}
 	if s.systemDialogOpen {
-		return true // a second Ctrl+O before the first dialog took the window
+		return // a second Ctrl+O before the first dialog took the window
 	}
 	s.systemDialogOpen = true
 	owner := s.nativeHandle()
@@ -57,7 +55,6 @@ func (s *shell) systemDialog(show func(owner uintptr) (string, error), then func
 			}
 		})
 	}()
-	return true
 }
 
 // nativeHandle is the window's handle on Windows (HWND), or 0.
@@ -71,32 +68,4 @@ func (s *shell) nativeHandle() uintptr {
 		})
 	}
 	return h
-}
-
-// systemOpen is chooseFile with the system's open dialog.
-func (s *shell) systemOpen(title, confirm string, exts []string, then func(path string)) bool {
-	dir := s.folderOf()
-	return s.systemDialog(func(owner uintptr) (string, error) {
-		return sysdialog.Open(owner, title, dir, fileFilters(exts))
-	}, then, func() { s.fyneOpen(title, confirm, exts, then) })
-}
-
-// systemSave is askPath with the system's save dialog, which itself asks
-// before an existing file is replaced.
-func (s *shell) systemSave(title, ext string, then func(path string)) bool {
-	dir, name := s.folderOf(), s.suggestedName(ext)
-	return s.systemDialog(func(owner uintptr) (string, error) {
-		return sysdialog.Save(owner, title, dir, name, ext, fileFilters([]string{ext}))
-	}, func(path string) {
-		s.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
-		then(path)
-	}, func() { s.fyneAskPath(title, ext, then) })
-}
-
-// systemFolder chooses a folder with the system's folder browser.
-func (s *shell) systemFolder(title string, then func(dir string), fallback func()) bool {
-	dir := s.folderOf()
-	return s.systemDialog(func(owner uintptr) (string, error) {
-		return sysdialog.Folder(owner, title, dir)
-	}, then, fallback)
 }
