@@ -7,14 +7,13 @@ import (
 	"nianbao/app/sysdialog"
 )
 
-// typeNames name the file types in the system's dialogs.
+// typeNames name the file types that are opened or written on their own
+// (import's list of several is 可导入的报告).
 var typeNames = map[string]string{
 	".nianbao": "年报文件",
 	".pdf":     "PDF 文件",
 	".xlsx":    "Excel 工作簿",
 	".html":    "网页",
-	".docx":    "Word 文档",
-	".txt":     "文本文件",
 }
 
 // fileFilters is the file-type list of a dialog for files with exts.
