@@ -65,7 +65,7 @@ type findingsPanel struct {
 	summary  *widget.Label
 	list     *widget.List
 	findings []reports.Finding
-	width    float32 // of the list, for the heights of wrapped lines
+	watch    *widthWatch // the list's width, for the heights of wrapped lines
 	obj      fyne.CanvasObject
 }
 
@@ -102,14 +102,14 @@ func newFindingsPanel(ed *Editor) *findingsPanel {
 			p.ed.Goto(f.Location)
 		}
 	}
-	p.obj = container.NewBorder(p.summary, nil, nil, nil, container.New(&widthWatch{onWidth: p.fitHeights}, p.list))
+	p.watch = &widthWatch{onWidth: p.fitHeights}
+	p.obj = container.NewBorder(p.summary, nil, nil, nil, container.New(p.watch, p.list))
 	return p
 }
 
 // fitHeights gives every line of the list the height its wrapped message
 // needs at the list's width w, so that no message is cut off.
 func (p *findingsPanel) fitHeights(w float32) {
-	p.width = w
 	if w <= 0 {
 		return
 	}
@@ -123,7 +123,7 @@ func (p *findingsPanel) fitHeights(w float32) {
 // width, for lists whose line heights depend on it.
 type widthWatch struct {
 	onWidth func(w float32)
-	last    float32
+	last    float32 // the width last laid out
 }
 
 // Layout fills size with the object, reporting a changed width first.
@@ -159,7 +159,7 @@ func (p *findingsPanel) set(fs []reports.Finding) {
 	fs = append([]reports.Finding(nil), fs...)
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 	p.findings = fs
-	p.fitHeights(p.width)
+	p.fitHeights(p.watch.last)
 	var errs, warns int
 	for _, f := range fs {
 		if f.Severity == reports.Error {
