@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"nianbao/reports/fullcheck"
 	"os"
 	"path/filepath"
 	"sync"
@@ -136,5 +137,5 @@ func fileTitle(path string) string {
 	return filepath.Base(path)
 }
 
-// check runs every check of the core on a report.
-func check(r *reports.Report) []reports.Finding { return reports.Check(r, nil) }
+// check runs the full check (the core and the printed layout) on a report.
+func check(r *reports.Report) []reports.Finding { return fullcheck.Run(r, nil) }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"nianbao/reports"
-	"nianbao/reports/pdf"
+	"nianbao/reports/fullcheck"
 )
 
 func checkCommand() *Command {
@@ -31,11 +31,7 @@ func checkCommand() *Command {
 				return env.fail(ExitUnusable, "上年度报告无法使用：%v", err)
 			}
 		}
-		findings := reports.Check(r, prev)
-		// Characters no font can print are found by laying the PDF out.
-		if doc, err := pdf.Layout(r, pdf.Options{}); err == nil {
-			findings = append(findings, pdf.MissingFindings(doc)...)
-		}
+		findings := fullcheck.Run(r, prev)
 		if *asJSON {
 			if findings == nil {
 				findings = []reports.Finding{}

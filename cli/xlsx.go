@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"nianbao/reports/fullcheck"
 	"os"
 
 	"nianbao/reports"
@@ -27,7 +28,7 @@ func xlsxCommand() *Command {
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
-		findings := reports.Check(r, nil)
+		findings := fullcheck.Run(r, nil)
 		if err := xlsx.WriteFile(*out, r, findings); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"nianbao/reports/fullcheck"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -312,7 +313,7 @@ func loadUnit(path string, u *Unit) *reports.Report {
 	}
 	u.ShortName = strings.TrimSpace(r.Organ.ShortName)
 	u.Level, u.Year, u.Template = r.Organ.Level, r.Year, r.Template
-	u.Findings = reports.Check(r, nil)
+	u.Findings = fullcheck.Run(r, nil)
 	u.Errors, u.Warnings = reports.CountSeverity(u.Findings)
 	u.Date = r.Signing.Date
 	u.Deadline = r.Organ.Level.Deadline(r.Year)

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"nianbao/reports/fullcheck"
 	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
@@ -26,7 +27,7 @@ func (s *Summary) Title() string {
 // 单位情况 and, with a roster, 未报送单位.
 func Workbook(s *Summary) (*excelize.File, error) {
 	var tableFindings []reports.Finding
-	for _, f := range reports.Check(s.Total, nil) {
+	for _, f := range fullcheck.Run(s.Total, nil) {
 		if f.Location.Table != "" {
 			tableFindings = append(tableFindings, f)
 		}
