@@ -6,11 +6,12 @@ import "strings"
 // (PDF, plain text, web page) so that they number and group parts alike
 // and the importer can read back what they print.
 
-// Paragraphs splits a text into its paragraphs: the non-empty lines, trimmed.
+// Paragraphs splits a text into its paragraphs: the lines with something
+// printable, trimmed.
 func Paragraphs(text string) []string {
 	var out []string
 	for _, l := range strings.Split(text, "\n") {
-		if l = strings.Trim(l, "\u3000 \t\r"); l != "" {
+		if l = strings.Trim(l, "\u3000 \t\r"); printable(l) {
 			out = append(out, l)
 		}
 	}

@@ -38,12 +38,16 @@ const (
 	styleH1      = "text-align:center;font-size:22pt;font-weight:normal;line-height:1.5;margin:0 0 0.8em 0;font-family:" + titleStack + ";"
 	styleH2      = "margin:0.4em 0 0 0;text-indent:2em;font-size:16pt;font-weight:normal;line-height:1.8;font-family:" + heiStack + ";"
 	styleH3      = "margin:0;text-indent:2em;font-size:16pt;font-weight:normal;line-height:1.8;font-family:" + kaiStack + ";"
+	styleH4      = "margin:0;text-indent:2em;font-size:16pt;font-weight:normal;line-height:1.8;font-family:" + fangStack + ";"
 	styleTable   = "border-collapse:collapse;width:100%;margin:0.5em 0 1em 0;font-size:10.5pt;line-height:1.4;font-family:" + songStack + ";"
 	styleCell    = "border:1px solid #000;padding:3px 4px;text-align:center;vertical-align:middle;font-weight:normal;"
 	styleLabel   = "border:1px solid #000;padding:3px 4px;text-align:left;vertical-align:middle;font-weight:normal;"
 	styleNote    = "border:1px solid #000;padding:3px 4px;text-align:left;vertical-align:middle;font-weight:normal;font-size:9pt;"
 	styleSign    = "margin:0;text-align:right;padding-right:4em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
 	styleSignTop = "margin:2em 0 0 0;text-align:right;padding-right:4em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
+	// The signature line sits one empty line under the 落款, two
+	// characters in, as in the PDF.
+	styleSignature = "margin:1.8em 0 0 0;text-indent:2em;line-height:1.8;font-size:16pt;font-family:" + fangStack + ";"
 )
 
 const css = `
@@ -63,7 +67,7 @@ const css = `
 // Write writes the page of r to w.
 func Write(w io.Writer, r *reports.Report) error {
 	bw := bufio.NewWriter(w)
-	p := &page{w: bw, r: r, t: r.Tmpl()}
+	p := &page{w: bw, r: r}
 	p.document()
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write web page: %w", err)
@@ -84,7 +88,6 @@ func WriteFile(path string, r *reports.Report) error {
 type page struct {
 	w *bufio.Writer
 	r *reports.Report
-	t *reports.Template
 }
 
 func (p *page) printf(format string, a ...any) { fmt.Fprintf(p.w, format, a...) }
@@ -98,88 +101,49 @@ func (p *page) document() {
 	p.printf("<meta name=\"generator\" content=\"nianbao\">\n")
 	p.printf("<title>%s</title>\n</head>\n<body>\n", esc(r.Title()))
 	p.printf("<div class=\"nianbao-report\">\n<style>%s</style>\n", css)
-	p.printf("<h1 style='%s'>%s</h1>\n", styleH1, esc(r.Title()))
-	p.paras(r.Preamble)
-	for _, s := range p.t.Sections {
-		p.printf("<h2 style='%s'>%s</h2>\n", styleH2, esc(s.Title()))
-		switch s.Key {
-		case reports.SectionOverview:
-			p.parts(r.Overview.Parts, r.Overview.Numbering, r.Overview.Inline)
-		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
-			p.tables(s)
-		case reports.SectionImprovement:
-			p.improvement()
-		case reports.SectionOther:
-			p.other()
-		}
-	}
-	if org := strings.TrimSpace(r.SignedBy()); org != "" {
-		p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", styleSignTop, esc(org))
-	}
-	if d := r.Signing.Date.Chinese(); d != "" {
-		p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", styleSign, esc(d))
+	for _, b := range r.Outline(r.Signing.SignatureLine) {
+		p.block(b)
 	}
 	p.printf("</div>\n</body>\n</html>\n")
 }
 
-// paras writes each non-empty line of text as a paragraph.
-func (p *page) paras(text string) {
-	for _, line := range strings.Split(text, "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			p.printf("<p style='%s'>%s</p>\n", stylePara, esc(line))
+// block writes one block of the printed outline (reports.Report.Outline).
+func (p *page) block(b reports.Block) {
+	switch b.Kind {
+	case reports.BlockTitle:
+		p.printf("<h1 style='%s'>%s</h1>\n", styleH1, esc(b.Text))
+	case reports.BlockHeading1:
+		p.printf("<h2 style='%s'>%s</h2>\n", styleH2, esc(b.Text))
+	case reports.BlockHeading2:
+		p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(b.Text))
+	case reports.BlockHeading3:
+		p.printf("<h4 style='%s'>%s</h4>\n", styleH4, esc(b.Text))
+	case reports.BlockParagraph:
+		p.printf("<p style='%s'>%s</p>\n", stylePara, esc(b.Printed()))
+	case reports.BlockTables:
+		p.tables(b)
+	case reports.BlockSigning:
+		if b.Organ != "" {
+			p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", styleSignTop, esc(b.Organ))
 		}
+		if b.Date != "" {
+			style := styleSign
+			if b.Organ == "" {
+				style = styleSignTop
+			}
+			p.printf("<p class=\"nb-sign\" style='%s'>%s</p>\n", style, esc(b.Date))
+		}
+	case reports.BlockSignature:
+		p.printf("<p class=\"nb-signature\" style='%s'>%s</p>\n", styleSignature, esc(b.Text))
 	}
-}
-
-// parts writes titled parts numbered as the printed report numbers them
-// (reports.NumberParts): inline titles run into the first paragraph,
-// other titles are headings of their own.
-func (p *page) parts(parts []reports.Part, n reports.Numbering, inline bool) {
-	for _, part := range reports.NumberParts(parts, n) {
-		paras := reports.Paragraphs(part.Text)
-		switch {
-		case part.Title == "":
-			paras[0] = part.Label + paras[0]
-		case !inline || len(paras) == 0:
-			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(part.Label+part.Title))
-		default:
-			paras[0] = reports.LeadIn(part.Label, part.Title) + paras[0]
-		}
-		for _, para := range paras {
-			p.printf("<p style='%s'>%s</p>\n", stylePara, esc(para))
-		}
-	}
-}
-
-// improvement writes 五: each titled group as a （一）/（二） heading, its
-// items numbered 1. 2. with the titles run into the text.
-func (p *page) improvement() {
-	for _, g := range p.r.ImprovementGroups() {
-		if g.Title != "" {
-			p.printf("<h3 style='%s'>%s</h3>\n", styleH3, esc(g.Label+g.Title))
-		}
-		p.parts(g.Parts, reports.NumberArabic, true)
-	}
-}
-
-// other writes 六: the fee statement, the text, then the items with their
-// titles as （一） headings.
-func (p *page) other() {
-	o := p.r.Other
-	p.paras(o.Fee)
-	p.paras(o.Text)
-	p.parts(o.Items, reports.NumberParen, false)
 }
 
 // tables writes the tables of a section as one HTML table: the blocks of
 // table 二 share one grid as wide as the widest block, as in the printed
 // template, a narrower block's last column spanning the rest.
-func (p *page) tables(s reports.Section) {
-	tbs, width := p.t.SectionTables(s)
-	if len(tbs) == 0 {
-		return
-	}
-	p.printf("<table class=\"nb-table\" data-section=\"%s\" style='%s'>\n", esc(s.Key), styleTable)
+func (p *page) tables(b reports.Block) {
+	tbs, width := b.Tables, b.Width
+	p.printf("<table class=\"nb-table\" data-section=\"%s\" style='%s'>\n", esc(b.Section), styleTable)
 	p.colgroup(tbs[0].LabelColumns, width)
 	for _, tb := range tbs {
 		p.table(tb, width)

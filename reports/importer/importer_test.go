@@ -100,12 +100,16 @@ func TestTextRoundTrip(t *testing.T) {
 	blanks.Cells["t2_1.rules.made"] = reports.BlankCell()
 	blanks.Cells["t4.cases.after_pending"] = reports.Cell{Text: "无"}
 
+	signed := handMade()
+	signed.Signing.SignatureLine = true
+
 	cases := []struct {
 		name      string
 		report    *reports.Report
 		uncertain bool
 	}{
 		{"the sample", reports.Sample(), false},
+		{"the signature line of the signed copy", signed, false},
 		{"a county department with numbers, headings as titles", handMade(), false},
 		{"inline titles and untitled problems", inlineUntitled, false},
 		{"a 2019-format report with untitled parts", handMade2019(), false},

@@ -143,8 +143,13 @@ func recognizeBlocks(blocks []block) *Result {
 		}
 	}
 
-	// The 落款 at the end: the date and the organ.
+	// The 落款 at the end: the date and the organ, maybe followed by the
+	// signature line of the signed copy.
 	end := len(blocks)
+	if end > 0 && blocks[end-1].table == nil && canon(blocks[end-1].para) == canon(reports.SignatureLineText) {
+		r.Signing.SignatureLine = true
+		end--
+	}
 	var signOrgan string
 	var signPos Position
 	for n := 0; n < 2 && end > 0; n++ {

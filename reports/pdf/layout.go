@@ -120,45 +120,43 @@ func (lt *layouter) missing(r rune, loc reports.Location) {
 
 // ---- building the flow ----
 
+// blocks formats the printed outline (reports.Report.Outline) as the flow
+// of the page: lines on the body grid, tables, blank lines.
 func (lt *layouter) blocks() []*block {
 	r := lt.r
-	t := r.Tmpl()
 	var out []*block
 	add := func(b *block) {
 		if b != nil && (len(b.lines) > 0 || b.table != nil || b.blank > 0) {
 			out = append(out, b)
 		}
 	}
-	add(lt.title())
-	out = append(out, &block{blank: 1})
-	for _, p := range paragraphs(r.Preamble) {
-		add(lt.paragraph("", "preamble", nil, p))
+	sig := r.Signing.SignatureLine
+	if lt.opts.SignatureLine != nil {
+		sig = *lt.opts.SignatureLine
 	}
-	for _, s := range t.Sections {
-		add(lt.heading(KindHeading1, s.Key, s.Title(), ""))
-		before := len(out)
-		switch s.Key {
-		case reports.SectionOverview:
-			lt.overview(s.Key, add)
-		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
-			tables := s.Tables
-			for i, key := range tables {
-				tb := t.Table(key)
-				if tb == nil {
-					continue
-				}
-				add(&block{table: lt.tableLayout(tb), joinNext: i < len(tables)-1})
+	for _, ob := range r.Outline(sig) {
+		switch ob.Kind {
+		case reports.BlockTitle:
+			add(lt.title(ob.Text))
+			out = append(out, &block{blank: 1})
+		case reports.BlockHeading1, reports.BlockHeading2, reports.BlockHeading3:
+			add(lt.heading(headingKinds[ob.Kind], ob.Section, ob.Text, ob.Field))
+		case reports.BlockParagraph:
+			var lead *span
+			if ob.Lead != "" {
+				lead = &span{text: ob.Lead, role: headingRoles[ob.LeadKind], size: BodySize, off: -1}
 			}
-		case reports.SectionImprovement:
-			lt.improvement(s.Key, add)
-		case reports.SectionOther:
-			lt.other(s.Key, add)
-		}
-		if len(out) == before {
-			add(lt.paragraph(s.Key, "", nil, para{text: "无。", off: -1}))
+			add(lt.paragraph(ob.Section, ob.Field, lead, para{text: ob.Text, off: ob.Offset}))
+		case reports.BlockTables:
+			for i, tb := range ob.Tables {
+				add(&block{table: lt.tableLayout(tb), joinNext: i < len(ob.Tables)-1})
+			}
+		case reports.BlockSigning:
+			out = append(out, lt.signing(ob)...)
+		case reports.BlockSignature:
+			out = append(out, &block{blank: 1}, lt.signatureLine(ob))
 		}
 	}
-	out = append(out, lt.signing()...)
 	// Keep rules: a heading stays with what follows it; the last body
 	// lines stay with the 落款.
 	for i := len(out) - 2; i >= 0; i-- {
@@ -182,6 +180,17 @@ func (lt *layouter) blocks() []*block {
 	return out
 }
 
+// headingKinds and headingRoles give each heading level of the outline its
+// line kind and font: 一、 黑体, （一） 楷体, 1. 仿宋.
+var (
+	headingKinds = map[reports.BlockKind]Kind{
+		reports.BlockHeading1: KindHeading1, reports.BlockHeading2: KindHeading2, reports.BlockHeading3: KindHeading3,
+	}
+	headingRoles = map[reports.BlockKind]Role{
+		reports.BlockHeading1: RoleHei, reports.BlockHeading2: RoleKai, reports.BlockHeading3: RoleFang,
+	}
+)
+
 // minLines is how many grid lines the start of a block needs on a page.
 func (b *block) minLines() int {
 	switch {
@@ -202,22 +211,6 @@ func (b *block) minLines() int {
 type para struct {
 	text string
 	off  int
-}
-
-// paragraphs splits text into its non-empty paragraphs.
-func paragraphs(s string) []para {
-	var out []para
-	off := 0
-	for _, line := range strings.Split(s, "\n") {
-		n := len([]rune(line))
-		trimmed := strings.TrimLeft(line, "\u3000 \t\r")
-		lead := n - len([]rune(trimmed))
-		if p := strings.TrimRight(trimmed, "\u3000 \t\r"); p != "" {
-			out = append(out, para{text: p, off: off + lead})
-		}
-		off += n + 1
-	}
-	return out
 }
 
 // bodyOpts is the GB/T 9704 body grid: 28 characters on 156 mm.
@@ -266,80 +259,10 @@ func (lt *layouter) heading(kind Kind, section, text, field string) *block {
 		lines: lt.textLines(kind, section, []span{{text: text, role: role, size: BodySize, off: -1}}, loc, 2)}
 }
 
-// parts prints a list of titled parts, numbered as reports.NumberParts
-// says. Inline parts run the numbered title into the first paragraph;
-// others print it as a heading.
-func (lt *layouter) parts(section, list string, ps []reports.Part, numbering reports.Numbering, inline bool, add func(*block)) {
-	headKind, leadRole := KindHeading2, RoleKai
-	if numbering == reports.NumberArabic {
-		headKind, leadRole = KindHeading3, RoleFang
-	}
-	for _, p := range reports.NumberParts(ps, numbering) {
-		paras := paragraphs(p.Text)
-		textField := reports.FieldPath(list, p.Index, "text")
-		if p.Title == "" {
-			for j, pa := range paras {
-				var lead *span
-				if j == 0 && p.Label != "" {
-					lead = &span{text: p.Label, role: leadRole, size: BodySize, off: -1}
-				}
-				add(lt.paragraph(section, textField, lead, pa))
-			}
-			continue
-		}
-		if !inline || len(paras) == 0 {
-			add(lt.heading(headKind, section, p.Label+p.Title, reports.FieldPath(list, p.Index, "title")))
-			for _, pa := range paras {
-				add(lt.paragraph(section, textField, nil, pa))
-			}
-			continue
-		}
-		for j, pa := range paras {
-			var lead *span
-			if j == 0 {
-				lead = &span{text: reports.LeadIn(p.Label, p.Title), role: leadRole, size: BodySize, off: -1}
-			}
-			add(lt.paragraph(section, textField, lead, pa))
-		}
-	}
-}
-
-func (lt *layouter) overview(section string, add func(*block)) {
-	ov := lt.r.Overview
-	numbering := ov.Numbering
-	if numbering == "" {
-		numbering = reports.NumberParen
-	}
-	lt.parts(section, "overview.parts", ov.Parts, numbering, ov.Inline, add)
-}
-
-// improvement prints 五: the titled groups as （一）/（二） headings, their
-// items numbered 1. 2. with the titles run into the text.
-func (lt *layouter) improvement(section string, add func(*block)) {
-	for _, g := range lt.r.ImprovementGroups() {
-		if g.Title != "" {
-			add(lt.heading(KindHeading2, section, g.Label+g.Title, g.TitleField))
-		}
-		lt.parts(section, g.List, g.Parts, reports.NumberArabic, true, add)
-	}
-}
-
-// other prints 六: the fee statement, the free text, then the items.
-func (lt *layouter) other(section string, add func(*block)) {
-	o := lt.r.Other
-	for _, p := range paragraphs(o.Fee) {
-		add(lt.paragraph(section, "other.fee", nil, p))
-	}
-	for _, p := range paragraphs(o.Text) {
-		add(lt.paragraph(section, "other.text", nil, p))
-	}
-	lt.parts(section, "other.items", o.Items, reports.NumberParen, false, add)
-}
-
 // title breaks the title into balanced lines, centred.
-func (lt *layouter) title() *block {
+func (lt *layouter) title(text string) *block {
 	loc := reports.Location{Field: "organ.short_name"}
-	gs := lt.shape([]span{{text: lt.r.Title(), role: RoleTitle, size: TitleSize}}, loc)
+	gs := lt.shape([]span{{text: text, role: RoleTitle, size: TitleSize}}, loc)
 	var out []*Line
 	for _, l := range titleLines(gs) {
 		w := textWidth(l, 0)
@@ -449,27 +372,17 @@ func titleLines(gs []glyph) [][]glyph {
 }
 
 // signing builds the 落款: two empty lines for the seal, then the organ
-// centred over the date, the date four characters from the right edge;
-// then the optional signature line.
-func (lt *layouter) signing() []*block {
-	r := lt.r
-	organ := strings.TrimSpace(r.SignedBy())
-	date := r.Signing.Date.Chinese()
-	if organ == "" && date == "" {
-		return nil
-	}
+// centred over the date, the date four characters from the right edge.
+func (lt *layouter) signing(ob reports.Block) []*block {
+	organ, date := ob.Organ, ob.Date
 	var lines []*Line
 	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: "signing.date"})
 	track := CharPitch - BodySize
 	dateW := textWidth(dateGs, track)
 	right := MarginLeft + TypeWidth - 4*CharPitch
 	centre := right - dateW/2
-	field := "signing.organ"
-	if strings.TrimSpace(r.Signing.Organ) == "" {
-		field = "organ.full_name"
-	}
 	if organ != "" {
-		gs := lt.shape([]span{{text: organ, role: RoleFang, size: BodySize}}, reports.Location{Field: field})
+		gs := lt.shape([]span{{text: organ, role: RoleFang, size: BodySize}}, reports.Location{Field: ob.OrganField})
 		w := textWidth(gs, track)
 		x := centre - w/2
 		// A long name that would leave the type area moves left; a very
@@ -492,20 +405,18 @@ func (lt *layouter) signing() []*block {
 		bl := brokenLine{glyphs: dateGs, cs: track}
 		lines = append(lines, &Line{Kind: KindSigning, X: round2(x), Width: round2(dateW), Runs: bl.runs(x)})
 	}
-	out := []*block{{blank: 2}, {kind: KindSigning, lines: lines}}
-	sig := r.Signing.SignatureLine
-	if lt.opts.SignatureLine != nil {
-		sig = *lt.opts.SignatureLine
-	}
-	if sig {
-		gs := lt.shape([]span{{text: "单位负责人（签字）：", role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: "signing.signature_line"})
-		x := MarginLeft + 2*CharPitch
-		bl := brokenLine{glyphs: gs, cs: track}
-		out = append(out, &block{blank: 1}, &block{kind: KindSigning, lines: []*Line{{
-			Kind: KindSigning, X: round2(x), Width: round2(TypeWidth - 2*CharPitch), Runs: bl.runs(x),
-		}}})
-	}
-	return out
+	return []*block{{blank: 2}, {kind: KindSigning, lines: lines}}
+}
+
+// signatureLine is 单位负责人（签字）： two characters in from the left.
+func (lt *layouter) signatureLine(ob reports.Block) *block {
+	track := CharPitch - BodySize
+	gs := lt.shape([]span{{text: ob.Text, role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: ob.Field})
+	x := MarginLeft + 2*CharPitch
+	bl := brokenLine{glyphs: gs, cs: track}
+	return &block{kind: KindSigning, lines: []*Line{{
+		Kind: KindSigning, X: round2(x), Width: round2(TypeWidth - 2*CharPitch), Runs: bl.runs(x),
+	}}}
 }
 
 // ---- placing the flow on pages ----

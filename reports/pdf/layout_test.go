@@ -650,34 +650,6 @@ func FuzzNoTextIsLost(f *testing.F) {
 	})
 }
 
-func TestParagraphOffsets(t *testing.T) {
-	cases := []struct {
-		name string
-		text string
-		want []para
-	}{
-		{"two paragraphs", "第一段。\n第二段。", []para{{"第一段。", 0}, {"第二段。", 5}}},
-		{"indents and blank lines", "\u3000\u3000首段\n\n  次段 \r\n", []para{{"首段", 2}, {"次段", 8}}},
-		{"nothing", " \n\u3000", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			got := paragraphs(c.text)
-			if len(got) != len(c.want) {
-				t.Fatalf("got %+v, want %+v", got, c.want)
-			}
-			for i := range got {
-				if got[i] != c.want[i] {
-					t.Errorf("paragraph %d = %+v, want %+v", i, got[i], c.want[i])
-				}
-				if rs := []rune(c.text); string(rs[got[i].off:got[i].off+len([]rune(got[i].text))]) != got[i].text {
-					t.Errorf("offset %d does not point at %q", got[i].off, got[i].text)
-				}
-			}
-		})
-	}
-}
-
 func TestImprovementNumbering(t *testing.T) {
 	cases := []struct {
 		name  string

@@ -80,8 +80,8 @@ func TestExtractedTextHasEverything(t *testing.T) {
 			text = pageNo.ReplaceAllString(text, "")
 			var want []string
 			want = append(want, r.Title())
-			for _, p := range paragraphs(r.Preamble) {
-				want = append(want, p.text)
+			for _, p := range reports.ParagraphsAt(r.Preamble) {
+				want = append(want, p.Text)
 			}
 			for _, s := range r.Tmpl().Sections {
 				want = append(want, s.Title())

@@ -23,7 +23,7 @@ import (
 // separated by tabs, one table row per line, every row as wide as its grid.
 func Write(w io.Writer, r *reports.Report) error {
 	bw := bufio.NewWriter(w)
-	p := &printer{w: bw, r: r, t: r.Tmpl()}
+	p := &printer{w: bw, r: r}
 	p.report()
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write plain text: %w", err)
@@ -41,7 +41,6 @@ func String(r *reports.Report) string {
 type printer struct {
 	w *bufio.Writer
 	r *reports.Report
-	t *reports.Template
 }
 
 // para writes one paragraph followed by a blank line; a text with newlines
@@ -66,70 +65,25 @@ func (p *printer) lines(ls []string) {
 	p.w.WriteString("\n")
 }
 
+// report writes the blocks of the printed outline (reports.Report.Outline),
+// each a paragraph of its own; a section's tables are one group of lines.
 func (p *printer) report() {
-	r := p.r
-	p.para(r.Title())
-	p.para(r.Preamble)
-	for _, s := range p.t.Sections {
-		p.para(s.Title())
-		switch s.Key {
-		case reports.SectionOverview:
-			p.parts(r.Overview.Parts, r.Overview.Numbering, r.Overview.Inline)
-		case reports.SectionActive, reports.SectionRequests, reports.SectionReview:
-			p.tables(s)
-		case reports.SectionImprovement:
-			p.improvement()
-		case reports.SectionOther:
-			p.other()
-		}
-	}
-	p.para(r.SignedBy())
-	p.para(r.Signing.Date.Chinese())
-}
-
-// parts writes a list of titled parts as the PDF prints them, numbered as
-// reports.NumberParts says: a titled part runs its title into its first
-// paragraph ("1.主动公开方面。本乡…") when inline, else prints it as a
-// heading line; an untitled part is its paragraphs, the first numbered.
-func (p *printer) parts(parts []reports.Part, n reports.Numbering, inline bool) {
-	for _, part := range reports.NumberParts(parts, n) {
-		paras := reports.Paragraphs(part.Text)
-		switch {
-		case part.Title == "":
-			paras[0] = part.Label + paras[0]
-		case !inline || len(paras) == 0:
-			p.para(part.Label + part.Title)
+	for _, b := range p.r.Outline(p.r.Signing.SignatureLine) {
+		switch b.Kind {
+		case reports.BlockTables:
+			p.tables(b.Tables, b.Width)
+		case reports.BlockSigning:
+			p.para(b.Organ)
+			p.para(b.Date)
 		default:
-			paras[0] = reports.LeadIn(part.Label, part.Title) + paras[0]
+			p.para(b.Printed())
 		}
-		p.para(strings.Join(paras, "\n"))
 	}
-}
-
-// improvement writes 五: each titled group as a （一）/（二） heading, its
-// items numbered 1. 2. with the titles run into the text.
-func (p *printer) improvement() {
-	for _, g := range p.r.ImprovementGroups() {
-		if g.Title != "" {
-			p.para(g.Label + g.Title)
-		}
-		p.parts(g.Parts, reports.NumberArabic, true)
-	}
-}
-
-// other writes 六: the fee statement, the text, then the items with their
-// titles as （一） headings.
-func (p *printer) other() {
-	o := p.r.Other
-	p.para(o.Fee)
-	p.para(o.Text)
-	p.parts(o.Items, reports.NumberParen, false)
 }
 
 // tables writes the tables of a section. The blocks of table 二 share one
 // grid as wide as the widest block, as in the printed template.
-func (p *printer) tables(s reports.Section) {
-	tbs, width := p.t.SectionTables(s)
+func (p *printer) tables(tbs []*reports.Table, width int) {
 	var ls []string
 	for _, tb := range tbs {
 		ls = append(ls, TableLines(p.r, tb, width)...)
