@@ -553,7 +553,7 @@ func TestTableFourFitsTheWidth(t *testing.T) {
 		}
 	}
 	tb := reports.Sample().Tmpl().Table(reports.TableT4)
-	widths := columnWidths(tb)
+	widths := tb.ColumnWidths(TypeWidth)
 	sum := 0.0
 	for _, w := range widths {
 		sum += w

@@ -59,39 +59,6 @@ func (t *tableLayout) headerHeight() float64 {
 	return s
 }
 
-// columnWidths shares the type area width among the grid columns.
-func columnWidths(tb *reports.Table) []float64 {
-	n := tb.Width()
-	w := make([]float64, n)
-	switch {
-	case tb.Key == reports.TableT3 && tb.LabelColumns == 3:
-		const num = 34.0
-		w[0], w[1] = 22, 50
-		w[2] = TypeWidth - w[0] - w[1] - num*float64(len(tb.Columns))
-		for i := 3; i < n; i++ {
-			w[i] = num
-		}
-	case tb.LabelColumns == 1 && tb.Section == reports.SectionActive:
-		w[0] = TypeWidth * 0.3
-		for i := 1; i < n; i++ {
-			w[i] = (TypeWidth - w[0]) / float64(n-1)
-		}
-	case tb.LabelColumns == 0:
-		for i := range w {
-			w[i] = TypeWidth / float64(n)
-		}
-	default:
-		label := TypeWidth * 0.4
-		for i := 0; i < tb.LabelColumns; i++ {
-			w[i] = label / float64(tb.LabelColumns)
-		}
-		for i := tb.LabelColumns; i < n; i++ {
-			w[i] = (TypeWidth - label) / float64(n-tb.LabelColumns)
-		}
-	}
-	return w
-}
-
 var numberPrefix = regexp.MustCompile(`^（[一二三四五六七八九十]+）`)
 
 // layoutCell wraps a cell's text at size into the cell's inner width. A
@@ -128,7 +95,7 @@ func (c *tcell) contentHeight(lines []brokenLine, size float64) float64 {
 
 // tableLayout measures a table: cell texts wrapped, row heights.
 func (lt *layouter) tableLayout(tb *reports.Table) *tableLayout {
-	widths := columnWidths(tb)
+	widths := tb.ColumnWidths(TypeWidth)
 	t := &tableLayout{tb: tb, colX: make([]float64, len(widths)+1), section: tb.Section}
 	t.colX[0] = MarginLeft
 	for i, w := range widths {
