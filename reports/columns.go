@@ -36,4 +36,3 @@ func (tb *Table) ColumnWidths(total float64) []float64 {
 	}
 	return w
 }
-
