@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/reports"
+	"nianbao/reports/docx"
 	"nianbao/reports/pdf"
 )
 
@@ -65,6 +66,25 @@ func (s *shell) onExportPDF() {
 				}, s.win)
 				d.Show()
 			})
+		})
+	})
+}
+
+// onExportWord writes the report as a Word document (.docx) in 公文
+// format, after the same warning as 导出PDF when it still has errors.
+func (s *shell) onExportWord() {
+	s.confirmErrors("导出Word", func() {
+		s.askPath("导出Word", ".docx", func(path string) {
+			if err := docx.WriteFile(path, s.editor.Report(), docx.Options{}); err != nil {
+				s.showError("导出 Word 文档失败，报告本身没有受影响。", err, "请确认该文件没有在 Word 或 WPS 中打开，且文件夹可以写入，然后再试一次。")
+				return
+			}
+			s.setStatus("已导出 %s", path)
+			dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出 Word 文档：\n"+path), func(ok bool) {
+				if ok {
+					s.openFile(path)
+				}
+			}, s.win)
 		})
 	})
 }

@@ -168,6 +168,7 @@ func (s *shell) toolbar() fyne.CanvasObject {
 		b("另存为", theme.DocumentSaveIcon(), func() { s.onSaveAs(nil) }),
 		widget.NewSeparator(),
 		pdfBtn, printBtn,
+		b("导出Word", theme.DocumentIcon(), s.onExportWord),
 		widget.NewSeparator(),
 		b("检查", theme.ConfirmIcon(), s.onCheck),
 	), widget.NewSeparator())
@@ -202,6 +203,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		saveAs,
 		fyne.NewMenuItemSeparator(),
 		item("导出PDF…", s.onExportPDF, ""),
+		item("导出Word…", s.onExportWord, ""),
 		item("打印…", s.onPrint, fyne.KeyP),
 	)
 	file.Items = append(file.Items, s.exportItems()...)

@@ -14,6 +14,7 @@ var typeNames = map[string]string{
 	".pdf":     "PDF 文件",
 	".xlsx":    "Excel 工作簿",
 	".html":    "网页",
+	".docx":    "Word 文档",
 }
 
 // fileFilters is the file-type list of a dialog for files with exts.
