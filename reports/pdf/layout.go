@@ -37,6 +37,9 @@ type layouter struct {
 
 	page *Page
 	y    float64 // next free position below the top of the type area
+	// firstPage is the number of the page that received the first line
+	// or table row placed since it was last set to 0.
+	firstPage int
 	miss map[string]bool
 }
 
@@ -452,29 +455,87 @@ func (lt *layouter) putLine(l *Line) {
 	}
 	l.Y = round2(baseline(MarginTop+lt.y, size))
 	lt.page.Lines = append(lt.page.Lines, l)
+	if lt.firstPage == 0 {
+		lt.firstPage = lt.page.Number
+	}
 	lt.y += LinePitch
 }
 
 func (lt *layouter) place(blocks []*block) {
 	lt.newPage()
-	for i, b := range blocks {
-		switch {
-		case b.table != nil:
-			lt.placeTable(b.table)
-			if !b.joinNext {
-				lt.snap()
-			}
-		case b.blank > 0:
-			lt.snap()
-			if lt.atTop() && i > 0 {
-				continue // no empty lines at the top of a page
-			}
-			lt.y = math.Min(lt.y+float64(b.blank)*LinePitch, TypeHeight)
-		default:
-			lt.snap()
-			lt.placeLines(b)
+	for i := 0; i < len(blocks); {
+		if !blocks[i].heading || lt.atTop() {
+			lt.placeBlock(blocks, i)
+			i++
+			continue
 		}
+		// A heading (or a run of headings) goes to the page of what
+		// follows it. The keep counts of placeLines see only the next
+		// block's first lines; when that block then moves on by a keep
+		// rule of its own (the last paragraph going with the 落款), the
+		// heading would end the page. Place the run and the start of what
+		// follows; if they parted, undo and start a new page with them.
+		m := lt.mark()
+		j := i
+		for j < len(blocks) && blocks[j].heading {
+			lt.placeBlock(blocks, j)
+			j++
+		}
+		headPage := lt.page.Number
+		if j < len(blocks) {
+			lt.firstPage = 0
+			lt.placeBlock(blocks, j)
+			j++
+			if lt.firstPage != 0 && lt.firstPage != headPage {
+				lt.rollback(m)
+				lt.newPage()
+				for k := i; k < j; k++ {
+					lt.placeBlock(blocks, k)
+				}
+			}
+		}
+		i = j
 	}
+}
+
+// placeBlock places blocks[i] from the current position.
+func (lt *layouter) placeBlock(blocks []*block, i int) {
+	b := blocks[i]
+	switch {
+	case b.table != nil:
+		lt.placeTable(b.table)
+		if !b.joinNext {
+			lt.snap()
+		}
+	case b.blank > 0:
+		lt.snap()
+		if lt.atTop() && i > 0 {
+			return // no empty lines at the top of a page
+		}
+		lt.y = math.Min(lt.y+float64(b.blank)*LinePitch, TypeHeight)
+	default:
+		lt.snap()
+		lt.placeLines(b)
+	}
+}
+
+// placeMark is a point of the placement to go back to.
+type placeMark struct {
+	pages, lines, rules int
+	y                   float64
+}
+
+func (lt *layouter) mark() placeMark {
+	return placeMark{len(lt.doc.Pages), len(lt.page.Lines), len(lt.page.Rules), lt.y}
+}
+
+// rollback undoes everything placed since m.
+func (lt *layouter) rollback(m placeMark) {
+	lt.doc.Pages = lt.doc.Pages[:m.pages]
+	lt.page = lt.doc.Pages[m.pages-1]
+	lt.page.Lines = lt.page.Lines[:m.lines]
+	lt.page.Rules = lt.page.Rules[:m.rules]
+	lt.y = m.y
 }
 
 // placeLines puts a block's lines on the grid, avoiding a single first

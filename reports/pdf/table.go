@@ -207,6 +207,9 @@ func (lt *layouter) placeTable(t *tableLayout) {
 				h += t.rowH[r]
 			}
 		}
+		if lt.firstPage == 0 {
+			lt.firstPage = lt.page.Number
+		}
 		t.emit(lt.page, MarginTop+lt.y, i, j)
 		lt.y += h
 		i = j
