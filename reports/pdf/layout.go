@@ -40,7 +40,7 @@ type layouter struct {
 	// firstPage is the number of the page that received the first line
 	// or table row placed since it was last set to 0.
 	firstPage int
-	miss map[string]bool
+	miss      map[string]bool
 }
 
 // block is a piece of the flow: lines of text on the grid, or a table.
