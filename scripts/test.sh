@@ -38,6 +38,7 @@ stage "staticcheck" staticcheck ./...
 stage "go test" go test -count=1 ./...
 stage "fuzz the report loader (10 s)" go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 10s ./reports/
 stage "command line end to end" bash scripts/cli-e2e.sh
+stage "Word file in LibreOffice and python-docx" bash scripts/docx-check.sh
 stage "the window under Xvfb" bash forms/xvfb/run.sh
 stage "Windows installer under wine" bash packaging/windows/smoke.sh
 
