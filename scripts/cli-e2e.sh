@@ -49,6 +49,10 @@ check "xlsx is a workbook" python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys
 check "import of the text export" code 0 "$n" import 示例.txt -o 导入.nianbao
 check "text of the import equals the text export" bash -c "\"$n\" text 导入.nianbao | cmp -s - 示例.txt"
 check "import of the workbook" code 0 "$n" import 示例.xlsx -o 表格.nianbao
+check "docx" code 0 "$n" docx 示例.nianbao -o 示例.docx
+check "docx is a Word document" python3 -c 'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert "word/document.xml" in z.namelist()' 示例.docx
+check "import of the Word export" code 0 "$n" import 示例.docx -o 文档.nianbao
+check "text of the Word import equals the text export" bash -c "\"$n\" text 文档.nianbao | cmp -s - 示例.txt"
 check "new year from the sample" code 0 "$n" new --year 2024 --from 示例.nianbao -o 2024.nianbao
 check "new year carries last year" has 2024.nianbao '"last_year"'
 mkdir units && cp 示例.nianbao units/a.nianbao
