@@ -91,8 +91,10 @@ def check_python_docx(path):
         check(t3.cell(0, 0)._tc is t3.cell(2, 2)._tc and "勾稽关系" in t3.cell(0, 0).text,
               "table 三's corner note is not merged over 3 rows and 3 columns")
         check(t3.cell(1, 3)._tc is t3.cell(2, 3)._tc and t3.cell(1, 3).text == "自然人", "table 三's 自然人 is not merged down")
-        check(t3.cell(5, 0)._tc is t3.cell(20, 0)._tc and t3.cell(5, 0).text == "三、本年度办理结果",
-              "table 三's 三、本年度办理结果 is not merged down its rows")
+        last = len(t3.rows) - 2  # （七）总计; the last row is 四、结转下年度继续办理
+        check(t3.cell(5, 0)._tc is t3.cell(last, 0)._tc and t3.cell(last + 1, 0)._tc is not t3.cell(last, 0)._tc
+              and t3.cell(5, 0).text == "三、本年度办理结果" and t3.cell(last, 1).text == "（七）总计",
+              "table 三's 三、本年度办理结果 is not merged down its %d rows" % (last - 4))
         check(len(t4.columns) == 15 and t4.cell(0, 0)._tc is t4.cell(0, 4)._tc and t4.cell(0, 5)._tc is t4.cell(0, 14)._tc,
               "table 四 is not 15 columns under 行政复议 (5) and 行政诉讼 (10)")
         width = sum(int(g.get(qn("w:w"))) for g in t4._tbl.tblGrid.findall(qn("w:gridCol")))
