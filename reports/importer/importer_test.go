@@ -102,6 +102,8 @@ func TestTextRoundTrip(t *testing.T) {
 
 	signed := handMade()
 	signed.Signing.SignatureLine = true
+	onePart := handMade2019()
+	onePart.Overview.Parts = []reports.Part{{Text: "全年主动公开信息312条。\n全年未收到政府信息公开申请。"}}
 
 	cases := []struct {
 		name      string
@@ -110,6 +112,7 @@ func TestTextRoundTrip(t *testing.T) {
 	}{
 		{"the sample", reports.Sample(), false},
 		{"the signature line of the signed copy", signed, false},
+		{"one untitled part of two paragraphs, printed without a number", onePart, false},
 		{"a county department with numbers, headings as titles", handMade(), false},
 		{"inline titles and untitled problems", inlineUntitled, false},
 		{"a 2019-format report with untitled parts", handMade2019(), false},

@@ -181,3 +181,21 @@ func formatNumber(format string, v int) string {
 	}
 	return strconv.Itoa(v)
 }
+
+// asOnePart undoes reports.NumberParts for a list read without a single
+// number or title: NumberParts prints a lone untitled part as unnumbered
+// paragraphs, and numbers untitled parts as soon as there are two, so
+// unnumbered, untitled paragraphs are the paragraphs of one part.
+func asOnePart(parts []reports.Part, style reports.Numbering) []reports.Part {
+	if style != "" || len(parts) < 2 {
+		return parts
+	}
+	texts := make([]string, 0, len(parts))
+	for _, p := range parts {
+		if p.Title != "" {
+			return parts
+		}
+		texts = append(texts, p.Text)
+	}
+	return []reports.Part{{Text: strings.Join(texts, "\n")}}
+}

@@ -622,7 +622,7 @@ func (rc *recognizer) parts(ps []para) (parts []reports.Part, style reports.Numb
 		}
 		parts = append(parts, reports.Part{Text: text})
 	}
-	return parts, style, inline
+	return asOnePart(parts, style), style, inline
 }
 
 func (rc *recognizer) overview(ps []para) {
@@ -710,6 +710,9 @@ func (rc *recognizer) improvement(ps []para) {
 		}
 	}
 	if foundGroups == 0 && len(ps) > 0 {
+		// No group headings printed: the groups are untitled, as the
+		// outline prints untitled groups.
+		im.ProblemsTitle, im.MeasuresTitle = "", ""
 		rc.add(Uncertain, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
 	}
 	im.Problems, _, _ = rc.parts(problems)
