@@ -80,11 +80,13 @@ func (s *shell) onExportWord() {
 				return
 			}
 			s.setStatus("已导出 %s", path)
-			dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出 Word 文档：\n"+path), func(ok bool) {
+			d := dialog.NewCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出 Word 文档，可用 Word 或 WPS 打开继续编辑：\n"+path), func(ok bool) {
 				if ok {
 					s.openFile(path)
 				}
 			}, s.win)
+			d.Resize(fyne.NewSize(560, 200)) // room for the path on one line
+			d.Show()
 		})
 	})
 }
