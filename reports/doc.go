@@ -5,5 +5,7 @@
 // format) as one data definition each, the computed totals, the checks, and
 // reading and writing report files. Everything that shows or prints a report
 // (the Fyne forms, the PDF, Excel, HTML, the importers and the command line)
-// walks the same definitions found here. This package never imports Fyne.
+// walks the same definitions found here; the PDF, Word, web page and text
+// print the same printed outline (Report.Outline). This package never
+// imports Fyne.
 package reports

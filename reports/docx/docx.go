@@ -1,7 +1,8 @@
 // Package docx writes a report as a Word document (.docx) in 公文 format
 // (GB/T 9704-2012) that Word, WPS and LibreOffice open without repair and
-// that the clerk can go on editing: A4 with the standard margins and a
-// document grid of 22 lines × 28 characters, everything formatted through
+// that the clerk can go on editing: A4 with the standard margins, 22 lines
+// of 28 characters (a line grid and a body style narrowed to the 28-character
+// pitch; docs/docx.md says why not a character grid), everything formatted through
 // styles (title 小标宋, body 仿宋, headings 黑体/楷体, tables 宋体), the
 // tables 二, 三 and 四 as real Word tables with the template's merged cells,
 // page numbers "— 1 —" as PAGE fields, odd pages right and even pages left,
