@@ -45,8 +45,6 @@ var sectionKeys = []struct {
 	{reports.SectionOther, []string{"其他需要报告的事项", "其他需要报告", "其他事项"}},
 }
 
-var sectionNumbers = []string{"一", "二", "三", "四", "五", "六"}
-
 // sectionHeading returns the key of the section s heads, or "".
 func sectionHeading(s string) string {
 	c := canon(s)
