@@ -299,3 +299,23 @@ func TestListsNumberedLikeThePrintedReport(t *testing.T) {
 		}
 	}
 }
+
+// The rules of the printed outline reach the page: 无。 under an empty
+// section, the signature line when asked, 1. headings in 仿宋.
+func TestOutlineRulesInThePage(t *testing.T) {
+	r := reports.Sample()
+	r.Other = reports.Other{}
+	r.Signing.SignatureLine = true
+	r.Overview.Inline = false
+	r.Overview.Numbering = reports.NumberArabic
+	page := string(render(t, r))
+	for _, want := range []string{
+		"六、其他需要报告的事项</h2>\n<p style='" + stylePara + "'>无。</p>",
+		"<p class=\"nb-signature\" style='" + styleSignature + "'>" + reports.SignatureLineText + "</p>",
+		"<h4 style='" + styleH4 + "'>1.主动公开方面</h4>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}

@@ -168,3 +168,28 @@ func TestPartsPrinting(t *testing.T) {
 		})
 	}
 }
+
+// The rules of the printed outline reach the text: an empty section says
+// 无。 (as the PDF does), the signature line follows the 落款 when the
+// report asks for it.
+func TestOutlineRulesInTheText(t *testing.T) {
+	empty := reports.Sample()
+	empty.Other = reports.Other{}
+	signed := reports.Sample()
+	signed.Signing.SignatureLine = true
+	cases := []struct {
+		name string
+		r    *reports.Report
+		want string
+	}{
+		{"an empty section prints 无。", empty, "六、其他需要报告的事项\n\n无。\n\n新源县别斯托别乡人民政府\n"},
+		{"the signature line ends the text", signed, "2024年1月19日\n\n" + reports.SignatureLineText + "\n\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := String(c.r); !strings.Contains(got, c.want) {
+				t.Errorf("text lacks %q; it ends %q", c.want, got[max(0, len(got)-200):])
+			}
+		})
+	}
+}
