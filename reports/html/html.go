@@ -144,41 +144,38 @@ func (p *page) block(b reports.Block) {
 func (p *page) tables(b reports.Block) {
 	tbs, width := b.Tables, b.Width
 	p.printf("<table class=\"nb-table\" data-section=\"%s\" style='%s'>\n", esc(b.Section), styleTable)
-	p.colgroup(tbs[0].LabelColumns, width)
+	p.colgroup(tbs)
 	for _, tb := range tbs {
 		p.table(tb, width)
 	}
 	p.printf("</table>\n")
 }
 
-// colgroup gives the label columns room for their long labels and shares
-// the rest of the width equally between the number columns.
-func (p *page) colgroup(labelCols, width int) {
-	var labels []float64
-	switch labelCols {
-	case 1:
-		labels = []float64{28}
-	case 3:
-		labels = []float64{7, 11, 28}
-	default:
-		for range labelCols {
-			labels = append(labels, 12)
+// colgroup gives the columns the printed report's proportions
+// (reports.Table.ColumnWidths, as the PDF and the Word file), from the
+// widest of the section's tables.
+func (p *page) colgroup(tbs []*reports.Table) {
+	widest := tbs[0]
+	for _, tb := range tbs {
+		if tb.Width() > widest.Width() {
+			widest = tb
 		}
 	}
-	used := 0.0
-	for _, w := range labels {
-		used += w
+	widths := widest.ColumnWidths(typeWidth)
+	total := 0.0
+	for _, w := range widths {
+		total += w
 	}
 	p.printf("<colgroup>")
-	for i := range width {
-		w := (100 - used) / float64(width-labelCols)
-		if i < labelCols {
-			w = labels[i]
-		}
-		p.printf("<col style='width:%.1f%%'>", w)
+	for _, w := range widths {
+		p.printf("<col style='width:%.1f%%'>", 100*w/total)
 	}
 	p.printf("</colgroup>\n")
 }
+
+// typeWidth is the GB/T 9704 type area width, 156 mm, in points: the
+// column widths are computed for it and printed as shares of the page.
+const typeWidth = 156 * 72 / 25.4
 
 // spanAttrs writes rowspan/colspan attributes for spans above 1.
 func spanAttrs(rows, cols int) string {
