@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"nianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -314,9 +315,8 @@ func TestRoundTrip(t *testing.T) {
 			got, _ := reports.Marshal(base)
 			if !bytes.Equal(want, got) {
 				t.Errorf("report → xlsx → report changed the report:\n%s", diffCells(c.r, base))
-				os.MkdirAll("testdata/failed", 0o755)
-				os.WriteFile("testdata/failed/roundtrip-want.nianbao", want, 0o644)
-				os.WriteFile("testdata/failed/roundtrip-got.nianbao", got, 0o644)
+				golden.WriteFailed(t, "roundtrip-want.nianbao", want)
+				golden.WriteFailed(t, "roundtrip-got.nianbao", got)
 			}
 
 			// as a new report
