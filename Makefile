@@ -8,7 +8,7 @@
 #   make deps        install the Debian packages and Go that the above need
 #   make clean       remove dist/
 #
-# dist/ is not in git. README.md (下载与安装) says what the files are.
+# dist/ is not in git. docs/packaging.md says what the files are.
 
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
