@@ -39,6 +39,7 @@ type Command struct {
 func commands() []*Command {
 	return []*Command{
 		checkCommand(),
+		guideCommand(),
 		htmlCommand(),
 		importCommand(),
 		newCommand(),
