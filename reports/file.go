@@ -114,7 +114,7 @@ func parse(data []byte, top bool) (*Report, error) {
 	if Lookup(r.Template) == nil {
 		return nil, &FileError{Msg: fmt.Sprintf("模板版本“%s”未知（应为 2021 或 2019）", r.Template)}
 	}
-	if r.Year < 2000 || r.Year > 2100 {
+	if !ValidYear(r.Year) {
 		return nil, &FileError{Msg: fmt.Sprintf("年度 %d 不合理（year 字段）", r.Year)}
 	}
 	var err error
