@@ -429,25 +429,14 @@ func (f *Face) glyphTop(r rune) (float64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	head, loca, glyf := sf.table("head"), sf.table("loca"), sf.table("glyf")
-	g, ok := f.m.glyph(r)
-	if !ok || len(head) < 54 || loca == nil {
+	glyphs, ok := newGlyphTable(sf)
+	g, found := f.m.glyph(r)
+	if !ok || !found {
 		return 0, false
 	}
-	var a, b int
-	if binary.BigEndian.Uint16(head[50:]) == 1 {
-		if 4*int(g)+8 > len(loca) {
-			return 0, false
-		}
-		a, b = int(binary.BigEndian.Uint32(loca[4*int(g):])), int(binary.BigEndian.Uint32(loca[4*int(g)+4:]))
-	} else {
-		if 2*int(g)+4 > len(loca) {
-			return 0, false
-		}
-		a, b = 2*int(binary.BigEndian.Uint16(loca[2*int(g):])), 2*int(binary.BigEndian.Uint16(loca[2*int(g)+2:]))
-	}
-	if b-a < 10 || b > len(glyf) {
+	outline := glyphs.at(int(g))
+	if len(outline) < 10 {
 		return 0, false
 	}
-	return float64(int16(binary.BigEndian.Uint16(glyf[a+8:]))) / f.m.upem, true
+	return float64(int16(binary.BigEndian.Uint16(outline[8:]))) / f.m.upem, true
 }
