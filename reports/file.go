@@ -42,7 +42,7 @@ func (e *FileError) Error() string {
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrNewerSchema is wrapped by the error for a file written by a newer nianbao.
-var ErrNewerSchema = errors.New("newer schema")
+var ErrNewerSchema = errors.New("文件由更新版本的程序保存")
 
 // Load reads and validates a report file.
 func Load(path string) (*Report, error) {

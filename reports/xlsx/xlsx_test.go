@@ -480,9 +480,9 @@ func TestRefused(t *testing.T) {
 				t.Errorf("Read error = %v, want one naming the file and saying %q", err, c.want)
 			}
 			if !errors.Is(err, ErrNotWorkbook) && c.name != "a zip that is not a workbook" {
-				var re *ReadError
+				var re *reports.FileError
 				if !errors.As(err, &re) {
-					t.Errorf("error %T is not a ReadError", err)
+					t.Errorf("error %T is not a *reports.FileError", err)
 				}
 			}
 			if _, err := ReadInto(r, "in.xlsx", c.data); err == nil {
