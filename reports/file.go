@@ -28,6 +28,7 @@ type FileError struct {
 	Err  error
 }
 
+// Error names the file (and the line and column) and says what is wrong.
 func (e *FileError) Error() string {
 	name := e.Path
 	if name == "" {
@@ -39,6 +40,7 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s：%s", name, e.Msg)
 }
 
+// Unwrap gives the underlying error (a sentinel such as ErrNewerSchema, or the system's).
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrNewerSchema is wrapped by the error for a file written by a newer nianbao.

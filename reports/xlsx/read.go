@@ -36,6 +36,7 @@ type Problem struct {
 	Message  string // Chinese
 }
 
+// String is the problem as one Chinese line naming the sheet and cell.
 func (p Problem) String() string {
 	switch {
 	case p.Sheet != "" && p.Cell != "":
