@@ -8,7 +8,7 @@
 #   make deps        install the Debian packages and Go that the above need
 #   make clean       remove dist/
 #
-# dist/ is not in git. README.md (下载与安装) says what the files are.
+# dist/ is not in git. docs/packaging.md says what the files are.
 
 SHELL := /bin/bash
 export PATH := /usr/local/go/bin:$(PATH)
@@ -21,6 +21,7 @@ SETUP := $(DIST)/nianbao-$(VERSION)-windows-amd64-setup.exe
 TARDIR := nianbao-$(VERSION)-linux-amd64
 TARBALL := $(DIST)/$(TARDIR).tar.gz
 NOTICES := $(DIST)/THIRD_PARTY_LICENSES.txt
+GUIDE := $(DIST)/使用说明.html
 LDFLAGS := -s -w -X nianbao/version.Number=$(VERSION)
 GOWINRES := github.com/tc-hib/go-winres@v0.3.3
 # Sources that change the binaries.
@@ -52,16 +53,21 @@ $(EXE): $(GOSRC) packaging/windows/winres.json
 		go build -trimpath -ldflags "-H windowsgui $(LDFLAGS)" -o $@ . ; \
 		rc=$$?; rm -f rsrc_windows_amd64.syso; exit $$rc
 
-$(SETUP): $(EXE) $(NOTICES) packaging/windows/installer.nsi assets/icon.ico LICENSE assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt
-	makensis -V2 -DVERSION=$(VERSION) "-DROOT=$(CURDIR)" "-DEXE=$(CURDIR)/$(EXE)" "-DNOTICES=$(CURDIR)/$(NOTICES)" "-DOUTFILE=$(CURDIR)/$@" packaging/windows/installer.nsi
+$(SETUP): $(EXE) $(NOTICES) $(GUIDE) packaging/windows/installer.nsi assets/icon.ico LICENSE assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt
+	makensis -V2 -DVERSION=$(VERSION) "-DROOT=$(CURDIR)" "-DEXE=$(CURDIR)/$(EXE)" "-DNOTICES=$(CURDIR)/$(NOTICES)" "-DGUIDE=$(CURDIR)/$(GUIDE)" "-DOUTFILE=$(CURDIR)/$@" packaging/windows/installer.nsi
 
 # The licences of the Go standard library and of every module linked in.
 $(NOTICES): go.mod go.sum third_party/gopdf/LICENSE packaging/third-party-licenses.sh
 	@mkdir -p $(DIST)
 	bash packaging/third-party-licenses.sh $@
 
+# The clerk's guide as one web page (pictures inlined), from docs/guide.md.
+$(GUIDE): docs/guide.md docs/guide.go $(wildcard docs/*.png docs/screens/*/*.png)
+	@mkdir -p $(DIST)
+	go run . guide -o $@
+
 # The Linux tarball: built in a Debian 11 chroot so it needs glibc <= 2.28.
-$(TARBALL): $(GOSRC) $(NOTICES) packaging/linux/build-in-chroot.sh packaging/linux/install.sh \
+$(TARBALL): $(GOSRC) $(NOTICES) $(GUIDE) packaging/linux/build-in-chroot.sh packaging/linux/install.sh \
 		packaging/linux/cn.nianbao.app.desktop packaging/linux/cn.nianbao.app.xml
 	rm -rf $(DIST)/$(TARDIR) && mkdir -p $(DIST)/$(TARDIR)
 	bash packaging/linux/build-in-chroot.sh $(DIST)/$(TARDIR)/nianbao $(VERSION)
@@ -69,6 +75,7 @@ $(TARBALL): $(GOSRC) $(NOTICES) packaging/linux/build-in-chroot.sh packaging/lin
 	cp packaging/linux/cn.nianbao.app.desktop packaging/linux/cn.nianbao.app.xml \
 		packaging/linux/install.sh packaging/linux/README.txt $(DIST)/$(TARDIR)/
 	cp assets/icon.png $(DIST)/$(TARDIR)/cn.nianbao.app.png
+	cp $(GUIDE) $(DIST)/$(TARDIR)/
 	mkdir -p $(DIST)/$(TARDIR)/licenses
 	cp LICENSE $(DIST)/$(TARDIR)/LICENSE.txt
 	cp assets/fonts/LICENSE-OFL.txt assets/fonts/LICENSE-FandolFang.txt $(NOTICES) $(DIST)/$(TARDIR)/licenses/

@@ -210,6 +210,7 @@ func (s *shell) menu() *fyne.MainMenu {
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 	check := fyne.NewMenu("检查", fyne.NewMenuItem("立即检查", s.onCheck))
 	help := fyne.NewMenu("帮助",
+		fyne.NewMenuItem("使用说明", s.onGuide),
 		fyne.NewMenuItem("快捷键", func() {
 			dialog.ShowInformation("快捷键", "Ctrl+N 新建\nCtrl+O 打开\nCtrl+S 保存\nCtrl+Shift+S 另存为\nCtrl+P 打印\n也可以把 .nianbao 文件拖到窗口上打开。", s.win)
 		}),

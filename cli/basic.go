@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"nianbao/docs"
 	"nianbao/reports"
 	"nianbao/version"
 )
@@ -28,6 +29,29 @@ func sampleCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "已写出示例报告：%s\n", *out)
+		return ExitOK
+	}
+	return c
+}
+
+func guideCommand() *Command {
+	c := &Command{Name: "guide", Usage: "-o FILE.html", Summary: "写出使用说明（一个网页文件，图片在内，可离线打开）"}
+	c.Run = func(env *Env, args []string) int {
+		fs := env.flags(c)
+		out := fs.String("o", "", "输出的网页文件（.html）")
+		pos, err := parse(fs, args)
+		if err != nil || *out == "" || len(pos) > 0 {
+			fs.Usage()
+			return ExitUnusable
+		}
+		page, err := docs.GuideHTML()
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		if err := reports.WriteFileAtomic(*out, page, false); err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		fmt.Fprintf(env.Stdout, "已写出使用说明：%s\n", *out)
 		return ExitOK
 	}
 	return c

@@ -16,17 +16,13 @@ func checkCommand() *Command {
 		fs := env.flags(c)
 		prevPath := fs.String("prev", "", "上年度报告文件（不给则用报告中保存的上年数据）")
 		asJSON := fs.Bool("json", false, "以 JSON 数组输出检查结果")
-		pos, err := parse(fs, args)
-		if err != nil || len(pos) != 1 {
-			fs.Usage()
-			return ExitUnusable
-		}
-		r, err := reports.Load(pos[0])
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
+		r, path, code, ok := env.openReport(fs, args, nil)
+		if !ok {
+			return code
 		}
 		var prev *reports.Report
 		if *prevPath != "" {
+			var err error
 			if prev, err = reports.Load(*prevPath); err != nil {
 				return env.fail(ExitUnusable, "上年度报告无法使用：%v", err)
 			}
@@ -55,9 +51,9 @@ func checkCommand() *Command {
 			}
 			errs, warns := reports.CountSeverity(findings)
 			if errs+warns == 0 {
-				fmt.Fprintf(env.Stdout, "%s：未发现问题。\n", pos[0])
+				fmt.Fprintf(env.Stdout, "%s：未发现问题。\n", path)
 			} else {
-				fmt.Fprintf(env.Stdout, "%s：共 %d 个错误、%d 个警告。\n", pos[0], errs, warns)
+				fmt.Fprintf(env.Stdout, "%s：共 %d 个错误、%d 个警告。\n", path, errs, warns)
 			}
 		}
 		if reports.HasErrors(findings) {

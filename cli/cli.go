@@ -8,8 +8,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-
+	"os"
 	"strings"
+
+	"nianbao/reports"
 )
 
 // Exit codes of every subcommand.
@@ -38,6 +40,7 @@ func commands() []*Command {
 	return []*Command{
 		checkCommand(),
 		docxCommand(),
+		guideCommand(),
 		htmlCommand(),
 		importCommand(),
 		newCommand(),
@@ -69,7 +72,24 @@ func IsCommand(args []string) bool {
 	case "help", "-h", "-help", "--help":
 		return true
 	}
-	return lookup(args[0]) != nil
+	return lookup(args[0]) != nil || looksLikeCommand(args[0])
+}
+
+// looksLikeCommand reports whether a first argument that names no
+// subcommand is still meant as one ("nianbao docx x" with a mistyped or
+// unknown command), rather than a report file for the window: a bare word
+// of Latin letters that is not a file here. Run answers it with 未知命令.
+func looksLikeCommand(arg string) bool {
+	if arg == "" || arg[0] == '-' {
+		return false
+	}
+	for _, r := range arg {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+			return false
+		}
+	}
+	_, err := os.Stat(arg)
+	return err != nil
 }
 
 // Run runs the subcommand named by args[0] and returns its exit code.
@@ -81,7 +101,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 	}
 	c := lookup(args[0])
 	if c == nil {
-		fmt.Fprintf(stderr, "未知的命令“%s”。\n", args[0])
+		fmt.Fprintf(stderr, "nianbao: 未知命令“%s”。可用的命令如下（nianbao help）：\n", args[0])
 		usage(stderr)
 		return ExitUnusable
 	}
@@ -124,6 +144,24 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// openReport is the opening every command on one report file shares:
+// parse the flags (before or after the file), insist on exactly one file
+// and on valid() (nil: no further condition on the flags), then load the
+// report. When it returns ok false it has printed the usage or the Chinese
+// reason, and code is the exit code to return.
+func (env *Env) openReport(fs *flag.FlagSet, args []string, valid func() bool) (r *reports.Report, path string, code int, ok bool) {
+	pos, err := parse(fs, args)
+	if err != nil || len(pos) != 1 || valid != nil && !valid() {
+		fs.Usage()
+		return nil, "", ExitUnusable, false
+	}
+	r, err = reports.Load(pos[0])
+	if err != nil {
+		return nil, "", env.fail(ExitUnusable, "%v", err), false
+	}
+	return r, pos[0], ExitOK, true
 }
 
 // fail prints a Chinese message to stderr and returns code.

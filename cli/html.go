@@ -14,14 +14,9 @@ func htmlCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的网页文件（.html）")
-		pos, err := parse(fs, args)
-		if err != nil || len(pos) != 1 || *out == "" {
-			fs.Usage()
-			return ExitUnusable
-		}
-		r, err := reports.Load(pos[0])
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
+		r, path, code, ok := env.openReport(fs, args, func() bool { return *out != "" })
+		if !ok {
+			return code
 		}
 		if err := html.WriteFile(*out, r); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
@@ -29,7 +24,7 @@ func htmlCommand() *Command {
 		fmt.Fprintf(env.Stdout, "已写出网页：%s\n", *out)
 		errs, _ := reports.CountSeverity(fullcheck.Run(r, nil))
 		if errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告有 %d 个错误，发布前请先改正（nianbao check %s）。\n", errs, pos[0])
+			fmt.Fprintf(env.Stderr, "注意：报告有 %d 个错误，发布前请先改正（nianbao check %s）。\n", errs, path)
 			return ExitFindings
 		}
 		return ExitOK

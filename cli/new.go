@@ -87,8 +87,8 @@ func newCommand() *Command {
 }
 
 func checkYear(y int) error {
-	if y < 2000 || y > 2100 {
-		return fmt.Errorf("年度 %d 不合理（应在 2000 至 2100 之间）", y)
+	if !reports.ValidYear(y) {
+		return fmt.Errorf("年度 %d 不合理（应在 %d 至 %d 之间）", y, reports.MinYear, reports.MaxYear)
 	}
 	return nil
 }

@@ -22,10 +22,9 @@ func pdfCommand() *Command {
 		sig := fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）")
 		fonts := fs.String("fonts", "", "字体：embedded 内置字体，official 本机安装的官方字体（默认按报告中的设置）")
 		date := fs.String("date", "", "写入 PDF 的创建日期，如 2024-01-19（默认今天；固定日期可得到完全相同的文件）")
-		pos, err := parse(fs, args)
-		if err != nil || len(pos) != 1 {
-			fs.Usage()
-			return ExitUnusable
+		r, path, code, ok := env.openReport(fs, args, nil)
+		if !ok {
+			return code
 		}
 		opts := pdf.Options{Fonts: *fonts}
 		fs.Visit(func(f *flag.Flag) {
@@ -46,13 +45,9 @@ func pdfCommand() *Command {
 			}
 			opts.Date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 		}
-		r, err := reports.Load(pos[0])
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
-		}
 		target := *out
 		if target == "" {
-			target = strings.TrimSuffix(pos[0], filepath.Ext(pos[0])) + ".pdf"
+			target = strings.TrimSuffix(path, filepath.Ext(path)) + ".pdf"
 		}
 		// A short-lived process: collect garbage less often (a render
 		// allocates about 10 MB, mostly compressor state).
@@ -74,7 +69,7 @@ func pdfCommand() *Command {
 		// Same rule as every subcommand: the output is written, but a report
 		// with errors exits 1 so scripts notice before it is published.
 		if errs, _ := reports.CountSeverity(fullcheck.Run(r, nil)); errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, pos[0])
+			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, path)
 			return ExitFindings
 		}
 		return ExitOK

@@ -25,26 +25,9 @@ func sumCommand() *Command {
 			fl.Usage()
 			return ExitUnusable
 		}
-		opts := summary.Options{Year: *year}
-		if *rosterPath != "" {
-			if opts.Roster, err = summary.ReadRoster(*rosterPath); err != nil {
-				return env.fail(ExitUnusable, "%v", err)
-			}
-		}
-		if *report != "" {
-			base, err := reports.Load(*report)
-			var fe *reports.FileError
-			switch {
-			case err == nil:
-				if *year != 0 && base.Year != *year {
-					return env.fail(ExitUnusable, "汇总报告 %s 是%d年度，与 --year %d 不一致", *report, base.Year, *year)
-				}
-				opts.Base, opts.BasePath = base, *report
-			case errors.As(err, &fe) && errors.Is(fe.Err, fs.ErrNotExist):
-				opts.BasePath = *report // created after the sum
-			default:
-				return env.fail(ExitUnusable, "汇总报告无法读取，未做任何改动：%v", err)
-			}
+		opts, code, ok := env.sumOptions(*rosterPath, *report, *year)
+		if !ok {
+			return code
 		}
 		files, err := summary.Files(pos)
 		if err != nil {
@@ -57,47 +40,106 @@ func sumCommand() *Command {
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
-		for _, u := range s.Units {
-			name := u.Name
-			if name == "" {
-				name = filepath.Base(u.File)
-			}
-			switch {
-			case u.Status != summary.Included:
-				fmt.Fprintf(env.Stdout, "%s  %s（%s）：%s\n", u.Status.Chinese(), name, u.File, u.Reason)
-			case u.Errors > 0 || u.Timely == summary.Late:
-				fmt.Fprintf(env.Stdout, "已计入  %s（%s）：%d 个错误、%d 个警告，落款%s %s\n", name, u.File, u.Errors, u.Warnings, u.Date.Chinese(), u.Timely.Chinese())
-			}
-		}
-		for _, m := range s.Missing {
-			fmt.Fprintf(env.Stdout, "未报送  %s：%s\n", m.Name, m.Reason)
-		}
+		env.printUnits(s)
 		if err := summary.WriteXLSX(*out, s); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
-		notCounted, withErrors, late := s.Counts()
-		fmt.Fprintf(env.Stdout, "%d年度汇总：共 %d 个文件，已计入 %d 个单位，未计入 %d 个，有错误 %d 个，逾期 %d 个", s.Year, len(s.Units), s.Included, notCounted, withErrors, late)
-		if s.HasRoster {
-			fmt.Fprintf(env.Stdout, "，名单中未报送 %d 个", len(s.Missing))
-		}
-		fmt.Fprintf(env.Stdout, "。\n已写出汇总表：%s\n", *out)
+		env.printSumTotals(s, *out)
 		if *report != "" {
-			if _, err := os.Stat(*report); err == nil && opts.Base == nil {
-				return env.fail(ExitUnusable, "汇总报告 %s 在汇总期间被创建，未覆盖", *report)
+			if code, ok := env.writeCountyReport(*report, s, opts.Base != nil); !ok {
+				return code
 			}
-			if _, err := summary.UpdateReport(*report, s); err != nil {
-				return env.fail(ExitUnusable, "%v", err)
-			}
-			fmt.Fprintf(env.Stdout, "已把汇总数字写入县级报告：%s（可用 nianbao 打开编辑、检查、打印）\n", *report)
 		}
-		switch {
-		case s.Included == 0:
-			fmt.Fprintln(env.Stderr, "没有任何单位的报告计入汇总。")
-			return ExitUnusable
-		case notCounted > 0 || withErrors > 0 || len(s.Missing) > 0:
-			return ExitFindings
-		}
-		return ExitOK
+		return sumExit(env, s)
 	}
 	return c
+}
+
+// sumOptions reads the roster and the county report named by the flags.
+// A county report that does not exist yet is created after the sum; one
+// that exists but cannot be read stops the command before anything is
+// written.
+func (env *Env) sumOptions(rosterPath, report string, year int) (opts summary.Options, code int, ok bool) {
+	opts = summary.Options{Year: year}
+	var err error
+	if rosterPath != "" {
+		if opts.Roster, err = summary.ReadRoster(rosterPath); err != nil {
+			return opts, env.fail(ExitUnusable, "%v", err), false
+		}
+	}
+	if report == "" {
+		return opts, ExitOK, true
+	}
+	base, err := reports.Load(report)
+	var fe *reports.FileError
+	switch {
+	case err == nil:
+		if year != 0 && base.Year != year {
+			return opts, env.fail(ExitUnusable, "汇总报告 %s 是%d年度，与 --year %d 不一致", report, base.Year, year), false
+		}
+		opts.Base, opts.BasePath = base, report
+	case errors.As(err, &fe) && errors.Is(fe.Err, fs.ErrNotExist):
+		opts.BasePath = report // created after the sum
+	default:
+		return opts, env.fail(ExitUnusable, "汇总报告无法读取，未做任何改动：%v", err), false
+	}
+	return opts, ExitOK, true
+}
+
+// printUnits lists the units that were not counted or need a look (errors,
+// late), and the roster's units that sent nothing.
+func (env *Env) printUnits(s *summary.Summary) {
+	for _, u := range s.Units {
+		name := u.Name
+		if name == "" {
+			name = filepath.Base(u.File)
+		}
+		switch {
+		case u.Status != summary.Included:
+			fmt.Fprintf(env.Stdout, "%s  %s（%s）：%s\n", u.Status.Chinese(), name, u.File, u.Reason)
+		case u.Errors > 0 || u.Timely == summary.Late:
+			fmt.Fprintf(env.Stdout, "已计入  %s（%s）：%d 个错误、%d 个警告，落款%s %s\n", name, u.File, u.Errors, u.Warnings, u.Date.Chinese(), u.Timely.Chinese())
+		}
+	}
+	for _, m := range s.Missing {
+		fmt.Fprintf(env.Stdout, "未报送  %s：%s\n", m.Name, m.Reason)
+	}
+}
+
+// printSumTotals says how many units were counted, and where the workbook is.
+func (env *Env) printSumTotals(s *summary.Summary, out string) {
+	notCounted, withErrors, late := s.Counts()
+	fmt.Fprintf(env.Stdout, "%d年度汇总：共 %d 个文件，已计入 %d 个单位，未计入 %d 个，有错误 %d 个，逾期 %d 个", s.Year, len(s.Units), s.Included, notCounted, withErrors, late)
+	if s.HasRoster {
+		fmt.Fprintf(env.Stdout, "，名单中未报送 %d 个", len(s.Missing))
+	}
+	fmt.Fprintf(env.Stdout, "。\n已写出汇总表：%s\n", out)
+}
+
+// writeCountyReport writes the sum into the county report; existed says
+// whether it was there before the sum (one created meanwhile is not
+// overwritten).
+func (env *Env) writeCountyReport(report string, s *summary.Summary, existed bool) (code int, ok bool) {
+	if _, err := os.Stat(report); err == nil && !existed {
+		return env.fail(ExitUnusable, "汇总报告 %s 在汇总期间被创建，未覆盖", report), false
+	}
+	if _, err := summary.UpdateReport(report, s); err != nil {
+		return env.fail(ExitUnusable, "%v", err), false
+	}
+	fmt.Fprintf(env.Stdout, "已把汇总数字写入县级报告：%s（可用 nianbao 打开编辑、检查、打印）\n", report)
+	return ExitOK, true
+}
+
+// sumExit is the exit code of a sum: 2 when no unit was counted, 1 when a
+// unit was left out, has errors or did not send its report.
+func sumExit(env *Env, s *summary.Summary) int {
+	notCounted, withErrors, _ := s.Counts()
+	switch {
+	case s.Included == 0:
+		fmt.Fprintln(env.Stderr, "没有任何单位的报告计入汇总。")
+		return ExitUnusable
+	case notCounted > 0 || withErrors > 0 || len(s.Missing) > 0:
+		return ExitFindings
+	}
+	return ExitOK
 }

@@ -14,14 +14,9 @@ func textCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的文本文件（默认输出到屏幕）")
-		pos, err := parse(fs, args)
-		if err != nil || len(pos) != 1 {
-			fs.Usage()
-			return ExitUnusable
-		}
-		r, err := reports.Load(pos[0])
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
+		r, _, code, ok := env.openReport(fs, args, nil)
+		if !ok {
+			return code
 		}
 		var buf bytes.Buffer
 		if err := plaintext.Write(&buf, r); err != nil {

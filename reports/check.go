@@ -208,31 +208,21 @@ func (c *checker) rankOf(loc Location) rank {
 	return k
 }
 
-// fieldOrder is the order of the text fields in the report.
-var fieldOrder = []string{
-	"organ.full_name", "organ.short_name", "contact.office", "preamble", "overview.parts",
-	"improvement.problems", "improvement.measures", "other.fee", "other.text",
-	"other.items", "signing.organ", "signing.date",
-}
-
 // fieldRank turns a field path into a sortable number: the field's place
-// in fieldOrder, then the list index, then title before text.
+// in Fields, then the list index, then title before text.
 func fieldRank(field string) int {
-	for i, p := range fieldOrder {
-		if field == p {
-			return i * 1_000_000
-		}
-		if rest, ok := strings.CutPrefix(field, p+"."); ok {
-			idx, sub, _ := strings.Cut(rest, ".")
-			n, _ := strconv.Atoi(idx)
-			k := i*1_000_000 + n*10
-			if sub == "text" {
-				k++
-			}
-			return k
+	f, ok := LookupField(field)
+	if !ok {
+		return len(Fields) * 1_000_000
+	}
+	k := f.Rank * 1_000_000
+	if f.Index >= 0 {
+		k += f.Index * 10
+		if f.Sub == "text" {
+			k++
 		}
 	}
-	return len(fieldOrder) * 1_000_000
+	return k
 }
 
 func (c *checker) sort() {
@@ -342,46 +332,27 @@ func cellName(t *Template, tb *Table, ri, ci int) string {
 	return tb.CellName(t, ri, ci)
 }
 
-// fieldNames are the Chinese names of the single fields and lists.
-var fieldNames = map[string]string{
-	"template":             "模板版本",
-	"organ.full_name":      "机关全称",
-	"organ.short_name":     "机关简称",
-	"contact.office":       "联系机构",
-	"preamble":             "开头语",
-	"overview.parts":       "",
-	"improvement.problems": " 存在的主要问题",
-	"improvement.measures": " 改进措施",
-	"other.fee":            " 信息处理费说明",
-	"other.text":           " 正文",
-	"other.items":          " 事项",
-	"signing.organ":        "落款机关",
-	"signing.date":         "落款日期",
-}
-
-// fieldName names a field path: "overview.parts.4.text" gives " 第5部分正文".
+// fieldName names a field path, after its section's title when it is in
+// one: "overview.parts.4.text" gives " 第5项正文", "other.fee" " 信息处理费说明",
+// "signing.date" "落款日期".
 func fieldName(field string) string {
-	if n, ok := fieldNames[field]; ok {
-		return n
+	f, ok := LookupField(field)
+	if !ok {
+		return " " + field
 	}
-	for list, name := range fieldNames {
-		rest, ok := strings.CutPrefix(field, list+".")
-		if !ok {
-			continue
-		}
-		idx, sub, _ := strings.Cut(rest, ".")
-		n, err := strconv.Atoi(idx)
-		if err != nil {
-			break
-		}
-		part := "标题"
-		if sub == "text" {
-			part = "正文"
-		}
-		if name == "" {
-			name = " "
-		}
-		return name + "第" + strconv.Itoa(n+1) + "项" + part
+	name := f.Name
+	if f.Part != PartBasic && f.Part != PartSigning {
+		name = " " + name
 	}
-	return " " + field
+	if f.Index < 0 {
+		return name
+	}
+	part := "标题"
+	if f.Sub == "text" {
+		part = "正文"
+	}
+	if name == "" {
+		name = " "
+	}
+	return name + "第" + strconv.Itoa(f.Index+1) + "项" + part
 }

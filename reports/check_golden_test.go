@@ -2,10 +2,8 @@ package reports
 
 import (
 	"bytes"
-	"os"
+	"nianbao/internal/golden"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -53,39 +51,7 @@ func TestCheckGolden(t *testing.T) {
 			for _, f := range Check(c.r, nil) {
 				b.WriteString(f.Severity.Chinese() + " " + f.Code + " " + c.r.Where(f.Location) + "\n  " + f.Message + "\n")
 			}
-			golden := filepath.Join("testdata", "check", c.name+".golden")
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				writeFailed(t, "check-"+c.name+".golden", b.Bytes())
-				t.Errorf("findings differ from %s (actual in testdata/failed/):\n%s", golden, diffLines(string(want), b.String()))
-			}
+			golden.Assert(t, filepath.Join("check", c.name+".golden"), b.Bytes())
 		})
 	}
-}
-
-// diffLines shows the first lines that differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			return "line " + strconv.Itoa(i+1) + ":\n want " + a + "\n  got " + b
-		}
-	}
-	return ""
 }

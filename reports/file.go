@@ -28,6 +28,7 @@ type FileError struct {
 	Err  error
 }
 
+// Error names the file (and the line and column) and says what is wrong.
 func (e *FileError) Error() string {
 	name := e.Path
 	if name == "" {
@@ -39,10 +40,11 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s：%s", name, e.Msg)
 }
 
+// Unwrap gives the underlying error (a sentinel such as ErrNewerSchema, or the system's).
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrNewerSchema is wrapped by the error for a file written by a newer nianbao.
-var ErrNewerSchema = errors.New("newer schema")
+var ErrNewerSchema = errors.New("文件由更新版本的程序保存")
 
 // Load reads and validates a report file.
 func Load(path string) (*Report, error) {
@@ -114,7 +116,7 @@ func parse(data []byte, top bool) (*Report, error) {
 	if Lookup(r.Template) == nil {
 		return nil, &FileError{Msg: fmt.Sprintf("模板版本“%s”未知（应为 2021 或 2019）", r.Template)}
 	}
-	if r.Year < 2000 || r.Year > 2100 {
+	if !ValidYear(r.Year) {
 		return nil, &FileError{Msg: fmt.Sprintf("年度 %d 不合理（year 字段）", r.Year)}
 	}
 	var err error

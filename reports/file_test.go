@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"errors"
+	"nianbao/internal/golden"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,17 +20,8 @@ func TestSampleFileIsStable(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b, assets.Sample) {
-		writeFailed(t, "sample.nianbao", b)
+		golden.WriteFailed(t, "sample.nianbao", b)
 		t.Fatal("Marshal(Sample()) differs from assets/sample.nianbao (actual written to testdata/failed/)")
-	}
-}
-
-// writeFailed keeps an actual output next to the test data for inspection.
-func writeFailed(t *testing.T, name string, b []byte) {
-	t.Helper()
-	dir := filepath.Join("testdata", "failed")
-	if err := os.MkdirAll(dir, 0o755); err == nil {
-		os.WriteFile(filepath.Join(dir, name), b, 0o644)
 	}
 }
 

@@ -20,8 +20,11 @@ pkgs=(ca-certificates git gcc libc6-dev pkgconf libgl-dev libx11-dev libxrandr-d
 if [ "$want_test" = 1 ]; then
   # pdftotext/pdffonts/pdftoppm, a virtual display, screenshots and clicks.
   pkgs+=(poppler-utils xvfb xauth imagemagick xdotool x11-utils)
-  # The Word export's check: LibreOffice renders the .docx, python-docx reads it.
-  pkgs+=(libreoffice-writer-nogui python3-docx)
+  # LibreOffice renders our .docx, .xlsx and web pages in the tests, as a
+  # clerk's office suite would open them.
+  pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui)
+  # The Word export's check: python-docx reads the .docx.
+  pkgs+=(python3-docx)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -35,7 +35,7 @@ refresh() {
 if [ $uninstall = 1 ]; then
 	rm -f "$prefix/nianbao" "$bindir/nianbao" "$share/applications/$app.desktop" \
 		"$share/icons/hicolor/512x512/apps/$app.png" "$share/mime/packages/$app.xml" \
-		"$prefix/LICENSE.txt" "$prefix"/licenses/*.txt
+		"$prefix/LICENSE.txt" "$prefix/使用说明.html" "$prefix"/licenses/*.txt
 	rmdir "$prefix/licenses" "$prefix" 2>/dev/null || true
 	refresh
 	echo "已卸载政府信息公开年报（您保存的报告没有被删除）。"
@@ -46,6 +46,7 @@ mkdir -p "$prefix" "$bindir" "$share/applications" "$share/icons/hicolor/512x512
 install -m 755 "$here/nianbao" "$prefix/nianbao"
 mkdir -p "$prefix/licenses"
 install -m 644 "$here/LICENSE.txt" "$prefix/LICENSE.txt"
+install -m 644 "$here/使用说明.html" "$prefix/使用说明.html"
 install -m 644 "$here"/licenses/*.txt "$prefix/licenses/"
 ln -sf "$prefix/nianbao" "$bindir/nianbao"
 install -m 644 "$here/$app.png" "$share/icons/hicolor/512x512/apps/$app.png"

@@ -30,6 +30,9 @@ RequestExecutionLevel user
 !ifndef EXE
   !define EXE "${ROOT}\dist\nianbao.exe"
 !endif
+!ifndef GUIDE
+  !define GUIDE "${ROOT}\dist\使用说明.html"
+!endif
 !ifndef NOTICES
   !define NOTICES "${ROOT}\dist\THIRD_PARTY_LICENSES.txt"
 !endif
@@ -153,6 +156,7 @@ Section "${APPNAME}（必需）" SecMain
   SetOutPath "$INSTDIR"
   File "/oname=nianbao.exe" "${EXE}"
   File "/oname=LICENSE.txt" "${ROOT}\LICENSE"
+  File "/oname=使用说明.html" "${GUIDE}"
   SetOutPath "$INSTDIR\licenses"
   File "/oname=LICENSE-OFL.txt" "${ROOT}\assets\fonts\LICENSE-OFL.txt"
   File "/oname=LICENSE-FandolFang.txt" "${ROOT}\assets\fonts\LICENSE-FandolFang.txt"
@@ -250,6 +254,7 @@ Section "Uninstall"
   ; folders (文档 etc.) and are never removed.
   Delete "$INSTDIR\nianbao.exe"
   Delete "$INSTDIR\LICENSE.txt"
+  Delete "$INSTDIR\使用说明.html"
   Delete "$INSTDIR\licenses\LICENSE-OFL.txt"
   Delete "$INSTDIR\licenses\LICENSE-FandolFang.txt"
   Delete "$INSTDIR\licenses\THIRD_PARTY_LICENSES.txt"

@@ -135,6 +135,7 @@ wineserver -w
 check "silent install exits 0 (took $(($(date +%s) - t0)) s)" test "$rc" = 0
 check "nianbao.exe installed per user in $instdir" test -s "$uexe"
 check "uninstall.exe installed" test -s "$(unix "$instdir\\uninstall.exe")"
+check "使用说明.html installed" test -s "$(unix "$instdir\\使用说明.html")"
 notices=$(unix "$instdir\\licenses\\THIRD_PARTY_LICENSES.txt")
 check "the licences of the linked modules are installed" test -s "$notices"
 check "… Fyne's and the patched gopdf's among them" bash -c "grep -q '^fyne.io/fyne/v2 ' '$notices' && grep -q '^github.com/signintech/gopdf ' '$notices'"

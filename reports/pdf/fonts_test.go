@@ -291,3 +291,27 @@ func TestOfficialFontsAreUsed(t *testing.T) {
 		t.Errorf("default fonts: body uses %s, want the embedded one", doc.Fonts[RoleFang])
 	}
 }
+
+// An official font is read once for as long as its FontSet is kept (the
+// window keeps one), and not at all by a FontFile made by hand.
+func TestOfficialFontIsReadOncePerFontSet(t *testing.T) {
+	dir := officialDir(t)
+	set := findFonts([]string{dir})
+	f := set[RoleKai]
+	a, err := f.load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := f.load()
+	if len(a) == 0 || &a[0] != &b[0] {
+		t.Error("the FontSet's font was read twice")
+	}
+	byHand := &FontFile{Path: f.Path, Index: f.Index}
+	c, err := byHand.load()
+	if err != nil || &c[0] == &a[0] {
+		t.Errorf("a FontFile made by hand shares the set's bytes (err %v)", err)
+	}
+	if string(c) != string(a) {
+		t.Error("the same face read twice differs")
+	}
+}

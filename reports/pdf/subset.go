@@ -17,47 +17,85 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	head, hhea, maxp := sf.table("head"), sf.table("hhea"), sf.table("maxp")
-	loca, glyf, hmtx := sf.table("loca"), sf.table("glyf"), sf.table("hmtx")
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || loca == nil || glyf == nil {
+	head, hhea, maxp, hmtx := sf.table("head"), sf.table("hhea"), sf.table("maxp"), sf.table("hmtx")
+	glyphs, ok := newGlyphTable(sf)
+	if !ok || len(hhea) < 36 {
 		return nil, fmt.Errorf("字体 %s：缺少 TrueType 字形表", f.Name)
 	}
-	numGlyphs := int(binary.BigEndian.Uint16(maxp[4:]))
-	longLoca := binary.BigEndian.Uint16(head[50:]) == 1
-	glyphAt := func(g int) []byte {
-		if g < 0 || g >= numGlyphs {
-			return nil
-		}
-		var a, b int
-		if longLoca {
-			if 4*g+8 > len(loca) {
-				return nil
-			}
-			a, b = int(binary.BigEndian.Uint32(loca[4*g:])), int(binary.BigEndian.Uint32(loca[4*g+4:]))
-		} else {
-			if 2*g+4 > len(loca) {
-				return nil
-			}
-			a, b = 2*int(binary.BigEndian.Uint16(loca[2*g:])), 2*int(binary.BigEndian.Uint16(loca[2*g+2:]))
-		}
-		if a >= b || b > len(glyf) {
-			return nil
-		}
-		return glyf[a:b]
+	old, newID, cmap := keptGlyphs(f, runes, glyphs)
+	newGlyf, newLoca := rebuildGlyf(glyphs, old, newID)
+	tables := map[string][]byte{
+		"hmtx": rebuildHmtx(hhea, hmtx, old),
+		"loca": newLoca, "glyf": newGlyf, "cmap": buildCmap(cmap, newID),
+		"name": nameTable(f.Name),
 	}
+	tables["head"], tables["hhea"], tables["maxp"], tables["post"] = rebuildHeaders(sf, head, hhea, maxp, len(old))
+	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep"} {
+		if b := sf.table(t); b != nil {
+			tables[t] = b
+		}
+	}
+	return assemble(tables, tagTrue), nil
+}
 
-	// Old glyph ids to keep, in order: .notdef, the runes' glyphs, then
-	// components of composite glyphs.
+// glyphTable finds each glyph's outline in a TrueType font's glyf table
+// through its loca table.
+type glyphTable struct {
+	loca, glyf []byte
+	longLoca   bool
+	numGlyphs  int
+}
+
+// newGlyphTable reads the tables that locate the glyphs; false when the
+// font lacks them.
+func newGlyphTable(sf *sfnt) (glyphTable, bool) {
+	head, maxp := sf.table("head"), sf.table("maxp")
+	g := glyphTable{loca: sf.table("loca"), glyf: sf.table("glyf")}
+	if len(head) < 54 || len(maxp) < 6 || g.loca == nil || g.glyf == nil {
+		return g, false
+	}
+	g.numGlyphs = int(binary.BigEndian.Uint16(maxp[4:]))
+	g.longLoca = binary.BigEndian.Uint16(head[50:]) == 1
+	return g, true
+}
+
+// at returns glyph g's outline, nil for an empty or out-of-range glyph.
+func (t glyphTable) at(g int) []byte {
+	if g < 0 || g >= t.numGlyphs {
+		return nil
+	}
+	var a, b int
+	if t.longLoca {
+		if 4*g+8 > len(t.loca) {
+			return nil
+		}
+		a, b = int(binary.BigEndian.Uint32(t.loca[4*g:])), int(binary.BigEndian.Uint32(t.loca[4*g+4:]))
+	} else {
+		if 2*g+4 > len(t.loca) {
+			return nil
+		}
+		a, b = 2*int(binary.BigEndian.Uint16(t.loca[2*g:])), 2*int(binary.BigEndian.Uint16(t.loca[2*g+2:]))
+	}
+	if a >= b || b > len(t.glyf) {
+		return nil
+	}
+	return t.glyf[a:b]
+}
+
+// keptGlyphs lists the old glyph ids to keep, in their new order: .notdef,
+// the runes' glyphs, then the components of composite glyphs; with the map
+// from old to new ids and each rune's old glyph.
+func keptGlyphs(f *Face, runes []rune, glyphs glyphTable) (old []int, newID map[int]int, cmap map[rune]int) {
 	sort.Slice(runes, func(i, j int) bool { return runes[i] < runes[j] })
-	newID := map[int]int{0: 0}
-	old := []int{0}
+	newID = map[int]int{0: 0}
+	old = []int{0}
 	keep := func(g int) {
-		if _, ok := newID[g]; !ok && g < numGlyphs {
+		if _, ok := newID[g]; !ok && g < glyphs.numGlyphs {
 			newID[g] = len(old)
 			old = append(old, g)
 		}
 	}
-	cmap := map[rune]int{}
+	cmap = map[rune]int{}
 	for _, r := range runes {
 		if g, ok := f.m.glyph(r); ok {
 			keep(int(g))
@@ -65,33 +103,41 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 		}
 	}
 	for i := 0; i < len(old); i++ {
-		for _, c := range components(glyphAt(old[i])) {
+		for _, c := range components(glyphs.at(old[i])) {
 			keep(c.gid)
 		}
 	}
+	return old, newID, cmap
+}
 
-	// glyf and loca, with component ids rewritten.
+// rebuildGlyf copies the kept glyphs into a new glyf table, with component
+// ids rewritten, and writes its (long) loca table.
+func rebuildGlyf(glyphs glyphTable, old []int, newID map[int]int) (glyf, loca []byte) {
 	size := 0
 	for _, g := range old {
-		size += (len(glyphAt(g)) + 3) &^ 3
+		size += (len(glyphs.at(g)) + 3) &^ 3
 	}
-	newGlyf := make([]byte, size)
-	newLoca := make([]byte, 4*(len(old)+1))
+	glyf = make([]byte, size)
+	loca = make([]byte, 4*(len(old)+1))
 	pos := 0
 	for i, g := range old {
-		binary.BigEndian.PutUint32(newLoca[4*i:], uint32(pos))
-		data := newGlyf[pos : pos+len(glyphAt(g))]
-		copy(data, glyphAt(g))
+		binary.BigEndian.PutUint32(loca[4*i:], uint32(pos))
+		data := glyf[pos : pos+len(glyphs.at(g))]
+		copy(data, glyphs.at(g))
 		for _, c := range components(data) {
 			binary.BigEndian.PutUint16(data[c.at:], uint16(newID[c.gid]))
 		}
 		pos += (len(data) + 3) &^ 3
 	}
-	binary.BigEndian.PutUint32(newLoca[4*len(old):], uint32(pos))
+	binary.BigEndian.PutUint32(loca[4*len(old):], uint32(pos))
+	return glyf, loca
+}
 
-	// hmtx: a full metric for every kept glyph.
+// rebuildHmtx gives every kept glyph a full metric (advance and left side
+// bearing), taken from the font's hmtx table.
+func rebuildHmtx(hhea, hmtx []byte, old []int) []byte {
 	numLong := int(binary.BigEndian.Uint16(hhea[34:]))
-	newHmtx := make([]byte, 4*len(old))
+	out := make([]byte, 4*len(old))
 	for i, g := range old {
 		var adv, lsb uint16
 		switch {
@@ -103,34 +149,29 @@ func subsetFont(f *Face, runes []rune) ([]byte, error) {
 				lsb = binary.BigEndian.Uint16(hmtx[p:])
 			}
 		}
-		binary.BigEndian.PutUint16(newHmtx[4*i:], adv)
-		binary.BigEndian.PutUint16(newHmtx[4*i+2:], lsb)
+		binary.BigEndian.PutUint16(out[4*i:], adv)
+		binary.BigEndian.PutUint16(out[4*i+2:], lsb)
 	}
+	return out
+}
 
-	newHead := append([]byte(nil), head...)
+// rebuildHeaders copies head, hhea and maxp with the new glyph count (long
+// loca offsets, no checksum adjustment yet) and writes a version 3 post
+// table (no glyph names).
+func rebuildHeaders(sf *sfnt, head, hhea, maxp []byte, glyphCount int) (newHead, newHhea, newMaxp, post []byte) {
+	newHead = append([]byte(nil), head...)
 	binary.BigEndian.PutUint16(newHead[50:], 1)
 	binary.BigEndian.PutUint32(newHead[8:], 0)
-	newHhea := append([]byte(nil), hhea...)
-	binary.BigEndian.PutUint16(newHhea[34:], uint16(len(old)))
-	newMaxp := append([]byte(nil), maxp...)
-	binary.BigEndian.PutUint16(newMaxp[4:], uint16(len(old)))
-	post := make([]byte, 32)
+	newHhea = append([]byte(nil), hhea...)
+	binary.BigEndian.PutUint16(newHhea[34:], uint16(glyphCount))
+	newMaxp = append([]byte(nil), maxp...)
+	binary.BigEndian.PutUint16(newMaxp[4:], uint16(glyphCount))
+	post = make([]byte, 32)
 	if p := sf.table("post"); len(p) >= 32 {
 		copy(post, p[:32])
 	}
 	binary.BigEndian.PutUint32(post, 0x00030000)
-
-	tables := map[string][]byte{
-		"head": newHead, "hhea": newHhea, "maxp": newMaxp, "hmtx": newHmtx,
-		"loca": newLoca, "glyf": newGlyf, "cmap": buildCmap(cmap, newID), "post": post,
-	}
-	tables["name"] = nameTable(f.Name)
-	for _, t := range []string{"OS/2", "cvt ", "fpgm", "prep"} {
-		if b := sf.table(t); b != nil {
-			tables[t] = b
-		}
-	}
-	return assemble(tables, tagTrue), nil
+	return newHead, newHhea, newMaxp, post
 }
 
 type component struct {

@@ -36,6 +36,7 @@ type Problem struct {
 	Message  string // Chinese
 }
 
+// String is the problem as one Chinese line naming the sheet and cell.
 func (p Problem) String() string {
 	switch {
 	case p.Sheet != "" && p.Cell != "":
@@ -46,26 +47,17 @@ func (p Problem) String() string {
 	return p.Severity.Chinese() + "：" + p.Message
 }
 
-// ReadError is a workbook that cannot be used at all. Its message is
-// Chinese and names the file and, where it applies, the sheet and cell.
-type ReadError struct {
-	Name string
-	Msg  string
-	Err  error
+// readError is a workbook that cannot be used at all, as a
+// *reports.FileError (the one error type for files nianbao cannot use):
+// a Chinese message naming the file and, where it applies, the sheet and
+// cell.
+func readError(name, msg string, err error) error {
+	return &reports.FileError{Path: filepath.Base(name), Msg: msg, Err: err}
 }
-
-func (e *ReadError) Error() string {
-	if e.Name == "" {
-		return e.Msg
-	}
-	return filepath.Base(e.Name) + "：" + e.Msg
-}
-
-func (e *ReadError) Unwrap() error { return e.Err }
 
 // ErrNotWorkbook is wrapped by the error for data that is not an .xlsx
 // workbook of a report's tables.
-var ErrNotWorkbook = errors.New("not a report workbook")
+var ErrNotWorkbook = errors.New("不是报告的统计表工作簿")
 
 // Read imports a workbook written by Write (and possibly filled in or edited
 // in Excel, WPS or LibreOffice) as a new report: year, template and organ
@@ -129,12 +121,12 @@ func ReadInto(r *reports.Report, name string, data []byte) ([]Problem, error) {
 		}
 	}
 	if version != r.Template {
-		return nil, &ReadError{Name: name, Err: ErrNotWorkbook, Msg: fmt.Sprintf(
-			"工作簿是%s年版模板的统计表，而报告使用%s年版模板，未导入任何数据", version, r.Template)}
+		return nil, readError(name, fmt.Sprintf(
+			"工作簿是%s年版模板的统计表，而报告使用%s年版模板，未导入任何数据", version, r.Template), ErrNotWorkbook)
 	}
 	if wb.year != 0 && wb.year != r.Year {
-		return nil, &ReadError{Name: name, Err: ErrNotWorkbook, Msg: fmt.Sprintf(
-			"工作簿是%d年度的统计表，而报告是%d年度，未导入任何数据", wb.year, r.Year)}
+		return nil, readError(name, fmt.Sprintf(
+			"工作簿是%d年度的统计表，而报告是%d年度，未导入任何数据", wb.year, r.Year), ErrNotWorkbook)
 	}
 	next := r.Clone()
 	if err := wb.fill(next); err != nil {
@@ -181,7 +173,7 @@ func (s *sheet) cellValue(row, col int) string { return s.raw[[2]int{row, col}] 
 // checkZip refuses data that is not an xlsx, or whose parts unzip to more
 // than the limits, before excelize reads anything.
 func checkZip(name string, data []byte) error {
-	fail := func(msg string) error { return &ReadError{Name: name, Msg: msg, Err: ErrNotWorkbook} }
+	fail := func(msg string) error { return readError(name, msg, ErrNotWorkbook) }
 	switch {
 	case len(data) == 0:
 		return fail("文件是空的")
@@ -194,7 +186,7 @@ func checkZip(name string, data []byte) error {
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return &ReadError{Name: name, Msg: "文件已损坏或不是 Excel 工作簿（.xlsx）：无法解压", Err: err}
+		return readError(name, "文件已损坏或不是 Excel 工作簿（.xlsx）：无法解压", err)
 	}
 	if len(zr.File) > MaxParts {
 		return fail(fmt.Sprintf("工作簿包含 %d 个部件，超过上限 %d，拒绝打开", len(zr.File), MaxParts))
@@ -221,7 +213,7 @@ func checkZip(name string, data []byte) error {
 
 // Open opens any .xlsx workbook (a roster, say) within the size limits that
 // protect Read: data that is not an xlsx, or that unzips to too much, is
-// refused with a ReadError before excelize reads it. The caller closes it.
+// refused with a *reports.FileError before excelize reads it. The caller closes it.
 func Open(name string, data []byte) (*excelize.File, error) {
 	if err := checkZip(name, data); err != nil {
 		return nil, err
@@ -230,7 +222,7 @@ func Open(name string, data []byte) (*excelize.File, error) {
 		UnzipSizeLimit: MaxUnzippedSize, UnzipXMLSizeLimit: MaxPartSize,
 	})
 	if err != nil {
-		return nil, &ReadError{Name: name, Msg: "无法读取工作簿（文件损坏或加密）：" + err.Error(), Err: err}
+		return nil, readError(name, "无法读取工作簿（文件损坏或加密）："+err.Error(), err)
 	}
 	return f, nil
 }
@@ -268,7 +260,7 @@ func (wb *workbook) load() error {
 		}
 		merges, err := wb.f.GetMergeCells(name, true)
 		if err != nil {
-			return &ReadError{Name: wb.name, Msg: fmt.Sprintf("工作表「%s」无法读取（文件已损坏？）：%v", name, err), Err: err}
+			return readError(wb.name, fmt.Sprintf("工作表「%s」无法读取（文件已损坏？）：%v", name, err), err)
 		}
 		for _, m := range merges {
 			c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
@@ -322,8 +314,8 @@ func (wb *workbook) load() error {
 }
 
 func (wb *workbook) foreign() error {
-	return &ReadError{Name: wb.name, Err: ErrNotWorkbook, Msg: "不是年报统计表：在各工作表中都没有找到“第二十条第（一）项”“申请人情况”“行政复议”等表头。" +
-		"请用本程序“导出Excel”生成的工作簿填写数字后再导入（表头文字不要改动）"}
+	return readError(wb.name, "不是年报统计表：在各工作表中都没有找到“第二十条第（一）项”“申请人情况”“行政复议”等表头。"+
+		"请用本程序“导出Excel”生成的工作簿填写数字后再导入（表头文字不要改动）", ErrNotWorkbook)
 }
 
 // norm makes labels comparable: no whitespace or line breaks, half-width

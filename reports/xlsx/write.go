@@ -665,14 +665,9 @@ func addList(f *excelize.File, st *styles, sheet, title string, header []string,
 }
 
 func addFindings(f *excelize.File, st *styles, r *reports.Report, title string, findings []reports.Finding) error {
-	errs, warns := 0, 0
+	errs, warns := reports.CountSeverity(findings)
 	var rows [][]any
 	for i, fd := range findings {
-		if fd.Severity == reports.Error {
-			errs++
-		} else {
-			warns++
-		}
 		rows = append(rows, []any{int64(i + 1), fd.Severity.Chinese(), r.Where(fd.Location), fd.Message})
 	}
 	head := fmt.Sprintf("%s 检查结果：%d处错误，%d处警告", title, errs, warns)

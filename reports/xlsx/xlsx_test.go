@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"nianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -314,9 +315,8 @@ func TestRoundTrip(t *testing.T) {
 			got, _ := reports.Marshal(base)
 			if !bytes.Equal(want, got) {
 				t.Errorf("report → xlsx → report changed the report:\n%s", diffCells(c.r, base))
-				os.MkdirAll("testdata/failed", 0o755)
-				os.WriteFile("testdata/failed/roundtrip-want.nianbao", want, 0o644)
-				os.WriteFile("testdata/failed/roundtrip-got.nianbao", got, 0o644)
+				golden.WriteFailed(t, "roundtrip-want.nianbao", want)
+				golden.WriteFailed(t, "roundtrip-got.nianbao", got)
 			}
 
 			// as a new report
@@ -480,9 +480,9 @@ func TestRefused(t *testing.T) {
 				t.Errorf("Read error = %v, want one naming the file and saying %q", err, c.want)
 			}
 			if !errors.Is(err, ErrNotWorkbook) && c.name != "a zip that is not a workbook" {
-				var re *ReadError
+				var re *reports.FileError
 				if !errors.As(err, &re) {
-					t.Errorf("error %T is not a ReadError", err)
+					t.Errorf("error %T is not a *reports.FileError", err)
 				}
 			}
 			if _, err := ReadInto(r, "in.xlsx", c.data); err == nil {
