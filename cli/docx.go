@@ -20,10 +20,9 @@ func docxCommand() *Command {
 		out := fs.String("o", "", "输出的 Word 文件（默认与报告同名，扩展名为 .docx）")
 		sig := fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）")
 		date := fs.String("date", "", "写入文档属性的创建日期，如 2024-01-19（默认现在；固定日期可得到完全相同的文件）")
-		pos, err := parse(fs, args)
-		if err != nil || len(pos) != 1 {
-			fs.Usage()
-			return ExitUnusable
+		r, path, code, ok := env.openReport(fs, args, nil)
+		if !ok {
+			return code
 		}
 		var opts docx.Options
 		fs.Visit(func(f *flag.Flag) {
@@ -39,13 +38,9 @@ func docxCommand() *Command {
 			}
 			opts.Date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 		}
-		r, err := reports.Load(pos[0])
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
-		}
 		target := *out
 		if target == "" {
-			target = strings.TrimSuffix(pos[0], filepath.Ext(pos[0])) + ".docx"
+			target = strings.TrimSuffix(path, filepath.Ext(path)) + ".docx"
 		}
 		if err := docx.WriteFile(target, r, opts); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
@@ -54,7 +49,7 @@ func docxCommand() *Command {
 		// As every export: the file is written, but a report with errors
 		// exits 1 so that scripts notice before it is passed on.
 		if errs, _ := reports.CountSeverity(fullcheck.Run(r, nil)); errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, pos[0])
+			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, path)
 			return ExitFindings
 		}
 		return ExitOK

@@ -7,12 +7,11 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"nianbao/internal/golden"
 	"nianbao/reports"
 	"nianbao/reports/importer"
 	"nianbao/reports/plaintext"
@@ -303,14 +302,14 @@ func readOutline(t testing.TB, doc string) docOutline {
 	var out docOutline
 	d := xml.NewDecoder(strings.NewReader(doc))
 	var (
-		text           strings.Builder
-		style          string
-		inTable        int
-		row            []string
-		rows           []string
-		span           string
-		vmerge         string
-		inCell, header bool
+		text    strings.Builder
+		style   string
+		inTable int
+		row     []string
+		rows    []string
+		span    string
+		vmerge  string
+		header  bool
 	)
 	for {
 		tok, err := d.Token()
@@ -346,7 +345,7 @@ func readOutline(t testing.TB, doc string) docOutline {
 			case "tblHeader":
 				header = true
 			case "tc":
-				inCell, span, vmerge = true, "", ""
+				span, vmerge = "", ""
 			case "gridSpan":
 				span = "+" + val
 			case "vMerge":
@@ -365,7 +364,6 @@ func readOutline(t testing.TB, doc string) docOutline {
 				}
 			case "tc":
 				row = append(row, text.String()+span+vmerge)
-				inCell = false
 			case "tr":
 				l := strings.Join(row, " | ")
 				if header {
@@ -379,7 +377,6 @@ func readOutline(t testing.TB, doc string) docOutline {
 			}
 		}
 	}
-	_ = inCell
 	return out
 }
 
@@ -397,21 +394,7 @@ func TestSampleOutlineGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := filepath.Join("testdata", c.name+".outline.json")
-			want, err := os.ReadFile(golden)
-			if err == nil && bytes.Equal(want, got) {
-				return
-			}
-			_ = os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
-			failed := filepath.Join("testdata", "failed", c.name+".outline.json")
-			_ = os.WriteFile(failed, got, 0o644)
-			if os.Getenv("UPDATE_GOLDEN") != "" {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			t.Errorf("outline differs from %s (actual in %s): %v", golden, failed, err)
+			golden.Assert(t, c.name+".outline.json", got)
 		})
 	}
 }
