@@ -82,14 +82,21 @@ func keepViolations(doc *Document) []string {
 }
 
 // A report edited as a clerk would: 五 grows a paragraph at a time, which
-// walks 六 and the 落款 over every position at the foot of a page. No
+// walks 六 and the 落款 over every position at the foot of a page (164
+// layouts). No
 // heading may end a page or keep fewer than two lines of its text, and the
 // 落款 never stands alone.
 func TestHeadingsAndTheSigningAreKeptWithTheirText(t *testing.T) {
 	base := reports.Sample()
 	checked := 0
+	// 六's item: a two-line paragraph, or a one-line paragraph and another
+	// (the heading keeps both first lines, across the two paragraphs).
+	items := []string{
+		"本年度无其他需要报告的事项，特此说明。本年度无其他需要报告的事项。",
+		"特此说明。\n本年度无其他需要报告的事项，特此说明。本年度无其他需要报告的事项。",
+	}
 	for n := 0; n <= 40; n++ {
-		for _, short := range []bool{false, true} {
+		for k, short := range []bool{false, true, false, true} {
 			r := base.Clone()
 			var extra []string
 			for k := range n {
@@ -102,10 +109,10 @@ func TestHeadingsAndTheSigningAreKeptWithTheirText(t *testing.T) {
 			last := &r.Improvement.Measures[len(r.Improvement.Measures)-1]
 			last.Text = strings.Join(append([]string{last.Text}, extra...), "\n")
 			// 六 with a title and a two-line text, as the issue describes.
-			r.Other.Items = []reports.Part{{Title: "其他事项", Text: "本年度无其他需要报告的事项，特此说明。本年度无其他需要报告的事项。"}}
+			r.Other.Items = []reports.Part{{Title: "其他事项", Text: items[k/2]}}
 			doc := mustLayout(t, r, Options{})
 			for _, v := range keepViolations(doc) {
-				t.Errorf("%d paragraphs added (short %v): %s", n, short, v)
+				t.Errorf("%d paragraphs added (short %v, item %d): %s", n, short, k/2, v)
 			}
 			checked++
 		}

@@ -166,12 +166,7 @@ func (lt *layouter) blocks() []*block {
 		b, next := out[i], out[i+1]
 		switch {
 		case b.heading:
-			// A heading keeps the start of what follows, and a heading
-			// followed by a heading keeps that one's needs too.
-			b.keep = next.minLines()
-			if next.heading {
-				b.keep += next.keep
-			}
+			b.keep = keepAfterHeading(out[i+1:])
 		case next.kind == KindSigning || next.blank > 0 && i+2 < len(out) && out[i+2].kind == KindSigning:
 			n := 0
 			for _, x := range out[i+1:] {
@@ -193,6 +188,33 @@ var (
 		reports.BlockHeading1: RoleHei, reports.BlockHeading2: RoleKai, reports.BlockHeading3: RoleFang,
 	}
 )
+
+// keepAfterHeading is how many grid lines must follow a heading on its
+// page: the headings right after it, then two lines of text (a one-line
+// paragraph and the first line of the next count together), or the start
+// of a table.
+func keepAfterHeading(rest []*block) int {
+	n, text := 0, 0
+	for _, x := range rest {
+		switch {
+		case x.heading && text == 0:
+			n += len(x.lines)
+		case x.heading:
+			return n // the next heading keeps its own text
+		case x.table != nil:
+			return n + x.minLines()
+		case x.blank > 0 || x.kind == KindSigning || len(x.lines) == 0:
+			return n
+		default:
+			take := min(len(x.lines), 2-text)
+			n += take
+			if text += take; text >= 2 {
+				return n
+			}
+		}
+	}
+	return n
+}
 
 // minLines is how many grid lines the start of a block needs on a page.
 func (b *block) minLines() int {
@@ -471,10 +493,11 @@ func (lt *layouter) place(blocks []*block) {
 		}
 		// A heading (or a run of headings) goes to the page of what
 		// follows it. The keep counts of placeLines see only the next
-		// block's first lines; when that block then moves on by a keep
-		// rule of its own (the last paragraph going with the 落款), the
-		// heading would end the page. Place the run and the start of what
-		// follows; if they parted, undo and start a new page with them.
+		// lines; when the text then moves on by a keep rule of its own
+		// (the last paragraph going with the 落款), the heading would be
+		// left behind. Place the run and the blocks that give it its two
+		// lines of text; if one of them started on a later page, undo and
+		// start a new page with them.
 		m := lt.mark()
 		j := i
 		for j < len(blocks) && blocks[j].heading {
@@ -482,16 +505,29 @@ func (lt *layouter) place(blocks []*block) {
 			j++
 		}
 		headPage := lt.page.Number
-		if j < len(blocks) {
+		moved := false
+		for text := 0; j < len(blocks) && text < 2; {
+			x := blocks[j]
+			if x.heading || x.blank > 0 || x.kind == KindSigning {
+				break // a heading has its own look-ahead
+			}
 			lt.firstPage = 0
 			lt.placeBlock(blocks, j)
 			j++
 			if lt.firstPage != 0 && lt.firstPage != headPage {
-				lt.rollback(m)
-				lt.newPage()
-				for k := i; k < j; k++ {
-					lt.placeBlock(blocks, k)
-				}
+				moved = true
+				break
+			}
+			if x.table != nil {
+				break
+			}
+			text += len(x.lines)
+		}
+		if moved {
+			lt.rollback(m)
+			lt.newPage()
+			for k := i; k < j; k++ {
+				lt.placeBlock(blocks, k)
 			}
 		}
 		i = j
