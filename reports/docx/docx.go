@@ -171,8 +171,13 @@ func (d *document) body(blocks []reports.Block) string {
 	d.b.WriteString(`<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	for i, b := range blocks {
 		// The paragraph before the 落款 goes to its page with it (and,
-		// through the heading style's keep-with-next, its heading too).
-		keep := i+1 < len(blocks) && blocks[i+1].Kind == reports.BlockSigning
+		// through the heading style's keep-with-next, its heading too); a
+		// one-line paragraph right under a heading keeps the next one, so
+		// that the heading has two lines of its text on its page, as in
+		// the PDF.
+		keep := i+1 < len(blocks) && blocks[i+1].Kind == reports.BlockSigning ||
+			i > 0 && blocks[i-1].IsHeading() && b.Kind == reports.BlockParagraph && charWidth(b.Printed()) <= CharsPerLine-2 &&
+				i+1 < len(blocks) && blocks[i+1].Kind == reports.BlockParagraph
 		switch b.Kind {
 		case reports.BlockTitle:
 			d.title(b.Text)

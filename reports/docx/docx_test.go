@@ -7,6 +7,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -398,3 +399,30 @@ func TestSampleOutlineGolden(t *testing.T) {
 		})
 	}
 }
+
+// The 落款 keeps the last paragraph, and a one-line paragraph under a
+// heading keeps the next one: keep-with-next on exactly those paragraphs.
+func TestKeepWithNext(t *testing.T) {
+	r := department()
+	r.Other.Items = []reports.Part{{Title: "其他事项", Text: "特此说明。\n本年度无其他需要报告的事项。"}}
+	doc := parts(t, mustBytes(t, r, fixed))["word/document.xml"]
+	var kept []string
+	for _, p := range strings.Split(doc, "<w:p>")[1:] {
+		if strings.Contains(p, "<w:keepNext/>") {
+			text := regexpText.ReplaceAllString(p, "")
+			kept = append(kept, text)
+		}
+	}
+	want := []string{
+		"全年主动公开财政预决算信息126条。",        // one line under （一）主动公开, another paragraph follows
+		"1.公开深度不够。部分预算项目说明较简略。",     // one line under （一）工作中存在的主要问题和困难
+		"1.细化公开内容。2024年起按项目公开绩效目标。", // one line under （二）具体的解决办法和改进措施
+		"特此说明。", // one line under （一）其他事项
+		"本年度无其他需要报告的事项。", // the last paragraph, kept with the 落款
+	}
+	if strings.Join(kept, "|") != strings.Join(want, "|") {
+		t.Errorf("paragraphs kept with the next: %q, want %q", kept, want)
+	}
+}
+
+var regexpText = regexp.MustCompile(`<[^>]*>`)
