@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"nianbao/internal/golden"
 	"nianbao/reports"
@@ -426,3 +427,66 @@ func TestKeepWithNext(t *testing.T) {
 }
 
 var regexpText = regexp.MustCompile(`<[^>]*>`)
+
+// textCases drive TestAnyTextIsWrittenWellFormed and its fuzz test.
+var textCases = []string{
+	"收费<0>元 & “零”，见<a href=\"x\">附件</a>。",
+	"]]> 与 <![CDATA[ 不是标记",
+	"第一\t项\u3000全角空格 ABC 1,234.56 万元",
+	"\x01\x02\x1f 控制字符",
+	"\uFFFE\uFFFF 非字符",
+	"𪚥 生僻字",
+}
+
+// checkText writes text as the fee statement and checks that the document
+// is well-formed XML holding every character XML can hold.
+func checkText(t *testing.T, text string) {
+	r := reports.Sample()
+	r.Other.Fee = text
+	doc := parts(t, mustBytes(t, r, fixed))["word/document.xml"]
+	d := xml.NewDecoder(strings.NewReader(doc))
+	var chars strings.Builder
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("document.xml is not well-formed with %q: %v", text, err)
+		}
+		if c, ok := tok.(xml.CharData); ok {
+			chars.Write(c)
+		}
+	}
+	for _, p := range reports.ParagraphsAt(text) {
+		for _, piece := range strings.Split(p.Text, "\t") {
+			want := strings.Map(func(r rune) rune {
+				if r < 0x20 || r == 0xFFFE || r == 0xFFFF {
+					return -1
+				}
+				return r
+			}, piece)
+			if !strings.Contains(chars.String(), want) {
+				t.Errorf("the document lacks %q", want)
+			}
+		}
+	}
+}
+
+func TestAnyTextIsWrittenWellFormed(t *testing.T) {
+	for _, c := range textCases {
+		t.Run(c, func(t *testing.T) { checkText(t, c) })
+	}
+}
+
+func FuzzAnyTextIsWrittenWellFormed(f *testing.F) {
+	for _, c := range textCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || len(text) > 2000 {
+			t.Skip()
+		}
+		checkText(t, text)
+	})
+}
