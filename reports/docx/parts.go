@@ -49,10 +49,12 @@ const documentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfo
 	`</Relationships>`
 
 // settingsXML turns on separate odd and even footers (the page number
-// alternates sides) and keeps Word out of compatibility mode.
+// alternates sides), keeps full-width punctuation full width (as on the
+// 公文 grid and in the PDF: compressing it would fit more than 28
+// characters on a line) and keeps Word out of compatibility mode.
 const settingsXML = xmlHeader + `<w:settings xmlns:w="` + nsW + `">` +
 	`<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>` +
-	`<w:characterSpacingControl w:val="compressPunctuation"/>` +
+	`<w:characterSpacingControl w:val="doNotCompress"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>` +
 	`</w:settings>`
