@@ -83,10 +83,15 @@ func (r *stickyRenderer) Destroy()                     {}
 // of its rows are in it, its label copy at the left while it is scrolled
 // sideways.
 func (l *stickyLayer) update() {
+	if l.page.Content == nil {
+		return
+	}
 	d := fyne.CurrentApp().Driver()
-	origin := d.AbsolutePositionForObject(l.page)
+	// From the offset, not from where the content is drawn: the page calls
+	// OnScrolled before it moves its content.
+	origin := d.AbsolutePositionForObject(l.page.Content)
 	for _, p := range l.panes {
-		pos := d.AbsolutePositionForObject(p.obj).Subtract(origin)
+		pos := d.AbsolutePositionForObject(p.obj).Subtract(origin).Subtract(l.page.Offset)
 		size := p.obj.Size()
 		lw := p.labelsW * p.grid.factor()
 		showH := pos.Y < 0 && pos.Y+size.Height > p.headerH+minRowHeight/2
