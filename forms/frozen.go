@@ -357,13 +357,32 @@ func scrollIntoView(sc *container.Scroll, obj fyne.CanvasObject, top, left float
 }
 
 // scrollToFocused brings a table cell into view below its table's frozen
-// header and right of its frozen labels.
+// header and right of its frozen labels, scrolling as little as it can.
 func (e *Editor) scrollToFocused(c *cellEntry) {
 	v := c.view
 	sc := v.screen.scroll
 	if fyne.CurrentApp().Driver().CanvasForObject(c) == nil {
 		return // not shown yet
 	}
+	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW*v.grid.factor())
+	v.screen.layer.update()
+}
+
+// scrollToCell scrolls the page to the one place that shows a cell a
+// finding names: its row right under the table's header (as far as the
+// page scrolls), the page's left edge if the cell fits in the view, so
+// that clicking the finding again lands the same.
+func (e *Editor) scrollToCell(c *cellEntry) {
+	v := c.view
+	sc := v.screen.scroll
+	d := fyne.CurrentApp().Driver()
+	if d.CanvasForObject(c) == nil || sc.Content == nil {
+		return
+	}
+	pos := d.AbsolutePositionForObject(c).Subtract(d.AbsolutePositionForObject(sc.Content))
+	off := fyne.NewPos(0, max(pos.Y-v.panes.headerH-viewMargin, 0))
+	sc.ScrollToOffset(off)
+	// Then as little as needed sideways (a narrow window).
 	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW*v.grid.factor())
 	v.screen.layer.update()
 }

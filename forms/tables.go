@@ -541,7 +541,7 @@ func (s *tablesScreen) focus(loc reports.Location) bool {
 		for _, v := range s.views {
 			if en, ok := v.entries[k]; ok {
 				s.ed.win.Canvas().Focus(en)
-				s.ed.scrollToFocused(en)
+				s.ed.scrollToCell(en)
 				return true
 			}
 		}
@@ -553,7 +553,7 @@ func (s *tablesScreen) focus(loc reports.Location) bool {
 		ri, ci := v.tb.RowIndex(loc.Row), v.tb.ColumnIndex(loc.Column)
 		if en := v.entryNear(ri, ci); en != nil {
 			s.ed.win.Canvas().Focus(en)
-			s.ed.scrollToFocused(en)
+			s.ed.scrollToCell(en)
 			return true
 		}
 	}
