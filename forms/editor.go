@@ -125,7 +125,10 @@ type Editor struct {
 	// wheel router (see frozen.go).
 	frames    map[string]fyne.CanvasObject
 	lastFocus fyne.Focusable
-	watch     *fyne.Animation
+	// lastCursor is the cursor of the focused multi-line entry last kept
+	// in view (runes into its text).
+	lastCursor int
+	watch      *fyne.Animation
 	// selecting is set while the program selects a part in the list (a
 	// finding's part, Ctrl+1 …): the list then focuses no field itself.
 	selecting bool
@@ -279,40 +282,46 @@ func (e *Editor) focusFirst() {
 	if sc := pageOf(s); sc != nil {
 		sc.ScrollToTop()
 	}
-	if f := firstFocusable(s.object()); f != nil {
+	f := firstFocusable(s.object(), true)
+	if f == nil {
+		f = firstFocusable(s.object(), false)
+	}
+	if f != nil {
 		e.win.Canvas().Focus(f)
 		e.lastFocus = f
 	}
 }
 
 // firstFocusable is the first enabled, visible field in obj, in the order
-// Tab visits them.
-func firstFocusable(obj fyne.CanvasObject) fyne.Focusable {
+// Tab visits them; with typed, the first that text is typed into (the
+// year, a title, a cell), not a choice or a button.
+func firstFocusable(obj fyne.CanvasObject, typed bool) fyne.Focusable {
 	if obj == nil || !obj.Visible() {
 		return nil
 	}
 	if f, ok := obj.(fyne.Focusable); ok {
-		if d, ok := obj.(fyne.Disableable); !ok || !d.Disabled() {
+		_, text := obj.(cursorEntry)
+		if d, ok := obj.(fyne.Disableable); (!ok || !d.Disabled()) && (text || !typed) {
 			return f
 		}
 	}
 	switch o := obj.(type) {
 	case *fyne.Container:
 		for _, c := range o.Objects {
-			if f := firstFocusable(c); f != nil {
+			if f := firstFocusable(c, typed); f != nil {
 				return f
 			}
 		}
 	case *container.Scroll:
-		return firstFocusable(o.Content)
+		return firstFocusable(o.Content, typed)
 	case *widget.Form:
 		for _, it := range o.Items {
-			if f := firstFocusable(it.Widget); f != nil {
+			if f := firstFocusable(it.Widget, typed); f != nil {
 				return f
 			}
 		}
 	case *widget.Card:
-		return firstFocusable(o.Content)
+		return firstFocusable(o.Content, typed)
 	}
 	return nil
 }

@@ -393,9 +393,16 @@ func (e *Editor) scrollToCell(c *cellEntry) {
 func (e *Editor) followFocus() {
 	f := e.win.Canvas().Focused()
 	if f == e.lastFocus {
+		if _, cell := f.(*cellEntry); cell {
+			return
+		}
+		if en, ok := f.(cursorEntry); ok && e.current >= 0 {
+			e.followCursor(pageOf(e.screen(e.parts[e.current].key)), en)
+		}
 		return
 	}
 	e.lastFocus = f
+	e.lastCursor = -1
 	if f == nil || e.current < 0 {
 		return
 	}
