@@ -141,6 +141,9 @@ func (s *shell) start() {
 	if dir := os.Getenv(EnvTour); dir != "" {
 		go s.tour(dir)
 	}
+	if path := os.Getenv(EnvFocusLog); path != "" {
+		go s.logFocus(path)
+	}
 }
 
 func (s *shell) onFirstFrame() {
