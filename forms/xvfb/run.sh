@@ -204,6 +204,8 @@ nodisplay "OpenGL 1.4 only" xvfb-run -a -s "-screen 0 1366x768x24" env MESA_GL_V
 rm -rf "$root/docs/screens/1280x800"
 for size in 1366x768 1920x1080; do
 	rm -rf "$root/docs/screens/$size"
+	# A first start on this screen: no window size remembered from the last.
+	rm -rf "$XDG_CONFIG_HOME/fyne"
 	xvfb-run -a -s "-screen 0 ${size}x24" bash "$0" --inner "$work/nianbao" "$work/sample.nianbao" "$root/docs/screens/$size" "$size"
 done
 cp "$work/sample.nianbao" "$work/typed.nianbao"
