@@ -128,7 +128,7 @@ func (l *stickyLayer) showTip(obj fyne.CanvasObject, msg string) {
 	view := l.Size()
 	w := min(float32(440), view.Width)
 	l.label.SetText(msg)
-	h := textHeight(msg, w, false)
+	h := textHeight(msg, w, false) + theme.Padding()
 	x := min(pos.X, view.Width-w)
 	y := pos.Y + obj.Size().Height
 	if y+h > view.Height {

@@ -154,6 +154,15 @@ func (c *cellEntry) TypedKey(k *fyne.KeyEvent) {
 	c.Entry.TypedKey(k)
 }
 
+// TypedRune types into the cell, bringing it back into view first when
+// the page was scrolled away from it (by the wheel or the scroll bar).
+func (c *cellEntry) TypedRune(r rune) {
+	if c.view != nil {
+		c.view.ed.scrollToFocused(c)
+	}
+	c.Entry.TypedRune(r)
+}
+
 // MouseIn shows the message of the findings that name this cell.
 func (c *cellEntry) MouseIn(*desktop.MouseEvent) {
 	if c.view != nil {

@@ -430,3 +430,23 @@ func TestCtrlNumberShowsAPartAndFocusesItsFirstField(t *testing.T) {
 		t.Errorf("a click on 二 focused %s, want its first cell", focusName(w))
 	}
 }
+
+func TestTypingIntoACellScrolledAwayBringsItBack(t *testing.T) {
+	ed, w := newTestEditor(t, filled())
+	w.Resize(fyne.NewSize(1366, 600))
+	ed.ShowPart(3)
+	s := ed.screen(reports.SectionRequests).(*tablesScreen)
+	en := w.Canvas().Focused().(*cellEntry)
+	// A click on the scroll bar's track scrolls a page; the focus stays.
+	s.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -800)})
+	if _, bottom, _, _ := viewRect(s.scroll, en); bottom > 0 {
+		t.Fatalf("the cell is still in view after scrolling away")
+	}
+	typeFocused(w, "5")
+	if top, bottom, _, _ := viewRect(s.scroll, en); top < 0 || bottom > s.layer.Size().Height {
+		t.Errorf("typing left the cell at %v–%v, outside the view", top, bottom)
+	}
+	if got := ed.report.Cell(en.key).String(); got != "5" {
+		t.Errorf("cell holds %q, want 5", got)
+	}
+}
