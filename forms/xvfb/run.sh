@@ -201,7 +201,6 @@ nodisplay() { # nodisplay LABEL COMMAND...
 nodisplay "no DISPLAY" env -u DISPLAY -u WAYLAND_DISPLAY "$work/nianbao" "$work/sample.nianbao"
 nodisplay "OpenGL 1.4 only" xvfb-run -a -s "-screen 0 1366x768x24" env MESA_GL_VERSION_OVERRIDE=1.4 "$work/nianbao" "$work/sample.nianbao"
 
-rm -rf "$root/docs/screens/1280x800"
 for size in 1366x768 1920x1080; do
 	rm -rf "$root/docs/screens/$size"
 	# A first start on this screen: no window size remembered from the last.
