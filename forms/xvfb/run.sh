@@ -93,6 +93,14 @@ if [ "${1:-}" = "--clerk" ]; then
 	done
 	sleep 0.6
 	last=$(tail -1 "$flog")
+	# A click on the scroll bar's track scrolls a page and keeps the place:
+	# the 3 typed next replaces that cell's 0 (and brings it back in view).
+	xdotool mousemove $((X + WIDTH - 8)) $((Y + HEIGHT / 2)) click 1
+	sleep 0.5
+	xdotool type --delay 80 3
+	sleep 0.4
+	xdotool key ctrl+s
+	sleep 1
 	kill "$pid"; wait "$pid" 2>/dev/null || true
 	rm -f "$flog"
 	for want in '"t3.new.natural": 5,' '"t3.new.business": 6,' '"t3.carry.business": 7,'; do
@@ -116,6 +124,11 @@ if [ "${1:-}" = "--clerk" ]; then
 		exit 1
 	fi
 	echo "ten Enters down the column: the focused cell $name at y $y–$((y + h)) is inside the view y $vy–$((vy + vh)) below the frozen header"
+	if ! grep -q '"t3.deny8.business": 3,' "$file"; then
+		echo "FAIL: after a click on the scroll bar, the 3 typed did not go into the focused cell" >&2
+		exit 1
+	fi
+	echo "a click on the scroll bar kept the focus: the 3 typed next went into the cell"
 	exit 0
 fi
 
