@@ -2,12 +2,14 @@
 # Opens the real nianbao window under Xvfb with the built-in sample, shows
 # every part of the report in turn and saves a screenshot of each to
 # docs/screens/<size>/, at 1366x768 and at 1920x1080; types into table 三
-# as a clerk does at 1366x768 (--clerk). Prints the time from
+# as a clerk does at 1366x768 (--clerk); checks the window fits the work
+# area beside icewm's taskbar (--wm). Prints the time from
 # launch to the first drawn frame (reported by the app itself, to the
 # nanosecond) and the resident memory after start (VmRSS). Fails when the
 # window does not appear.
 #
-# Needs: xvfb (xvfb-run), xdotool, imagemagick (import), and the packages
+# Needs: xvfb (xvfb-run), xdotool, x11-utils (xprop), imagemagick (import),
+# icewm, and the packages
 # that build Fyne (gcc libgl-dev xorg-dev or the smaller set).
 set -euo pipefail
 
@@ -132,6 +134,41 @@ if [ "${1:-}" = "--clerk" ]; then
 	exit 0
 fi
 
+if [ "${1:-}" = "--wm" ]; then
+	# Runs inside xvfb-run at 1366x768: $2 binary, $3 sample. With icewm
+	# and its taskbar, the window, frame and title bar included, must lie
+	# inside the work area the window manager announces and fill most of it.
+	bin=$2 sample=$3
+	icewm >/dev/null 2>&1 &
+	wm=$!
+	for _ in $(seq 1 50); do
+		xprop -root _NET_WORKAREA 2>/dev/null | grep -q = && break
+		sleep 0.1
+	done
+	"$bin" "$sample" 2>/dev/null &
+	pid=$!
+	wid=""
+	for _ in $(seq 1 100); do
+		wid=$(xdotool search --pid "$pid" --onlyvisible 2>/dev/null | head -1 || true)
+		[ -n "$wid" ] && break
+		sleep 0.1
+	done
+	[ -z "$wid" ] && { echo "FAIL: no window under icewm" >&2; kill "$pid" "$wm"; exit 1; }
+	sleep 2
+	IFS=', ' read -r ax ay aw ah _ < <(xprop -root _NET_WORKAREA | sed 's/.*= //')
+	IFS=', ' read -r fl fr ft fb < <(xprop -id "$wid" _NET_FRAME_EXTENTS | sed 's/.*= //')
+	eval "$(xdotool getwindowgeometry --shell "$wid")"
+	kill "$pid" "$wm"; wait "$pid" 2>/dev/null || true
+	left=$((X - fl)) top=$((Y - ft)) right=$((X + WIDTH + fr)) bottom=$((Y + HEIGHT + fb))
+	if [ "$left" -lt "$ax" ] || [ "$top" -lt "$ay" ] || [ "$right" -gt $((ax + aw)) ] || [ "$bottom" -gt $((ay + ah)) ] ||
+		[ $((right - left)) -lt $((aw * 9 / 10)) ] || [ $((bottom - top)) -lt $((ah * 9 / 10)) ]; then
+		echo "FAIL: under icewm the window's frame spans $left,$top–$right,$bottom; the work area is $ax,$ay ${aw}x$ah" >&2
+		exit 1
+	fi
+	echo "under a window manager with a taskbar: window ${WIDTH}x${HEIGHT}, frame $left,$top–$right,$bottom inside the work area ${aw}x$ah"
+	exit 0
+fi
+
 if [ "${1:-}" = "--inner" ]; then
 	# Runs inside xvfb-run: $2 binary, $3 sample, $4 output folder, $5 WxH.
 	bin=$2 sample=$3 out=$4 size=$5
@@ -222,4 +259,11 @@ for size in 1366x768 1920x1080; do
 done
 cp "$work/sample.nianbao" "$work/typed.nianbao"
 xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" --clerk "$work/nianbao" "$work/typed.nianbao"
+rm -rf "$XDG_CONFIG_HOME/fyne"
+if command -v icewm >/dev/null; then
+	xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" --wm "$work/nianbao" "$work/sample.nianbao"
+else
+	echo "FAIL: icewm is not installed (bash scripts/setup.sh --test installs it)" >&2
+	exit 1
+fi
 xvfb-run -a -s "-screen 0 1366x768x24" bash "$0" --repeat "$work/nianbao" "$work/sample.nianbao" 5
