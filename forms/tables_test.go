@@ -131,9 +131,9 @@ func TestTabAndEnterMoveThroughEveryTable(t *testing.T) {
 		{"四: Shift+Tab goes left", reports.Key(reports.TableT4, reports.RowT4Cases, "review_corrected"), "T", reports.Key(reports.TableT4, reports.RowT4Cases, "review_upheld")},
 		{"three Enters and a Tab", t3(reports.RowNew, "natural"), "eeet", t3("partial", "business")},
 	}
+	ed, w := newTestEditor(t, filled()) // nothing is typed: one editor serves all
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ed, w := newTestEditor(t, filled())
 			w.Canvas().Focus(cellEntryOf(t, ed, c.from))
 			for _, k := range c.keys {
 				en := w.Canvas().Focused().(*cellEntry)
