@@ -416,15 +416,15 @@ func (e *Editor) followFocus() {
 	}
 	s := e.screen(e.parts[e.current].key)
 	sc := pageOf(s)
-	if sc == nil || !inside(sc.Content, obj) {
+	if sc == nil || !drawnInside(sc.Content, obj) {
 		return
 	}
 	scrollIntoView(sc, obj, 0, 0)
 }
 
-// inside reports whether obj is drawn inside root (its position lies in
+// drawnInside reports whether obj is drawn inside root (its position lies in
 // root's area as the driver places it).
-func inside(root, obj fyne.CanvasObject) bool {
+func drawnInside(root, obj fyne.CanvasObject) bool {
 	if root == nil {
 		return false
 	}
@@ -449,7 +449,7 @@ func (e *Editor) FocusPlace() (name string, pos fyne.Position, size fyne.Size, v
 	}
 	s := e.screen(e.parts[e.current].key)
 	sc := pageOf(s)
-	if sc == nil || !inside(sc.Content, obj) {
+	if sc == nil || !drawnInside(sc.Content, obj) {
 		return "", pos, size, viewPos, viewSize, false
 	}
 	d := fyne.CurrentApp().Driver()

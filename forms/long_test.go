@@ -26,7 +26,7 @@ func TestTheFocusedFieldOfALongPartIsScrolledIntoView(t *testing.T) {
 				w.Canvas().FocusNext()
 				ed.followFocus()
 				obj, ok := w.Canvas().Focused().(fyne.CanvasObject)
-				if !ok || !inside(sc.Content, obj) {
+				if !ok || !drawnInside(sc.Content, obj) {
 					continue // left the part (the list, the toolbar)
 				}
 				seen++
