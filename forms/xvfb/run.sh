@@ -93,8 +93,15 @@ if [ "${1:-}" = "--clerk" ]; then
 		xdotool key Return
 		sleep 0.15
 	done
-	sleep 0.6
-	last=$(tail -1 "$flog")
+	# Until the app has handled every key (a loaded machine lags): the
+	# focus's place unchanged for a second.
+	last="" same=0
+	for _ in $(seq 1 60); do
+		sleep 0.2
+		now=$(tail -1 "$flog")
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0 last=$now; fi
+		[ "$same" -ge 5 ] && break
+	done
 	# A click on the scroll bar's track scrolls a page and keeps the place:
 	# the 3 typed next replaces that cell's 0 (and brings it back in view).
 	xdotool mousemove $((X + WIDTH - 8)) $((Y + HEIGHT / 2)) click 1
@@ -102,7 +109,10 @@ if [ "${1:-}" = "--clerk" ]; then
 	xdotool type --delay 80 3
 	sleep 0.4
 	xdotool key ctrl+s
-	sleep 1
+	for _ in $(seq 1 50); do
+		grep -q '"t3.deny8.business": 3,' "$file" && break
+		sleep 0.2
+	done
 	kill "$pid"; wait "$pid" 2>/dev/null || true
 	rm -f "$flog"
 	for want in '"t3.new.natural": 5,' '"t3.new.business": 6,' '"t3.carry.business": 7,'; do
