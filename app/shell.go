@@ -35,6 +35,9 @@ type Options struct {
 	AutosaveEvery time.Duration
 	// Args are the command line arguments: a report file to open, or none.
 	Args []string
+	// Screen is the work area of the screen the window opens on, in Fyne's
+	// units; zero when unknown.
+	Screen fyne.Size
 }
 
 // shell is the main window: menus, toolbar, the report editor, the status
@@ -98,7 +101,8 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	s.shortcuts()
 	w.SetCloseIntercept(s.onClose)
 	w.SetOnDropped(s.onDropped)
-	w.Resize(fyne.NewSize(1180, 700))
+	s.restoreLayout()
+	s.editor.WatchFocus()
 	a.Lifecycle().SetOnExitedForeground(s.autosave)
 	s.updateTitle()
 	return s
@@ -137,10 +141,14 @@ func (s *shell) start() {
 	if dir := os.Getenv(EnvTour); dir != "" {
 		go s.tour(dir)
 	}
+	if path := os.Getenv(EnvFocusLog); path != "" {
+		go s.logFocus(path)
+	}
 }
 
 func (s *shell) onFirstFrame() {
 	s.firstFrame.Store(true)
+	s.fitFirstFrame()
 	// Starting leaves garbage behind (font tables parsed for measuring,
 	// the checks, the forms built twice): hand it back to the system.
 	go debug.FreeOSMemory()
@@ -212,13 +220,13 @@ func (s *shell) menu() *fyne.MainMenu {
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("使用说明", s.onGuide),
 		fyne.NewMenuItem("快捷键", func() {
-			dialog.ShowInformation("快捷键", "Ctrl+N 新建\nCtrl+O 打开\nCtrl+S 保存\nCtrl+Shift+S 另存为\nCtrl+P 打印\n也可以把 .nianbao 文件拖到窗口上打开。", s.win)
+			dialog.ShowInformation("快捷键", "Ctrl+N 新建\nCtrl+O 打开\nCtrl+S 保存\nCtrl+Shift+S 另存为\nCtrl+P 打印\nCtrl+1 … Ctrl+8 基本信息、一 … 六、落款与打印\n表格中：Tab / Shift+Tab 右移 / 左移，Enter / Shift+Enter 或 ↓ / ↑ 下移 / 上移，进入格子即全选，直接输入即替换\n也可以把 .nianbao 文件拖到窗口上打开。", s.win)
 		}),
 		fyne.NewMenuItem("关于", func() {
 			dialog.ShowInformation("关于", fmt.Sprintf("%s %s\n按国务院办公厅 2021 年版（及 2019 年版）模板\n编写政府信息公开工作年度报告。\n不联网，数据只保存在本机。", version.AppName, version.Number), s.win)
 		}),
 	)
-	return fyne.NewMainMenu(file, check, help)
+	return fyne.NewMainMenu(file, s.gotoMenu(), check, help)
 }
 
 func appendItem(m *fyne.Menu, it *fyne.MenuItem) *fyne.Menu {
@@ -244,6 +252,26 @@ func (s *shell) shortcuts() {
 	} {
 		s.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
 	}
+}
+
+// partKeys are the keys that, with Ctrl, show the parts of the report in
+// the navigation list's order.
+var partKeys = []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8}
+
+// gotoMenu lists the parts of the report with Ctrl+1 … Ctrl+8: each shows
+// its part and focuses its first field. (A shortcut works while a field
+// has the focus only as a menu item's: Fyne gives others to the field.)
+func (s *shell) gotoMenu() *fyne.Menu {
+	m := fyne.NewMenu("转到")
+	_, titles := s.editor.Parts()
+	for i, title := range titles {
+		it := fyne.NewMenuItem(title, func() { s.editor.ShowPart(i) })
+		if i < len(partKeys) {
+			it.Shortcut = &desktop.CustomShortcut{KeyName: partKeys[i], Modifier: fyne.KeyModifierShortcutDefault}
+		}
+		m.Items = append(m.Items, it)
+	}
+	return m
 }
 
 func (s *shell) onEdited() {
@@ -330,6 +358,7 @@ func (s *shell) quit() {
 	if s.recovery != nil {
 		s.recovery.clear()
 	}
+	s.saveLayout()
 	s.win.SetCloseIntercept(nil)
 	s.win.Close()
 }

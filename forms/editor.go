@@ -120,6 +120,18 @@ type Editor struct {
 	delay time.Duration
 	side  *sideLayout
 	root  fyne.CanvasObject
+	split *container.Split
+	// frames hold each part's form over its focus keeper and under its
+	// wheel router (see frozen.go).
+	frames    map[string]fyne.CanvasObject
+	lastFocus fyne.Focusable
+	// lastCursor is the cursor of the focused multi-line entry last kept
+	// in view (runes into its text).
+	lastCursor int
+	watch      *fyne.Animation
+	// selecting is set while the program selects a part in the list (a
+	// finding's part, Ctrl+1 …): the list then focuses no field itself.
+	selecting bool
 }
 
 // NewEditor builds the editor for r in win; check is run after each edit.
@@ -136,11 +148,16 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 			o.(*navItem).set(p.title, c[0], c[1])
 		},
 	)
-	e.nav.OnSelected = func(id widget.ListItemID) { e.onPartSelected(id) }
-	split := container.NewVSplit(e.detail, e.panel.object())
-	split.Offset = 0.78
+	e.nav.OnSelected = func(id widget.ListItemID) {
+		if id != e.current && !e.selecting {
+			e.onPartSelected(id)
+			e.focusFirst()
+		}
+	}
+	e.split = container.NewVSplit(e.detail, e.panel.object())
+	e.split.Offset = DefaultSplitOffset
 	e.side = &sideLayout{}
-	e.root = container.New(e.side, e.nav, widget.NewSeparator(), split)
+	e.root = container.New(e.side, e.nav, widget.NewSeparator(), e.split)
 	e.SetReport(r)
 	return e
 }
@@ -161,10 +178,11 @@ func (e *Editor) SetReport(r *reports.Report) {
 	e.parts = append(e.parts, navPart{PartSigning, "落款与打印"})
 	e.side.fit = navFit(e.parts)
 	e.screens = map[string]screen{}
+	e.frames = map[string]fyne.CanvasObject{}
 	e.current = -1
 	e.root.Refresh()
 	e.nav.Refresh()
-	e.nav.Select(0)
+	e.selectItem(0)
 	e.onPartSelected(0)
 	e.CheckNow()
 }
@@ -174,6 +192,7 @@ func (e *Editor) SetReport(r *reports.Report) {
 func (e *Editor) rebuild() {
 	cur := e.current
 	e.screens = map[string]screen{}
+	e.frames = map[string]fyne.CanvasObject{}
 	e.current = -1
 	e.onPartSelected(max(cur, 0))
 }
@@ -199,11 +218,18 @@ func (e *Editor) Current() string {
 func (e *Editor) Select(key string) {
 	for i, p := range e.parts {
 		if p.key == key {
-			e.nav.Select(i)
+			e.selectItem(i)
 			e.onPartSelected(i)
 			return
 		}
 	}
+}
+
+// selectItem marks item i of the navigation list as selected.
+func (e *Editor) selectItem(i int) {
+	e.selecting = true
+	defer func() { e.selecting = false }()
+	e.nav.Select(i)
 }
 
 func (e *Editor) onPartSelected(id int) {
@@ -211,12 +237,122 @@ func (e *Editor) onPartSelected(id int) {
 		return
 	}
 	e.current = id
-	s := e.screen(e.parts[id].key)
-	e.detail.Objects = []fyne.CanvasObject{s.object()}
+	e.detail.Objects = []fyne.CanvasObject{e.frame(e.parts[id].key)}
 	e.detail.Refresh()
 	if e.OnSelected != nil {
 		e.OnSelected(e.parts[id].key)
 	}
+}
+
+// frame is a part's form over a focus keeper and under a wheel router, so
+// that a click on its scroll bar keeps the focus and the wheel scrolls it
+// wherever the pointer is.
+func (e *Editor) frame(key string) fyne.CanvasObject {
+	if f, ok := e.frames[key]; ok {
+		return f
+	}
+	s := e.screen(key)
+	objs := []fyne.CanvasObject{newFocusKeeper(), s.object()}
+	if sc := pageOf(s); sc != nil {
+		objs = append(objs, newWheelRouter(sc))
+	}
+	f := container.NewStack(objs...)
+	e.frames[key] = f
+	return f
+}
+
+// ShowPart shows the n-th part of the navigation list (0 for 基本信息) and
+// focuses its first field, as Ctrl+1 … Ctrl+8 do.
+func (e *Editor) ShowPart(n int) {
+	if n < 0 || n >= len(e.parts) {
+		return
+	}
+	e.selectItem(n)
+	e.onPartSelected(n)
+	e.focusFirst()
+}
+
+// focusFirst focuses the first field of the part shown and scrolls the
+// part to its top.
+func (e *Editor) focusFirst() {
+	if e.current < 0 {
+		return
+	}
+	s := e.screen(e.parts[e.current].key)
+	if sc := pageOf(s); sc != nil {
+		sc.ScrollToTop()
+	}
+	f := firstFocusable(s.object(), true)
+	if f == nil {
+		f = firstFocusable(s.object(), false)
+	}
+	if f != nil {
+		e.win.Canvas().Focus(f)
+		e.lastFocus = f
+	}
+}
+
+// firstFocusable is the first enabled, visible field in obj, in the order
+// Tab visits them; with typed, the first that text is typed into (the
+// year, a title, a cell), not a choice or a button.
+func firstFocusable(obj fyne.CanvasObject, typed bool) fyne.Focusable {
+	if obj == nil || !obj.Visible() {
+		return nil
+	}
+	if f, ok := obj.(fyne.Focusable); ok {
+		_, text := obj.(cursorEntry)
+		if d, ok := obj.(fyne.Disableable); (!ok || !d.Disabled()) && (text || !typed) {
+			return f
+		}
+	}
+	switch o := obj.(type) {
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			if f := firstFocusable(c, typed); f != nil {
+				return f
+			}
+		}
+	case *container.Scroll:
+		return firstFocusable(o.Content, typed)
+	case *widget.Form:
+		for _, it := range o.Items {
+			if f := firstFocusable(it.Widget, typed); f != nil {
+				return f
+			}
+		}
+	case *widget.Card:
+		return firstFocusable(o.Content, typed)
+	}
+	return nil
+}
+
+// DefaultSplitOffset is the share of the height the form takes above the
+// findings.
+const DefaultSplitOffset = 0.78
+
+// SplitOffset is the share of the height the form takes above the findings
+// panel, to be remembered.
+func (e *Editor) SplitOffset() float64 { return e.split.Offset }
+
+// SetSplitOffset sets the share of the height the form takes above the
+// findings panel (a remembered one; values outside 0.3–0.95 are ignored).
+func (e *Editor) SetSplitOffset(o float64) {
+	if o >= 0.3 && o <= 0.95 {
+		e.split.SetOffset(o)
+	}
+}
+
+// WatchFocus keeps the focused field in view wherever the focus moves
+// (Tab and Shift+Tab move it without telling the form): it checks on
+// every frame drawn, on the UI thread.
+func (e *Editor) WatchFocus() {
+	if e.watch != nil {
+		return
+	}
+	e.watch = fyne.NewAnimation(time.Second, func(float32) { e.followFocus() })
+	e.watch.RepeatCount = fyne.AnimationRepeatForever
+	e.watch.Curve = fyne.AnimationLinear
+	e.watch.Start()
 }
 
 // screen returns the form of a part, building it the first time.
@@ -287,6 +423,11 @@ func (e *Editor) CheckNow() {
 	}
 	e.nav.Refresh()
 	e.panel.set(fs)
+	for _, s := range e.screens {
+		if ts, ok := s.(*tablesScreen); ok {
+			ts.mark(fs)
+		}
+	}
 }
 
 // Findings are the findings of the last check.
@@ -346,19 +487,13 @@ func (e *Editor) Focused() fyne.Focusable {
 	return e.win.Canvas().Focused()
 }
 
-// focusIn focuses w and scrolls sc so that w is visible.
+// focusIn focuses w and scrolls sc so that w is wholly visible.
 func (e *Editor) focusIn(sc *container.Scroll, w fyne.Focusable) {
-	if obj, ok := w.(fyne.CanvasObject); ok && sc != nil && sc.Content != nil {
-		d := fyne.CurrentApp().Driver()
-		pos := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(sc.Content))
-		off := sc.Offset
-		if pos.Y < off.Y || pos.Y+obj.Size().Height > off.Y+sc.Size().Height {
-			off.Y = max(pos.Y-40, 0)
-		}
-		if pos.X < off.X || pos.X+obj.Size().Width > off.X+sc.Size().Width {
-			off.X = max(pos.X-40, 0)
-		}
-		sc.ScrollToOffset(off)
-	}
 	e.win.Canvas().Focus(w)
+	if obj, ok := w.(fyne.CanvasObject); ok {
+		if _, cell := w.(*cellEntry); !cell {
+			scrollIntoView(sc, obj, 0, 0)
+		}
+	}
+	e.lastFocus = w
 }

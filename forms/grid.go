@@ -26,6 +26,21 @@ type spanGrid struct {
 	// room sets this grid's (the widest of several tables shown one under
 	// the other, so that all are stretched alike).
 	base float32
+	// follow, when set, is the grid whose stretch this one takes (a frozen
+	// pane copied from it); f is the stretch of the last layout.
+	follow *spanGrid
+	f      float32
+}
+
+// factor is how much the columns were stretched in the last layout.
+func (g *spanGrid) factor() float32 {
+	if g.follow != nil {
+		return g.follow.factor()
+	}
+	if g.f == 0 {
+		return 1
+	}
+	return g.f
 }
 
 func sum(v []float32) float32 {
@@ -46,9 +61,12 @@ const maxStretch = 1.4
 func (g *spanGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	// Leave room on the right for the scroll bar, which is drawn over it.
 	f := float32(1)
-	if w, room := max(sum(g.cols), g.base), size.Width-theme.ScrollBarSize(); w > 0 && room > w {
+	if g.follow != nil {
+		f = g.follow.factor()
+	} else if w, room := max(sum(g.cols), g.base), size.Width-theme.ScrollBarSize(); w > 0 && room > w {
 		f = min(room/w, maxStretch)
 	}
+	g.f = f
 	for i, o := range objs {
 		if i >= len(g.pos) {
 			break

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -15,14 +17,22 @@ import (
 	"nianbao/reports"
 )
 
-// cellEntry is the entry of one typed table cell. It shows the cell's text
-// normalised (１２ → 12) when it loses the focus.
+// cellEntry is the entry of one typed table cell. It selects its whole
+// text when it gains the focus (typing replaces the number, never extends
+// it), moves through the table with Enter, Shift+Enter, Up and Down (Tab
+// and Shift+Tab are the window's focus order, row by row), scrolls itself
+// into view, and shows the cell's text normalised (１２ → 12) when it
+// loses the focus.
 type cellEntry struct {
 	widget.Entry
 	key         reports.CellKey
+	view        *tableView
+	row, col    int
 	onFocusLost func()
 	mark        *canvas.Rectangle // red frame while the text is not a valid number
 	problem     error
+	focused     bool
+	shift       bool // a Shift key is held (as this entry saw it)
 }
 
 // setProblem marks the entry (a red frame and tint) while err is not nil.
@@ -46,15 +56,127 @@ func (c *cellEntry) Problem() error { return c.problem }
 
 func newCellEntry(key reports.CellKey) *cellEntry {
 	c := &cellEntry{key: key}
+	// No inner scroller: a number fits, and the wheel over the cell then
+	// scrolls the page (Fyne gives it to the innermost scroller).
+	c.Wrapping = fyne.TextWrapOff
+	c.Scroll = container.ScrollNone
 	c.ExtendBaseWidget(c)
 	return c
 }
 
+// FocusGained selects the whole text, so that what is typed replaces it,
+// and brings the cell into view.
+func (c *cellEntry) FocusGained() {
+	c.focused = true
+	c.Entry.FocusGained()
+	c.selectAll()
+	if c.view != nil {
+		c.view.ed.scrollToFocused(c)
+	}
+}
+
 // FocusLost normalises the text shown.
 func (c *cellEntry) FocusLost() {
+	c.focused = false
+	c.shift = false
 	c.Entry.FocusLost()
 	if c.onFocusLost != nil {
 		c.onFocusLost()
+	}
+}
+
+// selectAll selects the whole text, as Ctrl+A does.
+func (c *cellEntry) selectAll() {
+	if c.Text == "" {
+		return // Fyne would select a stale text
+	}
+	c.Entry.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// MouseDown selects the whole text when the click gives the cell the focus
+// (a click into a cell already being edited places the cursor).
+func (c *cellEntry) MouseDown(m *desktop.MouseEvent) {
+	first := !c.focused
+	c.Entry.MouseDown(m)
+	if first {
+		c.selectAll()
+	}
+}
+
+// KeyDown notes the Shift key for Shift+Enter.
+func (c *cellEntry) KeyDown(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		c.shift = true
+	}
+	c.Entry.KeyDown(k)
+}
+
+// KeyUp notes the Shift key's release.
+func (c *cellEntry) KeyUp(k *fyne.KeyEvent) {
+	if k.Name == desktop.KeyShiftLeft || k.Name == desktop.KeyShiftRight {
+		c.shift = false
+	}
+	c.Entry.KeyUp(k)
+}
+
+// shiftHeld tells whether Shift is down: as this entry saw it, or as the
+// driver knows it (Shift pressed while another cell had the focus).
+func (c *cellEntry) shiftHeld() bool {
+	if c.shift {
+		return true
+	}
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+	}
+	return false
+}
+
+// TypedKey moves down the column on Enter and Down, up on Shift+Enter and
+// Up; other keys edit the text.
+func (c *cellEntry) TypedKey(k *fyne.KeyEvent) {
+	if c.view != nil {
+		switch k.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if c.shiftHeld() {
+				c.view.moveVertically(c, -1)
+			} else {
+				c.view.moveVertically(c, 1)
+			}
+			return
+		case fyne.KeyDown:
+			c.view.moveVertically(c, 1)
+			return
+		case fyne.KeyUp:
+			c.view.moveVertically(c, -1)
+			return
+		}
+	}
+	c.Entry.TypedKey(k)
+}
+
+// TypedRune types into the cell, bringing it back into view first when
+// the page was scrolled away from it (by the wheel or the scroll bar).
+func (c *cellEntry) TypedRune(r rune) {
+	if c.view != nil {
+		c.view.ed.scrollToFocused(c)
+	}
+	c.Entry.TypedRune(r)
+}
+
+// MouseIn shows the message of the findings that name this cell.
+func (c *cellEntry) MouseIn(*desktop.MouseEvent) {
+	if c.view != nil {
+		c.view.showTip(c.key, c)
+	}
+}
+
+// MouseMoved is part of desktop.Hoverable.
+func (c *cellEntry) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the message.
+func (c *cellEntry) MouseOut() {
+	if c.view != nil {
+		c.view.hideTip()
 	}
 }
 
@@ -84,15 +206,23 @@ func parseTyped(col reports.Column, typed string) (reports.Cell, error) {
 
 // tableView is one statistical table laid out like the printed template:
 // merged headers, merged row labels, an entry for every typed cell and a
-// read-only label for every total.
+// read-only label for every total. Copies of its header rows and label
+// columns (panes) stay in view while the numbers scroll.
 type tableView struct {
 	ed      *Editor
+	screen  *tablesScreen
 	tb      *reports.Table
 	entries map[reports.CellKey]*cellEntry
 	totals  map[reports.CellKey]*widget.Label
+	// flags frame the cells that findings name; tips are their messages.
+	flags   map[reports.CellKey]*canvas.Rectangle
+	tips    map[reports.CellKey]string
 	balance []*canvas.Text // table 三: 一+二=（七）+四 per column
 	message *widget.Label  // the last input problem
 	grid    *spanGrid
+	gridObj fyne.CanvasObject
+	panes   *frozenPanes
+	hrows   int // header rows of the grid
 	obj     fyne.CanvasObject
 }
 
@@ -105,37 +235,52 @@ const (
 	minRowHeight = 46
 )
 
-func newTableView(ed *Editor, tb *reports.Table) *tableView {
-	v := &tableView{ed: ed, tb: tb, entries: map[reports.CellKey]*cellEntry{}, totals: map[reports.CellKey]*widget.Label{}}
-	v.message = widget.NewLabel("")
-	v.message.Importance = widget.DangerImportance
-	v.message.Wrapping = fyne.TextWrapWord
-	v.message.Hide()
+// gridCell is one object of a spanGrid and its place.
+type gridCell struct {
+	obj fyne.CanvasObject
+	pos gridPos
+}
 
-	cols := v.columnWidths()
-	g := &spanGrid{cols: cols}
-	v.grid = g
-	var objs []fyne.CanvasObject
-	add := func(o fyne.CanvasObject, p gridPos) {
-		objs = append(objs, o)
-		g.pos = append(g.pos, p)
+// headerCells builds the header cells and the row labels of the table
+// (called twice: for the table and for its frozen panes).
+func (v *tableView) headerCells(cols []float32) (header, labels []gridCell) {
+	tb := v.tb
+	hcells, hrows := tb.HeaderGrid()
+	for _, h := range hcells {
+		header = append(header, gridCell{boxed(gridLabel(h.Label, fyne.TextAlignCenter, false), headerFill), gridPos{h.Row, h.Col, h.RowSpan, h.ColSpan}})
 	}
+	for _, l := range tb.LabelGrid() {
+		align := fyne.TextAlignLeading
+		if l.RowSpan > 1 {
+			align = fyne.TextAlignCenter
+		}
+		labels = append(labels, gridCell{boxed(gridLabel(l.Label, align, false), headerFill), gridPos{hrows + l.Row, l.Col, l.RowSpan, l.ColSpan}})
+	}
+	if tb.Key == reports.TableT3 {
+		labels = append(labels, gridCell{boxed(gridLabel("核对：一+二 =（七）+四", fyne.TextAlignLeading, false), headerFill), gridPos{hrows + len(tb.Rows), 0, 1, tb.LabelColumns}})
+	}
+	return header, labels
+}
+
+// rowHeights is the height of every grid row: header rows as their labels
+// need, body rows at least minRowHeight.
+func (v *tableView) rowHeights(cols []float32) []float32 {
+	tb := v.tb
 	header, hrows := tb.HeaderGrid()
-	g.rows = make([]float32, hrows)
+	rows := make([]float32, hrows)
 	for _, h := range header {
 		w := sum(cols[h.Col : h.Col+h.ColSpan])
 		need := textHeight(h.Label, w, false) / float32(h.RowSpan)
-		if need > g.rows[h.Row] {
-			g.rows[h.Row] = need
+		if need > rows[h.Row] {
+			rows[h.Row] = need
 		}
-		add(boxed(gridLabel(h.Label, fyne.TextAlignCenter, false), headerFill), gridPos{h.Row, h.Col, h.RowSpan, h.ColSpan})
 	}
 	// A note spanning several header rows may need more than they give.
 	for _, h := range header {
 		w := sum(cols[h.Col : h.Col+h.ColSpan])
 		need := textHeight(h.Label, w, false)
-		if have := sum(g.rows[h.Row : h.Row+h.RowSpan]); need > have {
-			g.rows[h.Row+h.RowSpan-1] += need - have
+		if have := sum(rows[h.Row : h.Row+h.RowSpan]); need > have {
+			rows[h.Row+h.RowSpan-1] += need - have
 		}
 	}
 	body := make([]float32, len(tb.Rows))
@@ -147,25 +292,53 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 		if l.RowSpan == 1 {
 			body[l.Row] = max(body[l.Row], textHeight(l.Label, w, false))
 		}
-		align := fyne.TextAlignLeading
-		if l.RowSpan > 1 {
-			align = fyne.TextAlignCenter
-		}
-		add(boxed(gridLabel(l.Label, align, false), headerFill), gridPos{hrows + l.Row, l.Col, l.RowSpan, l.ColSpan})
 	}
-	for ri, row := range tb.Rows {
+	rows = append(rows, body...)
+	if tb.Key == reports.TableT3 {
+		rows = append(rows, minRowHeight)
+	}
+	return rows
+}
+
+func newTableView(ed *Editor, s *tablesScreen, tb *reports.Table) *tableView {
+	v := &tableView{ed: ed, screen: s, tb: tb, entries: map[reports.CellKey]*cellEntry{}, totals: map[reports.CellKey]*widget.Label{},
+		flags: map[reports.CellKey]*canvas.Rectangle{}, tips: map[reports.CellKey]string{}}
+	v.message = widget.NewLabel("")
+	v.message.Importance = widget.DangerImportance
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Hide()
+
+	cols := v.columnWidths()
+	_, v.hrows = tb.HeaderGrid()
+	g := &spanGrid{cols: cols, rows: v.rowHeights(cols)}
+	v.grid = g
+	var objs []fyne.CanvasObject
+	add := func(o fyne.CanvasObject, p gridPos) {
+		objs = append(objs, o)
+		g.pos = append(g.pos, p)
+	}
+	header, labels := v.headerCells(cols)
+	for _, c := range append(header, labels...) {
+		add(c.obj, c.pos)
+	}
+	hrows := v.hrows
+	for ri := range tb.Rows {
 		for ci, col := range tb.Columns {
 			k := tb.CellKey(ri, ci)
 			p := gridPos{hrows + ri, tb.LabelColumns + ci, 1, 1}
+			flag := canvas.NewRectangle(color.Transparent)
+			flag.StrokeWidth = 3
+			v.flags[k] = flag
 			if tb.IsComputed(ri, ci) {
 				l := widget.NewLabel("")
 				l.Alignment = fyne.TextAlignTrailing
 				l.TextStyle.Bold = true
 				v.totals[k] = l
-				add(boxed(container.New(vcenter{}, l), computedFill), p)
+				add(boxed(newTipBox(v, k, container.NewStack(container.New(vcenter{}, l), flag)), computedFill), p)
 				continue
 			}
 			en := newCellEntry(k)
+			en.view, en.row, en.col = v, ri, ci
 			en.SetText(ed.report.Cell(k).String())
 			en.mark = canvas.NewRectangle(color.Transparent)
 			en.mark.StrokeWidth = 2
@@ -175,18 +348,12 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			en.setProblem(err)
 			en.OnChanged = func(s string) { v.onCellChanged(en, col, s) }
 			en.onFocusLost = func() { v.onCellLeft(en) }
-			ri, ci := ri, ci
-			en.OnSubmitted = func(string) { v.onCellSubmitted(ri, ci) }
 			v.entries[k] = en
-			add(boxed(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), color.White), p)
+			add(boxed(container.NewStack(container.New(vcenter{}, container.NewStack(en.mark, container.New(layout.NewCustomPaddedLayout(3, 3, 3, 3), en))), flag), color.White), p)
 		}
-		_ = row
 	}
-	g.rows = append(g.rows, body...)
 	if tb.Key == reports.TableT3 {
-		r := len(g.rows)
-		g.rows = append(g.rows, minRowHeight)
-		add(boxed(gridLabel("核对：一+二 =（七）+四", fyne.TextAlignLeading, false), headerFill), gridPos{r, 0, 1, tb.LabelColumns})
+		r := hrows + len(tb.Rows)
 		for ci := range tb.Columns {
 			t := canvas.NewText("", okColor)
 			t.Alignment = fyne.TextAlignCenter
@@ -195,10 +362,39 @@ func newTableView(ed *Editor, tb *reports.Table) *tableView {
 			add(boxed(container.NewCenter(t), computedFill), gridPos{r, tb.LabelColumns + ci, 1, 1})
 		}
 	}
-	grid := container.New(g, objs...)
-	v.obj = container.NewVBox(grid, v.message)
+	v.gridObj = container.New(g, objs...)
+	v.panes = v.newPanes()
+	v.obj = container.NewVBox(v.gridObj, v.message)
 	v.updateTotals()
 	return v
+}
+
+// newPanes builds the frozen copies of the header rows and label columns.
+func (v *tableView) newPanes() *frozenPanes {
+	g := v.grid
+	p := &frozenPanes{grid: g, obj: v.gridObj}
+	pane := func(cols, rows []float32, keep func(gridPos) bool) fyne.CanvasObject {
+		sg := &spanGrid{cols: cols, rows: rows, follow: g}
+		header, labels := v.headerCells(g.cols)
+		var objs []fyne.CanvasObject
+		for _, c := range append(header, labels...) {
+			if keep(c.pos) {
+				objs = append(objs, c.obj)
+				sg.pos = append(sg.pos, c.pos)
+			}
+		}
+		return newBlocker(container.New(sg, objs...))
+	}
+	hrows, lcols := v.hrows, v.tb.LabelColumns
+	p.header = pane(g.cols, g.rows[:hrows], func(q gridPos) bool { return q.row < hrows })
+	if lcols > 0 {
+		inLabels := func(q gridPos) bool { return q.col+q.colSpan <= lcols }
+		p.labels = pane(g.cols[:lcols], g.rows, inLabels)
+		p.corner = pane(g.cols[:lcols], g.rows[:hrows], func(q gridPos) bool { return inLabels(q) && q.row < hrows })
+	}
+	p.headerH = sum(g.rows[:hrows])
+	p.labelsW = sum(g.cols[:lcols])
+	return p
 }
 
 // columnWidths is the width of every grid column of the table.
@@ -239,11 +435,12 @@ func (v *tableView) onCellChanged(en *cellEntry, col reports.Column, typed strin
 	v.ed.changed()
 }
 
-// onCellSubmitted moves down to the next typed cell of the column when
-// Enter is pressed, as in a spreadsheet.
-func (v *tableView) onCellSubmitted(ri, ci int) {
-	for rj := ri + 1; rj < len(v.tb.Rows); rj++ {
-		if en, ok := v.entries[v.tb.CellKey(rj, ci)]; ok {
+// moveVertically focuses the next typed cell of the column below (d = 1)
+// or above (d = -1), as Enter and Shift+Enter do in a spreadsheet; at the
+// table's first or last row the focus stays.
+func (v *tableView) moveVertically(from *cellEntry, d int) {
+	for rj := from.row + d; rj >= 0 && rj < len(v.tb.Rows); rj += d {
+		if en, ok := v.entries[v.tb.CellKey(rj, from.col)]; ok {
 			v.ed.win.Canvas().Focus(en)
 			return
 		}
@@ -301,6 +498,8 @@ type tablesScreen struct {
 	ed     *Editor
 	views  []*tableView
 	scroll *container.Scroll
+	layer  *stickyLayer
+	obj    fyne.CanvasObject
 }
 
 func newTablesScreen(ed *Editor, section string) *tablesScreen {
@@ -312,7 +511,7 @@ func newTablesScreen(ed *Editor, section string) *tablesScreen {
 		box.Add(hint(sec.Hint))
 	}
 	for _, tb := range t.TablesOf(section) {
-		v := newTableView(ed, tb)
+		v := newTableView(ed, s, tb)
 		s.views = append(s.views, v)
 		if tb.Caption == "" && section != reports.SectionRequests {
 			box.Add(widget.NewLabel(tb.Name(t)))
@@ -329,24 +528,111 @@ func newTablesScreen(ed *Editor, section string) *tablesScreen {
 	}
 	box.Add(hint("灰色格子是合计，自动计算，不能输入。数字可用全角或半角输入；不是数字的内容会标红并原样保留，直到改正。"))
 	s.scroll = container.NewScroll(container.NewPadded(box))
+	var panes []*frozenPanes
+	for _, v := range s.views {
+		panes = append(panes, v.panes)
+	}
+	s.layer = newStickyLayer(s.scroll, panes)
+	s.scroll.OnScrolled = func(fyne.Position) { s.layer.update() }
+	s.obj = container.New(&underBars{scroll: s.scroll}, s.scroll, s.layer)
+	s.mark(ed.findings)
 	return s
 }
 
-func (s *tablesScreen) object() fyne.CanvasObject { return s.scroll }
+func (s *tablesScreen) object() fyne.CanvasObject { return s.obj }
+
+// pageScroll is the scroll container of the part.
+func (s *tablesScreen) pageScroll() *container.Scroll { return s.scroll }
 
 func (s *tablesScreen) focus(loc reports.Location) bool {
+	// A finding naming several cells leads to the first typed one.
+	for _, k := range loc.Cells {
+		for _, v := range s.views {
+			if en, ok := v.entries[k]; ok {
+				s.ed.win.Canvas().Focus(en)
+				s.ed.scrollToCell(en)
+				return true
+			}
+		}
+	}
 	for _, v := range s.views {
 		if v.tb.Key != loc.Table {
 			continue
 		}
 		ri, ci := v.tb.RowIndex(loc.Row), v.tb.ColumnIndex(loc.Column)
 		if en := v.entryNear(ri, ci); en != nil {
-			s.ed.focusIn(s.scroll, en)
+			s.ed.win.Canvas().Focus(en)
+			s.ed.scrollToCell(en)
 			return true
 		}
 	}
 	return false
 }
+
+// mark frames every cell the findings name, with the findings' messages
+// as its tooltip, and clears the cells no finding names any more.
+func (s *tablesScreen) mark(fs []reports.Finding) {
+	tips := map[reports.CellKey][]string{}
+	t := s.ed.report.Tmpl()
+	for _, f := range fs {
+		for _, k := range findingCells(t, f.Location) {
+			tips[k] = append(tips[k], f.Message)
+		}
+	}
+	for _, v := range s.views {
+		for k, flag := range v.flags {
+			msgs := tips[k]
+			c := color.Color(color.Transparent)
+			if len(msgs) > 0 {
+				c = errColor
+			}
+			v.tips[k] = strings.Join(msgs, "\n")
+			if flag.StrokeColor != c {
+				flag.StrokeColor = c
+				flag.Refresh()
+			}
+		}
+	}
+	s.layer.refreshTip()
+}
+
+// findingCells are the cells a finding names: its cells, or the one cell
+// of its location.
+func findingCells(t *reports.Template, loc reports.Location) []reports.CellKey {
+	if len(loc.Cells) > 0 {
+		return loc.Cells
+	}
+	if loc.Table != "" && loc.Row != "" && loc.Column != "" {
+		return []reports.CellKey{reports.Key(loc.Table, loc.Row, loc.Column)}
+	}
+	return nil
+}
+
+// Marked reports whether the cell is framed as named by a finding, and the
+// tooltip it shows, for tests.
+func (e *Editor) Marked(k reports.CellKey) (bool, string) {
+	tk, _, _ := k.Split()
+	tb := e.report.Tmpl().Table(tk)
+	if tb == nil {
+		return false, ""
+	}
+	s := e.screen(tb.Section).(*tablesScreen)
+	for _, v := range s.views {
+		if f, ok := v.flags[k]; ok {
+			return f.StrokeColor == errColor, v.tips[k]
+		}
+	}
+	return false, ""
+}
+
+// showTip shows the messages of the findings naming cell k beside obj.
+func (v *tableView) showTip(k reports.CellKey, obj fyne.CanvasObject) {
+	if msg := v.tips[k]; msg != "" {
+		v.screen.layer.showTip(obj, msg)
+	}
+}
+
+func (v *tableView) hideTip() { v.screen.layer.hideTip() }
 
 // entryNear is the entry of a cell, or for a total the first typed cell of
 // its row or column (the place to start correcting it).

@@ -48,7 +48,7 @@ func newTextArea(text, placeholder string, rows int, onChanged func(string)) *te
 		t.setCount(s)
 		onChanged(s)
 	}
-	t.obj = container.NewBorder(nil, t.count, nil, nil, t.entry)
+	t.obj = container.NewBorder(nil, t.count, nil, nil, growing(t.entry, func() string { return t.entry.Text }))
 	return t
 }
 

@@ -153,16 +153,39 @@ func (c *checker) checkDeclared(tb *Table, keys [][]CellKey) {
 				continue
 			}
 			sum := c.num(tb, ri, ci)
+			loc := c.cellLoc(tb, ri, ci)
+			loc.Cells = summedCells(tb, ri, ci)
 			switch {
 			case d.Blank:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为空，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, loc, "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为空，按明细应为"+sum.String()+"。")
 			case d.Text != "":
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, loc, "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为“"+truncate(d.Text, 20)+"”，按明细应为"+sum.String()+"。")
 			case d.Value.Cmp(sum) != 0:
-				c.errorAt(CodeDeclaredTotal, c.cellLoc(tb, ri, ci), "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
+				c.errorAt(CodeDeclaredTotal, loc, "原文中"+cellName(c.t, tb, ri, ci)+"（合计）为"+d.Value.String()+"，但各项相加为"+sum.String()+"。")
 			}
 		}
 	}
+}
+
+// summedCells are a total's cell and the cells it adds up (those of its
+// row for a total column, of its column for a total row), the first typed
+// one at the front, the total after them.
+func summedCells(tb *Table, ri, ci int) []CellKey {
+	var parts []CellKey
+	if col := tb.Columns[ci]; len(col.Sum) > 0 {
+		for _, k := range col.Sum {
+			if cj := tb.ColumnIndex(k); cj >= 0 {
+				parts = append(parts, tb.CellKey(ri, cj))
+			}
+		}
+	} else if row := tb.Rows[ri]; len(row.Sum) > 0 {
+		for _, k := range row.Sum {
+			if rj := tb.RowIndex(k); rj >= 0 {
+				parts = append(parts, tb.CellKey(rj, ci))
+			}
+		}
+	}
+	return append(parts, tb.CellKey(ri, ci))
 }
 
 // t3Rows returns table 三 and the indexes of rows 一, 二, （七） and 四.
@@ -172,9 +195,14 @@ func (c *checker) t3Rows() (tb *Table, newRow, carry, total, next int) {
 }
 
 // checkBalance checks 一+二 = （七）+四 in every column of table 三 (the
-// detail columns; the 总计 column follows from them).
+// detail columns; the 总计 column follows from them). When the identity
+// fails by +k in one applicant column and by −k in another, 总计 still
+// balances: k requests were probably counted under one applicant type when
+// received and under another when answered, and both findings say so.
 func (c *checker) checkBalance() {
 	tb, rn, rc, rt, rx := c.t3Rows()
+	var cols []int
+	var diffs []Decimal
 	for ci, col := range tb.Columns {
 		if len(col.Sum) > 0 {
 			continue
@@ -182,10 +210,34 @@ func (c *checker) checkBalance() {
 		in := c.num(tb, rn, ci).Add(c.num(tb, rc, ci))
 		out := c.num(tb, rt, ci).Add(c.num(tb, rx, ci))
 		if in.Cmp(out) != 0 {
-			c.errorAt(CodeT3Balance, c.cellLoc(tb, rt, ci), "表三「"+tb.ColumnName(ci)+"」列：一、本年新收（"+
-				c.num(tb, rn, ci).String()+"）+ 二、上年结转（"+c.num(tb, rc, ci).String()+"）= "+in.String()+
-				"，不等于（七）总计（"+c.num(tb, rt, ci).String()+"）+ 四、结转下年度继续办理（"+c.num(tb, rx, ci).String()+"）= "+out.String()+"。")
+			cols = append(cols, ci)
+			diffs = append(diffs, in.Sub(out))
 		}
+	}
+	swapped := len(cols) == 2 && diffs[0].Add(diffs[1]).IsZero()
+	for i, ci := range cols {
+		in := c.num(tb, rn, ci).Add(c.num(tb, rc, ci))
+		out := c.num(tb, rt, ci).Add(c.num(tb, rx, ci))
+		msg := "表三「" + tb.ColumnName(ci) + "」列：一、本年新收（" +
+			c.num(tb, rn, ci).String() + "）+ 二、上年结转（" + c.num(tb, rc, ci).String() + "）= " + in.String() +
+			"，不等于（七）总计（" + c.num(tb, rt, ci).String() + "）+ 四、结转下年度继续办理（" + c.num(tb, rx, ci).String() + "）= " + out.String() + "。"
+		if swapped {
+			other := cols[1-i]
+			k := diffs[0]
+			if k.IsNegative() {
+				k = diffs[1]
+			}
+			plus, minus := cols[0], cols[1]
+			if diffs[0].IsNegative() {
+				plus, minus = minus, plus
+			}
+			msg += "「" + tb.ColumnName(plus) + "」列收到的比办结的多" + k.String() + "件，「" + tb.ColumnName(minus) + "」列少" + k.String() +
+				"件，而总计平衡：可能有" + k.String() + "件申请收到时和办理时计入了不同的申请人类型（「" + tb.ColumnName(ci) + "」与「" +
+				tb.ColumnName(other) + "」），请核对这两列。"
+		}
+		loc := c.cellLoc(tb, rt, ci)
+		loc.Cells = []CellKey{tb.CellKey(rn, ci), tb.CellKey(rc, ci), tb.CellKey(rt, ci), tb.CellKey(rx, ci)}
+		c.errorAt(CodeT3Balance, loc, msg)
 	}
 }
 

@@ -64,6 +64,11 @@ type Location struct {
 	// Offset is the character (rune) offset of the problem inside Field's
 	// text, or -1 when the whole field is meant.
 	Offset int `json:"offset,omitempty"`
+	// Cells, for a finding about several cells (an identity, a total and
+	// what it sums), names every one of them, the typed cell to correct
+	// first at the front; Table, Row and Column stay the finding's main
+	// cell. Empty for a finding about one cell or none.
+	Cells []CellKey `json:"cells,omitempty"`
 }
 
 // CellLocation returns the location of a table cell.

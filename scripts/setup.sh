@@ -25,6 +25,8 @@ if [ "$want_test" = 1 ]; then
   pkgs+=(libreoffice-writer-nogui libreoffice-calc-nogui)
   # The Word export's check: python-docx reads the .docx.
   pkgs+=(python3-docx)
+  # A window manager with a taskbar: the window must fit the work area.
+  pkgs+=(icewm)
 fi
 missing=()
 for p in "${pkgs[@]}"; do
