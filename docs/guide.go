@@ -30,7 +30,7 @@ import (
 //go:embed guide.md
 var Guide []byte
 
-//go:embed *.png screens
+//go:embed *.png screens/*.png screens/1366x768/*.png
 var pictures embed.FS
 
 // GuideName is the file name of the guide as a web page.
