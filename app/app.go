@@ -7,18 +7,10 @@ package app
 
 import (
 	"fmt"
-	"image"
-	"image/color"
 	"nianbao/reports/fullcheck"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -30,26 +22,11 @@ import (
 // AppID is the application's unique id (preferences and storage live under it).
 const AppID = "cn.nianbao.app"
 
-// Environment variables for the scripted screenshot tour and timing.
-const (
-	// EnvTour names a folder: the app shows each part in turn, writes the
-	// file "step" there naming it, and waits until the script removes it.
-	EnvTour = "NIANBAO_SCREENSHOT_TOUR"
-	// EnvTiming makes the app print "nianbao-timing first-frame=<unix ns>"
-	// to stderr when the window's first frame is drawn.
-	EnvTiming = "NIANBAO_TIMING"
-	// EnvBaseline, with EnvTiming, opens a bare Fyne window with one label
-	// instead of the report: the script measures it in the same run as the
-	// real window, so the ratio shows what nianbao adds to Fyne's own start.
-	EnvBaseline = "NIANBAO_TIMING_BASELINE"
-)
-
 // Run opens the main window; args may name a report file to open. It
 // returns when the window is closed, and exits with status 2 and a Chinese
 // message when this computer cannot show a window.
 func Run(args []string) {
-	if os.Getenv(EnvBaseline) != "" {
-		runBaseline()
+	if runHarnessBaseline() {
 		return
 	}
 	mark := stageTimer()
@@ -72,36 +49,6 @@ func Run(args []string) {
 	w.ShowAndRun()
 	if !s.frameShown() {
 		noDisplay(fmt.Errorf("窗口未能显示"))
-	}
-}
-
-// runBaseline shows a bare Fyne window with a label and reports its first
-// frame like the real window does.
-func runBaseline() {
-	a := fyneapp.NewWithID(AppID + ".baseline")
-	w := a.NewWindow("baseline")
-	var once sync.Once
-	probe := canvas.NewRaster(func(int, int) image.Image {
-		once.Do(func() { fmt.Fprintf(os.Stderr, "nianbao-timing first-frame=%d\n", time.Now().UnixNano()) })
-		return image.NewUniform(color.Transparent)
-	})
-	probe.SetMinSize(fyne.NewSize(1, 1))
-	w.SetContent(container.NewVBox(widget.NewLabel("Fyne"), probe))
-	w.Resize(fyne.NewSize(1180, 700))
-	w.ShowAndRun()
-}
-
-// stageTimer returns a function that, with NIANBAO_TIMING set, prints how
-// long each stage of the start took.
-func stageTimer() func(stage string) {
-	if os.Getenv(EnvTiming) == "" {
-		return func(string) {}
-	}
-	last := time.Now()
-	return func(stage string) {
-		now := time.Now()
-		fmt.Fprintf(os.Stderr, "nianbao-timing stage %s %d ms\n", stage, now.Sub(last).Milliseconds())
-		last = now
 	}
 }
 

@@ -138,12 +138,7 @@ func (s *shell) start() {
 		s.offerRecovery()
 		go s.autosaveLoop()
 	}
-	if dir := os.Getenv(EnvTour); dir != "" {
-		go s.tour(dir)
-	}
-	if path := os.Getenv(EnvFocusLog); path != "" {
-		go s.logFocus(path)
-	}
+	s.startHarness()
 }
 
 func (s *shell) onFirstFrame() {
@@ -152,9 +147,7 @@ func (s *shell) onFirstFrame() {
 	// Starting leaves garbage behind (font tables parsed for measuring,
 	// the checks, the forms built twice): hand it back to the system.
 	go debug.FreeOSMemory()
-	if os.Getenv(EnvTiming) != "" {
-		fmt.Fprintf(os.Stderr, "nianbao-timing first-frame=%d\n", time.Now().UnixNano())
-	}
+	harnessFirstFrame()
 }
 
 func (s *shell) frameShown() bool { return s.firstFrame.Load() }

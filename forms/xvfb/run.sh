@@ -241,7 +241,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "building nianbao…"
-(cd "$root" && go build -o "$work/nianbao" .)
+(cd "$root" && go build -tags harness -o "$work/nianbao" .)
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config LANG=C.UTF-8
 mkdir -p "$HOME"
 "$work/nianbao" sample -o "$work/sample.nianbao" >/dev/null 2>&1
