@@ -151,6 +151,14 @@ func (t *SimilarText) Len() int {
 // from. The slice is shared: do not modify it.
 func (t *SimilarText) Hashes() []uint64 { return t.hashes }
 
+// Share is Similarity(t, o) on the prepared texts.
+func (t *SimilarText) Share(o *SimilarText) float64 {
+	if len(o.folded) < SimilarRun || !slices.ContainsFunc(t.folded, func(r rune) bool { return r != partSeparator }) {
+		return 0
+	}
+	return coverage(t.folded, o.hashes, nil)
+}
+
 // SharedWith is Similarity(t, o) on the prepared texts: the share (0–1) of
 // t's characters lying in runs of SimilarRun or more characters also found
 // in o, and those runs of t as written, in text order.
