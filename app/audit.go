@@ -86,6 +86,7 @@ func (s *shell) auditSetup(dir string) {
 	isCounty := r.Organ.Level == reports.LevelCountyGov
 	county.SetChecked(isCounty)
 	if !isCounty {
+		county.Text = "当前打开的不是县级人民政府的报告，不比对（要比对，请先打开本县的报告）"
 		county.Disable()
 	}
 	form := widget.NewForm(
@@ -209,10 +210,10 @@ func (v *auditView) extra() string {
 // Row is the list's line for unit i.
 func (v *auditView) Row(i int) string {
 	u := v.a.Units[i]
-	line := fmt.Sprintf("%d. %s　%s　%s", i+1, u.Status.Chinese(), u.Name(), filepath.Base(u.File))
 	if u.Report == nil {
-		return line + "　" + u.Reason
+		return fmt.Sprintf("%d. %s　%s　%s", i+1, u.Status.Chinese(), filepath.Base(u.File), u.Reason)
 	}
+	line := fmt.Sprintf("%d. %s　%s　%s", i+1, u.Status.Chinese(), u.Name(), filepath.Base(u.File))
 	line += fmt.Sprintf("　错误 %d、警告 %d　%s", u.Errors, u.Warnings, u.Timely.Chinese())
 	if u.PrevShare >= 0 {
 		line += "　与上年相同 " + audit.Percent(u.PrevShare)

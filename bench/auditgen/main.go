@@ -154,7 +154,10 @@ func variant(b *reports.Report, i, seed int) *reports.Report {
 	r.Signing.Organ = r.Organ.FullName
 	r.Signing.Date = reports.Date{Year: 2024, Month: 1, Day: 10 + i%20}
 	r.Preamble = reports.DefaultPreamble(r)
-	vary := func(s string, part int) string { return reword(s, seed*131+part) }
+	// the real township's own name becomes the unit's, as a clerk would edit it
+	own := strings.NewReplacer(b.Organ.FullName, r.Organ.FullName, b.Organ.ShortName, r.Organ.ShortName)
+	r.Contact.Office = own.Replace(r.Contact.Office)
+	vary := func(s string, part int) string { return reword(own.Replace(s), seed*131+part) }
 	for k := range r.Overview.Parts {
 		r.Overview.Parts[k].Text = vary(r.Overview.Parts[k].Text, k)
 	}
