@@ -102,8 +102,14 @@ func (a *Audit) WritePage(w io.Writer, workbook string) error {
 		if u.Status == Checked && u.Errors == 0 && !u.Late() && u.PrevShare <= CopyThreshold {
 			continue
 		}
-		pu := pageUnit{N: i + 1, Name: u.Name(), File: filepath.Base(u.File), Status: u.Status.Chinese(), Reason: u.Reason}
+		pu := pageUnit{N: i + 1, Name: u.Organ, File: filepath.Base(u.File), Status: u.Status.Chinese(), Reason: u.Reason}
 		if u.Report != nil {
+			if u.Late() {
+				pu.Reason = joinNote(pu.Reason, fmt.Sprintf("落款%s，晚于%s", u.Date.Chinese(), u.Deadline.Chinese()))
+			}
+			if u.PrevShare > CopyThreshold {
+				pu.Reason = joinNote(pu.Reason, "正文"+Percent(u.PrevShare)+"与上年报告相同")
+			}
 			pu.Errors, pu.Warnings, pu.Timely = fmt.Sprint(u.Errors), fmt.Sprint(u.Warnings), u.Timely.Chinese()
 			if u.PrevShare >= 0 {
 				pu.Prev = Percent(u.PrevShare)
