@@ -108,6 +108,7 @@ func testFolder(t testing.TB) folder {
 	lastJia := township("测试县甲乡人民政府", "甲乡", 1, "上年甲乡的总体情况另有写法，与今年完全不同的一段话，讲的是网站改版和栏目调整。", jiaProblem, jiaMeasure)
 	lastJia.Year = 2022
 	save(filepath.Join(fd.prev, "甲乡2022.nianbao"), lastJia)
+	os.WriteFile(filepath.Join(fd.prev, "乙镇2022.docx"), []byte("not a Word file"), 0o644)
 
 	os.WriteFile(fd.roster, []byte("单位名称\n新源县别斯托别乡人民政府\n甲乡\n测试县乙镇人民政府\nXX县教育局\n丙乡\n"), 0o644)
 	return fd
@@ -246,6 +247,12 @@ func TestAuditFolder(t *testing.T) {
 		}
 	})
 
+	t.Run("last year's unreadable file is listed", func(t *testing.T) {
+		if a.PrevFiles != 2 || len(a.PrevUnreadable) != 1 || filepath.Base(a.PrevUnreadable[0].File) != "乙镇2022.docx" || a.PrevUnreadable[0].Reason == "" {
+			t.Errorf("prev: %d files, unreadable %+v", a.PrevFiles, a.PrevUnreadable)
+		}
+	})
+
 	t.Run("the roster's missing unit is named, the duplicate counted once", func(t *testing.T) {
 		if len(a.Missing) != 1 || a.Missing[0].Name != "丙乡" {
 			t.Errorf("missing = %v, want 丙乡", a.Missing)
@@ -375,7 +382,8 @@ func TestWorkbookCells(t *testing.T) {
 	defer f.Close()
 	sheets := f.GetSheetList()
 	want := []string{SheetOverview, SheetPairs, SheetMissing, SheetCounty, "1 别斯托别乡"}
-	if len(sheets) != 4+len(a.Units) || !slices.Equal(sheets[:5], want) {
+	want = append(want[:4], SheetPrev, "1 别斯托别乡")
+	if len(sheets) != 5+len(a.Units) || !slices.Equal(sheets[:6], want) {
 		t.Fatalf("sheets = %v", sheets)
 	}
 	rows, _ := f.GetRows(SheetOverview)
@@ -515,5 +523,24 @@ func TestPairingPrefersTheDivisionCode(t *testing.T) {
 	}
 	if !identify(div, "新源县乙镇人民政府", "").same(identify(NoDivisions, "新源县乙镇政府", "")) {
 		t.Errorf("without a code, normalised names should pair")
+	}
+}
+
+func TestYearOptionMarksOtherYears(t *testing.T) {
+	fd := testFolder(t)
+	files, _ := Files([]string{fd.dir})
+	a, err := Run(files, Options{Year: 2022})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Year != 2022 {
+		t.Fatalf("year %d", a.Year)
+	}
+	u := unitByFile(a, "03-甲乡.nianbao")
+	if u.Status != OtherYear || !strings.Contains(u.Reason, "报告年度为2023年，不是审核的2022年度") {
+		t.Errorf("甲乡 of 2023 in an audit of 2022: %s %q", u.Status.Chinese(), u.Reason)
+	}
+	if len(a.Pairs) != 0 {
+		t.Errorf("units of another year were compared for copying: %d pairs", len(a.Pairs))
 	}
 }

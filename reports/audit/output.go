@@ -47,13 +47,20 @@ type jsonCounty struct {
 	Mismatches []jsonMismatch `json:"mismatches"`
 }
 
+type jsonFile struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
+}
+
 type jsonAudit struct {
-	Year    int         `json:"year"`
-	Units   []jsonUnit  `json:"units"`
-	Pairs   []jsonPair  `json:"pairs"`
-	Missing []string    `json:"missing"`
-	Late    []string    `json:"late"`
-	County  *jsonCounty `json:"county,omitempty"`
+	Year  int        `json:"year"`
+	Units []jsonUnit `json:"units"`
+	// PrevUnreadable lists last year's files that could not be read.
+	PrevUnreadable []jsonFile  `json:"prev_unreadable,omitempty"`
+	Pairs          []jsonPair  `json:"pairs"`
+	Missing        []string    `json:"missing"`
+	Late           []string    `json:"late"`
+	County         *jsonCounty `json:"county,omitempty"`
 }
 
 // round3 keeps three decimals of a share.
@@ -88,6 +95,9 @@ func (a *Audit) JSON() ([]byte, error) {
 	}
 	for _, m := range a.Missing {
 		out.Missing = append(out.Missing, m.Name)
+	}
+	for _, p := range a.PrevUnreadable {
+		out.PrevUnreadable = append(out.PrevUnreadable, jsonFile{File: p.File, Reason: p.Reason})
 	}
 	if c := a.County; c != nil {
 		jc := &jsonCounty{File: c.File, Included: c.Included, Problem: c.Problem, Mismatches: []jsonMismatch{}}

@@ -17,6 +17,7 @@ const (
 	SheetPairs    = "单位之间雷同"
 	SheetMissing  = "未报送单位"
 	SheetCounty   = "县级报告比对"
+	SheetPrev     = "上年报告无法读取"
 )
 
 // maxCell is the most characters an Excel cell holds.
@@ -108,6 +109,17 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 			rows = [][]any{{"", "各表格数字与各单位之和一致。", "", ""}}
 		}
 		if err := xlsx.AddList(f, SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows); err != nil {
+			return fail(err)
+		}
+	}
+
+	if len(a.PrevUnreadable) > 0 {
+		rows = nil
+		for i, p := range a.PrevUnreadable {
+			rows = append(rows, []any{int64(i + 1), filepath.Base(p.File), p.Kind, p.Reason})
+		}
+		if err := xlsx.AddList(f, SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
+			[]string{"序号", "文件", "类型", "原因"}, []float64{6, 30, 10, 70}, rows); err != nil {
 			return fail(err)
 		}
 	}
