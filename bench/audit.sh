@@ -19,27 +19,31 @@ echo "generating $N units…"
 "$tmp/auditgen" -gen "$tmp/g" -n "$N"
 printf 'files by type:'; ls "$tmp/g/units" | sed 's/.*\.//' | sort | uniq -c | tr '\n' ' '; echo
 
-now() { date +%s.%N; }
+# timed runs: wall and CPU (user+sys) seconds; the machine is shared, so
+# the CPU time is printed too (CPU/cores is the wall time on an idle machine)
+timed() { # timed OUT CMD...: appends "wall cpu" to OUT, returns the exit code
+  local out=$1; shift
+  local code=0
+  /usr/bin/time -f "%e %U %S" -o "$tmp/time" "$@" > "$tmp/cmd.out" 2>&1 || code=$?
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$tmp/time" | tail -1 >> "$out"
+  return $code
+}
 best() { sort -n | head -1; }
-audit_times=(); sum_times=()
+: > "$tmp/audit.t"; : > "$tmp/sum.t"
 for run in 1 2 3; do
-  s=$(now); code=0
-  "$tmp/nianbao" audit --prev "$tmp/g/prev" --roster "$tmp/g/roster.txt" -o "$tmp/audit.xlsx" "$tmp/g/units" > "$tmp/audit.out" 2>&1 || code=$?
-  e=$(now)
-  audit_times+=("$(echo "$e - $s" | bc -l)")
+  code=0; timed "$tmp/audit.t" "$tmp/nianbao" audit --prev "$tmp/g/prev" --roster "$tmp/g/roster.txt" -o "$tmp/audit.xlsx" "$tmp/g/units" || code=$?
+  cp "$tmp/cmd.out" "$tmp/audit.out"
   if [ "$code" -gt 1 ]; then cat "$tmp/audit.out"; exit "$code"; fi
-  s=$(now); code=0
-  "$tmp/nianbao" sum -o "$tmp/sum.xlsx" --roster "$tmp/g/roster.txt" "$tmp/g/nianbao" > "$tmp/sum.out" 2>&1 || code=$?
-  e=$(now)
-  sum_times+=("$(echo "$e - $s" | bc -l)")
-  if [ "$code" -gt 1 ]; then cat "$tmp/sum.out"; exit "$code"; fi
+  code=0; timed "$tmp/sum.t" "$tmp/nianbao" sum -o "$tmp/sum.xlsx" --roster "$tmp/g/roster.txt" "$tmp/g/nianbao" || code=$?
+  if [ "$code" -gt 1 ]; then cat "$tmp/cmd.out"; exit "$code"; fi
 done
-audit_t=$(printf '%s\n' "${audit_times[@]}" | best)
-sum_t=$(printf '%s\n' "${sum_times[@]}" | best)
+audit_t=$(cut -d' ' -f1 "$tmp/audit.t" | best); audit_c=$(cut -d' ' -f2 "$tmp/audit.t" | best)
+sum_t=$(cut -d' ' -f1 "$tmp/sum.t" | best); sum_c=$(cut -d' ' -f2 "$tmp/sum.t" | best)
 grep '审核：' "$tmp/audit.out"
-printf '%d unit files, best of 3 runs on %s cores:\n' "$N" "$(nproc)"
-printf '  nianbao sum   (.nianbao only)  %6.3f s\n' "$sum_t"
-printf '  nianbao audit (mixed, --prev, --roster, workbook)  %6.3f s   = %.2f× sum\n' "$audit_t" "$(echo "$audit_t / $sum_t" | bc -l)"
+printf '%d unit files, best of 3 runs on %s cores (load average %s):\n' "$N" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  nianbao sum   (.nianbao only)                      wall %7.3f s   CPU %7.2f s\n' "$sum_t" "$sum_c"
+printf '  nianbao audit (mixed, --prev, --roster, workbook)  wall %7.3f s   CPU %7.2f s   = %.2f× sum (wall), %.2f× sum (CPU)\n' \
+  "$audit_t" "$audit_c" "$(echo "$audit_t / $sum_t" | bc -l)" "$(echo "$audit_c / $sum_c" | bc -l)"
 echo "copy index against all pairs measured exactly:"
 "$tmp/auditgen" -compare "$tmp/g/nianbao" -n "$SMALL"
 "$tmp/auditgen" -compare "$tmp/g/nianbao" -n "$N" -index-only
