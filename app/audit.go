@@ -164,7 +164,7 @@ func (s *shell) showAudit(a *audit.Audit) *auditView {
 	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
 	split.Offset = 0.55
 	v.export = widget.NewButton("导出审核表（Excel）…", func() {
-		s.askPath("导出审核表", ".xlsx", func(path string) { v.exportTo(path) })
+		s.askPathNamed("导出审核表", fmt.Sprintf("%d年度各单位报告审核.xlsx", a.Year), ".xlsx", func(path string) { v.exportTo(path) })
 	})
 	v.export.Importance = widget.HighImportance
 	closeBtn := widget.NewButton("关闭", func() { v.dialog.Hide() })

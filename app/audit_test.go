@@ -121,9 +121,11 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	if len(es) == 0 || bs["保存"] == nil {
 		t.Fatalf("no save dialog after 导出审核表 (buttons %v)", bs)
 	}
-	es[0].SetText("审核.xlsx")
+	if es[0].Text != "2023年度各单位报告审核.xlsx" {
+		t.Errorf("the file name offered is %q", es[0].Text)
+	}
 	test.Tap(bs["保存"])
-	path := filepath.Join(out, "审核.xlsx")
+	path := filepath.Join(out, "2023年度各单位报告审核.xlsx")
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		t.Fatalf("no workbook exported: %v", err)
@@ -135,7 +137,7 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	if got, _ := f.GetCellValue(audit.SheetMissing, "B3"); got != "丙乡" {
 		t.Errorf("未报送单位!B3 = %q", got)
 	}
-	if _, err := os.Stat(filepath.Join(out, "审核.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(out, "2023年度各单位报告审核.html")); err != nil {
 		t.Errorf("no leader's page beside the workbook: %v", err)
 	}
 	if !strings.Contains(s.status.Text, "已导出审核表") {

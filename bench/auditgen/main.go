@@ -156,7 +156,7 @@ func variant(b *reports.Report, i, seed int) *reports.Report {
 	r.Preamble = reports.DefaultPreamble(r)
 	// the real township's own name becomes the unit's, as a clerk would edit it
 	own := strings.NewReplacer(b.Organ.FullName, r.Organ.FullName, b.Organ.ShortName, r.Organ.ShortName)
-	r.Contact.Office = own.Replace(r.Contact.Office)
+	r.Contact.Office, r.Contact.Address = own.Replace(r.Contact.Office), own.Replace(r.Contact.Address)
 	vary := func(s string, part int) string { return reword(own.Replace(s), seed*131+part) }
 	for k := range r.Overview.Parts {
 		r.Overview.Parts[k].Text = vary(r.Overview.Parts[k].Text, k)
