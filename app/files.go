@@ -233,25 +233,30 @@ func (s *shell) onSaveAs(next func()) {
 // replaced), elsewhere with fyneAskPath. Neither creates anything before
 // the caller writes.
 func (s *shell) askPath(title, ext string, then func(path string)) {
-	dir, name := s.folderOf(), s.suggestedName(ext)
+	s.askPathNamed(title, s.suggestedName(ext), ext, then)
+}
+
+// askPathNamed is askPath offering name as the file name.
+func (s *shell) askPathNamed(title, name, ext string, then func(path string)) {
+	dir := s.folderOf()
 	s.systemDialog(func(owner uintptr) (string, error) {
 		return sysdialog.Save(owner, title, dir, name, ext, fileFilters([]string{ext}))
 	}, func(path string) {
 		s.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
 		then(path)
-	}, func() { s.fyneAskPath(title, ext, then) })
+	}, func() { s.fyneAskPath(title, name, ext, then) })
 }
 
 // fyneAskPath asks for a folder (chosen with Fyne's folder dialog) and a
 // file name. Unlike Fyne's save dialog it creates nothing until the caller
 // writes, so an existing file is never truncated before the caller's own
 // checks.
-func (s *shell) fyneAskPath(title, ext string, then func(path string)) {
+func (s *shell) fyneAskPath(title, suggested, ext string, then func(path string)) {
 	folder := s.folderOf()
 	folderLabel := widget.NewLabel(folder)
 	folderLabel.Wrapping = fyne.TextWrapBreak
 	name := widget.NewEntry()
-	name.SetText(s.suggestedName(ext))
+	name.SetText(suggested)
 	choose := widget.NewButton("选择文件夹…", func() {
 		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {

@@ -208,6 +208,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("打印…", s.onPrint, fyne.KeyP),
 	)
 	file.Items = append(file.Items, s.exportItems()...)
+	file.Items = append(file.Items, fyne.NewMenuItem("审核各单位报告…", s.onAudit))
 	file.Items = append(file.Items, fyne.NewMenuItemSeparator(), quit)
 	check := fyne.NewMenu("检查", fyne.NewMenuItem("立即检查", s.onCheck))
 	help := fyne.NewMenu("帮助",

@@ -38,6 +38,7 @@ type Command struct {
 // commands lists every subcommand. Each lives in its own file.
 func commands() []*Command {
 	return []*Command{
+		auditCommand(),
 		checkCommand(),
 		docxCommand(),
 		guideCommand(),

@@ -59,6 +59,15 @@ mkdir units && cp 示例.nianbao units/a.nianbao
 sed -e 's/别斯托别乡/那拉提镇/g' -e 's/新源镇/那拉提镇/g' -e 's/镇政务公开办/那拉提镇政务公开办/g' 导入.nianbao > units/b.nianbao
 check "sum of a folder" code 0 "$n" sum -o 汇总.xlsx units
 check "sum wrote a workbook" test -s 汇总.xlsx
+cp 示例.html units/c.html; printf '{"schema": 1,' > units/d.nianbao
+check "audit of a folder with a copied unit and a broken file exits 1" code 1 "$n" audit -o 审核.xlsx units
+check "audit names the copied pair" has out "雷同    新源县别斯托别乡人民政府 与 新源县那拉提镇人民政府"
+check "audit lists the broken file with its reason" has out "无法读取  d.nianbao"
+check "audit lists the web page as the same unit again" has out "重复报送"
+check "audit wrote the workbook and the leader's page" test -s 审核.xlsx -a -s 审核.html
+check "audit --json is one object with units and pairs" bash -c "\"$n\" audit --json units | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"units\"])==4 and len(d[\"pairs\"])==1 and 0.5<d[\"pairs\"][0][\"similarity\"]<=1 and d[\"pairs\"][0][\"passages\"]'"
+mkdir empty
+check "audit of a folder without reports exits 2" code 2 "$n" audit -o 审核.xlsx empty
 check "an unknown command exits 2" code 2 "$n" frobnicate
 
 echo "cli-e2e: $passed passed, $failed failed"

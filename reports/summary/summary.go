@@ -199,7 +199,15 @@ func Sum(files []string, opts Options) (*Summary, error) {
 	}
 	units := make([]Unit, len(files))
 	reps := loadAll(files, opts.Workers, units)
+	return SumLoaded(units, reps, opts), nil
+}
 
+// SumLoaded is Sum over units already loaded and checked (by `audit`, which
+// imports Word files, web pages and text as well): reps[i] is the report of
+// units[i], nil when it could not be read (units[i].Status Unreadable). It
+// decides the year and template, excludes what does not fit and sums the
+// rest exactly as Sum does; the units are taken over by the summary.
+func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 	s := &Summary{Year: opts.Year}
 	if s.Year == 0 && opts.Base != nil {
 		s.Year = opts.Base.Year
@@ -270,7 +278,7 @@ func Sum(files []string, opts Options) (*Summary, error) {
 	if len(opts.Roster) > 0 {
 		s.roster(opts.Roster)
 	}
-	return s, nil
+	return s
 }
 
 // loadAll loads and checks the files with a pool of workers and fills in
@@ -307,13 +315,22 @@ func loadUnit(path string, u *Unit) *reports.Report {
 		u.Reason = unreadableReason(path, err)
 		return nil
 	}
+	Describe(u, r, fullcheck.Run(r, nil))
+	return r
+}
+
+// Describe fills in what is known of the unit whose report r was loaded,
+// with its findings: names, level, year and template, the counts of errors
+// and warnings, the 落款 date, the deadline of its level and whether it
+// was late.
+func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
 	u.Name = strings.TrimSpace(r.Organ.FullName)
 	if u.Name == "" {
 		u.Name = strings.TrimSpace(r.Organ.ShortName)
 	}
 	u.ShortName = strings.TrimSpace(r.Organ.ShortName)
 	u.Level, u.Year, u.Template = r.Organ.Level, r.Year, r.Template
-	u.Findings = fullcheck.Run(r, nil)
+	u.Findings = findings
 	u.Errors, u.Warnings = reports.CountSeverity(u.Findings)
 	u.Date = r.Signing.Date
 	u.Deadline = r.Organ.Level.Deadline(r.Year)
@@ -325,7 +342,6 @@ func loadUnit(path string, u *Unit) *reports.Report {
 	default:
 		u.Timely = OnTime
 	}
-	return r
 }
 
 // unreadableReason is the load error without the path, which the unit row

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"nianbao/app/sysdialog"
+	"nianbao/reports"
+	"nianbao/reports/audit"
+	"nianbao/reports/summary"
+)
+
+// auditFolderTitle is the title of the dialogs that choose the folders.
+const (
+	auditFolderTitle = "选择存放各单位本年度报告的文件夹"
+	auditPrevTitle   = "选择存放各单位上年度报告的文件夹"
+)
+
+// onAudit is 审核: the county office chooses the folder with its units'
+// published reports (any format), optionally last year's folder and the
+// roster; the audit runs in the background; the result lists every unit and
+// exports the audit workbook with the leader's page beside it.
+func (s *shell) onAudit() {
+	s.chooseFolder(auditFolderTitle, "审核", s.auditSetup)
+}
+
+// chooseFolder chooses a folder with the system's dialog where there is
+// one, else Fyne's.
+func (s *shell) chooseFolder(title, confirm string, then func(dir string)) {
+	dir := s.folderOf()
+	s.systemDialog(func(owner uintptr) (string, error) {
+		return sysdialog.Folder(owner, title, dir)
+	}, then, func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil {
+				s.showError("无法打开所选文件夹。", err, "")
+				return
+			}
+			if l != nil {
+				then(l.Path())
+			}
+		}, s.win)
+		fd.SetTitleText(title)
+		fd.SetConfirmText(confirm)
+		fd.SetDismissText("取消")
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(fyne.NewSize(900, 600))
+		fd.Show()
+	})
+}
+
+// auditSetup asks for what else the audit uses: last year's folder, the
+// roster, and whether to compare the open county report with the sum.
+func (s *shell) auditSetup(dir string) {
+	files, err := audit.Files([]string{dir})
+	if err != nil {
+		s.showError("无法审核。", err, "")
+		return
+	}
+	if len(files) == 0 {
+		dialog.ShowInformation("审核", "该文件夹里没有报告文件（.nianbao、Word、网页、PDF、文本或 Excel）：\n"+dir, s.win)
+		return
+	}
+	prev := widget.NewLabel("（不比对上年）")
+	prev.Wrapping = fyne.TextWrapBreak
+	roster := widget.NewLabel("（不核对名单）")
+	roster.Wrapping = fyne.TextWrapBreak
+	var prevDir, rosterPath string
+	choosePrev := widget.NewButton("选择…", func() {
+		s.chooseFolder(auditPrevTitle, "选择", func(d string) { prevDir = d; prev.SetText(d) })
+	})
+	chooseRoster := widget.NewButton("选择…", func() {
+		s.chooseFile("选择报送名单", "选择", []string{".txt", ".xlsx"}, func(p string) { rosterPath = p; roster.SetText(p) })
+	})
+	r := s.editor.Report()
+	county := widget.NewCheck(fmt.Sprintf("与当前打开的县级报告（%s %d年度）比对各表格数字", r.Organ.ShortName, r.Year), nil)
+	isCounty := r.Organ.Level == reports.LevelCountyGov
+	county.SetChecked(isCounty)
+	if !isCounty {
+		county.Text = "当前打开的不是县级人民政府的报告，不比对（要比对，请先打开本县的报告）"
+		county.Disable()
+	}
+	form := widget.NewForm(
+		widget.NewFormItem("本年报告", widget.NewLabel(fmt.Sprintf("%s（%d 个文件）", dir, len(files)))),
+		widget.NewFormItem("上年报告", container.NewBorder(nil, nil, nil, choosePrev, prev)),
+		widget.NewFormItem("报送名单", container.NewBorder(nil, nil, nil, chooseRoster, roster)),
+		widget.NewFormItem("县级报告", county),
+	)
+	d := dialog.NewCustomConfirm("审核各单位报告", "开始审核", "取消", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		opts := audit.Options{}
+		if rosterPath != "" {
+			names, err := summary.ReadRoster(rosterPath)
+			if err != nil {
+				s.showError("报送名单无法使用。", err, "名单应为文本文件（每行一个单位）或 Excel（第一列为单位名称）。")
+				return
+			}
+			opts.Roster = names
+		}
+		if prevDir != "" {
+			if opts.Prev, err = audit.Files([]string{prevDir}); err != nil {
+				s.showError("上年度报告无法使用。", err, "")
+				return
+			}
+		}
+		if county.Checked {
+			opts.Report, opts.ReportPath = r.Clone(), s.path
+		}
+		s.runAudit(files, opts)
+	}, s.win)
+	d.Resize(fyne.NewSize(720, 320))
+	d.Show()
+}
+
+// runAudit audits without blocking the window.
+func (s *shell) runAudit(files []string, opts audit.Options) {
+	s.setBusy(true, fmt.Sprintf("正在审核 %d 个文件…", len(files)))
+	go func() {
+		a, err := audit.Run(files, opts)
+		fyne.Do(func() {
+			s.setBusy(false, "")
+			if err != nil {
+				s.showError("审核失败。", err, "")
+				return
+			}
+			s.showAudit(a)
+		})
+	}()
+}
+
+// auditView is the 审核 window: the counts, one line per file, the
+// selected unit's findings, and the export.
+type auditView struct {
+	s      *shell
+	a      *audit.Audit
+	list   *widget.List
+	detail *widget.Label
+	export *widget.Button
+	dialog *dialog.CustomDialog
+}
+
+// showAudit lists the audit's units; selecting one shows its findings.
+func (s *shell) showAudit(a *audit.Audit) *auditView {
+	v := &auditView{s: s, a: a}
+	c := a.Counts()
+	s.setStatus("已审核 %d 个文件：有错误 %d 个，逾期 %d 个，单位之间雷同 %d 对", c.Files, c.WithErrors, c.Late, c.Pairs)
+	head := newWrappedLabel(a.Summary() + v.extra())
+	v.list = widget.NewList(func() int { return len(a.Units) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(v.Row(i)) })
+	v.detail = newWrappedLabel("选择左侧的单位，查看检查结果。")
+	v.list.OnSelected = func(i widget.ListItemID) { v.detail.SetText(v.Findings(i)) }
+	split := container.NewHSplit(v.list, container.NewVScroll(v.detail))
+	split.Offset = 0.55
+	v.export = widget.NewButton("导出审核表（Excel）…", func() {
+		s.askPathNamed("导出审核表", fmt.Sprintf("%d年度各单位报告审核.xlsx", a.Year), ".xlsx", func(path string) { v.exportTo(path) })
+	})
+	v.export.Importance = widget.HighImportance
+	closeBtn := widget.NewButton("关闭", func() { v.dialog.Hide() })
+	body := container.NewBorder(head, nil, nil, nil, split)
+	v.dialog = dialog.NewCustomWithoutButtons("审核结果", body, s.win)
+	v.dialog.SetButtons([]fyne.CanvasObject{v.export, closeBtn})
+	v.dialog.Resize(fyne.NewSize(1200, 640))
+	v.dialog.Show()
+	return v
+}
+
+// extra names the copied pairs, the missing units and the county's
+// mismatches under the counts.
+func (v *auditView) extra() string {
+	var b strings.Builder
+	for i, p := range v.a.Pairs {
+		if i == 5 {
+			fmt.Fprintf(&b, "\n……共 %d 对，见导出的审核表", len(v.a.Pairs))
+			break
+		}
+		fmt.Fprintf(&b, "\n雷同：%s 与 %s，正文%s相同", v.a.Units[p.A].Name(), v.a.Units[p.B].Name(), audit.Percent(p.Similarity))
+	}
+	if len(v.a.Missing) > 0 {
+		var names []string
+		for _, m := range v.a.Missing {
+			names = append(names, m.Name)
+		}
+		fmt.Fprintf(&b, "\n未报送：%s", strings.Join(names, "、"))
+	}
+	if c := v.a.County; c != nil {
+		switch {
+		case c.Problem != "":
+			b.WriteString("\n县级报告：" + c.Problem)
+		case len(c.Mismatches) > 0:
+			fmt.Fprintf(&b, "\n县级报告有 %d 个单元格与各单位之和不一致，如%s：县级报告为 %s，各单位之和为 %s", len(c.Mismatches), c.Mismatches[0].Where, c.Mismatches[0].Report, c.Mismatches[0].Sum)
+		default:
+			fmt.Fprintf(&b, "\n县级报告的各表格数字与 %d 个单位之和一致", c.Included)
+		}
+	}
+	return b.String()
+}
+
+// Row is the list's line for unit i.
+func (v *auditView) Row(i int) string {
+	u := v.a.Units[i]
+	if u.Report == nil {
+		return fmt.Sprintf("%d. %s　%s　%s", i+1, u.Status.Chinese(), filepath.Base(u.File), u.Reason)
+	}
+	line := fmt.Sprintf("%d. %s　%s　%s", i+1, u.Status.Chinese(), u.Name(), filepath.Base(u.File))
+	line += fmt.Sprintf("　错误 %d、警告 %d　%s", u.Errors, u.Warnings, u.Timely.Chinese())
+	if u.PrevShare >= 0 {
+		line += "　与上年相同 " + audit.Percent(u.PrevShare)
+	}
+	if u.Similar >= 0 {
+		line += fmt.Sprintf("　最相似：%s %s", v.a.Units[u.Similar].Name(), audit.Percent(u.SimilarShare))
+	}
+	return line
+}
+
+// Findings is the text shown for unit i: its reason and every finding.
+func (v *auditView) Findings(i int) string {
+	u := v.a.Units[i]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s（%s，%s）\n", u.Name(), u.File, u.Kind)
+	if u.Reason != "" {
+		b.WriteString(u.Reason + "\n")
+	}
+	if u.Report != nil {
+		fmt.Fprintf(&b, "落款日期：%s（%s，期限%s）\n", u.Date.Chinese(), u.Timely.Chinese(), u.Deadline.Chinese())
+		if u.Prev != "" {
+			fmt.Fprintf(&b, "上年报告：%s\n", u.Prev)
+		}
+	}
+	b.WriteString("\n")
+	for _, f := range u.Findings {
+		kind := f.Severity.Chinese()
+		if f.Code == audit.CodeImportNote {
+			kind = "说明"
+		}
+		fmt.Fprintf(&b, "【%s】%s：%s\n", kind, f.Where, f.Message)
+	}
+	if len(u.Findings) == 0 && u.Report != nil {
+		b.WriteString("未发现问题。\n")
+	}
+	return b.String()
+}
+
+// exportTo writes the workbook and the leader's page beside it.
+func (v *auditView) exportTo(path string) bool {
+	if err := v.a.WriteXLSX(path); err != nil {
+		v.s.showError("导出审核表失败。", err, "请确认该文件没有在 Excel 中打开，且文件夹可以写入。")
+		return false
+	}
+	page := audit.PagePath(path)
+	if err := v.a.WritePageFile(page, path); err != nil {
+		v.s.showError("导出审核情况网页失败。", err, "")
+		return false
+	}
+	v.s.setStatus("已导出审核表 %s 和审核情况 %s", path, page)
+	return true
+}

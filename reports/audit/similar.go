@@ -1,0 +1,368 @@
+package audit
+
+import (
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"nianbao/reports"
+)
+
+// CopyThreshold is the share above which two units' texts count as copied:
+// the evaluators' “more than half”, as for COPIED_TEXT.
+const CopyThreshold = reports.CopyThreshold
+
+// candidateShare is the estimated share of shared windows from which a pair
+// is measured exactly. It is well below CopyThreshold because the estimate
+// counts distinct windows while the measure counts characters (a run of n
+// characters has n−7 windows), and so that each unit's most similar other
+// unit is found when it shares a fifth or more.
+const candidateShare = 0.2
+
+// Match is how much of one unit's text is found in another's.
+type Match struct {
+	Other int     // index of the other text
+	Share float64 // share of this text's characters in runs found in the other (0–1)
+}
+
+// Similar is a pair of texts found by FindSimilar.
+type Similar struct {
+	A, B int
+	// AinB is the share of A's text found in B, BinA of B's in A.
+	AinB, BinA float64
+}
+
+// Max is the pair's similarity: the larger of the two shares, since the
+// copier's text lies within the original's, not always the reverse.
+func (s Similar) Max() float64 { return max(s.AinB, s.BinA) }
+
+// FindSimilar measures, with the measure of COPIED_TEXT, every pair of
+// texts that may share candidateShare or more, found through an inverted
+// index of the texts' 8-character windows (shingles) instead of comparing
+// all pairs:
+//
+//  1. every text's distinct window hashes, sorted;
+//  2. the (hash, text) postings sorted by hash in parallel buckets;
+//  3. windows found in more than commonDF texts (stock phrases of every
+//     report) are only counted per text, not paired; for the rest, every
+//     pair of texts on a posting list gets one more shared window;
+//  4. a pair is a candidate when its shared windows reach candidateShare
+//     of either text's distinct windows: the rare ones counted through the
+//     posting lists, the common ones by intersecting the two texts' sorted
+//     common windows (only for pairs that could reach it if every common
+//     window were shared); a text mostly of common windows is tried with
+//     every other;
+//  5. the candidates are measured exactly, both ways.
+//
+// It returns every candidate pair measured (A < B), in order.
+func FindSimilar(texts []*reports.SimilarText, workers int) []Similar {
+	n := len(texts)
+	if n < 2 {
+		return nil
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// 1. distinct windows per text
+	distinct := make([][]uint64, n)
+	parallel(n, workers, func(i int) {
+		h := slices.Clone(texts[i].Hashes())
+		distinct[i] = slices.Compact(h) // Hashes are sorted
+	})
+	// 2. postings bucketed by the top byte of the hash, each bucket sorted
+	const nb = 256
+	counts := make([]int, nb)
+	for _, d := range distinct {
+		for _, h := range d {
+			counts[h>>56]++
+		}
+	}
+	buckets := make([][]posting, nb)
+	for b := range buckets {
+		buckets[b] = make([]posting, 0, counts[b])
+	}
+	for i, d := range distinct {
+		for _, h := range d {
+			buckets[h>>56] = append(buckets[h>>56], posting{h, int32(i)})
+		}
+	}
+	commonDF := max(64, n/8)
+	type found struct {
+		lists  [][]int32  // posting lists of 2..commonDF texts
+		common [][]uint64 // per text: its windows found in more than commonDF texts
+	}
+	parts := make([]found, workers)
+	var wg sync.WaitGroup
+	next := make(chan int, nb)
+	for b := range nb {
+		next <- b
+	}
+	close(next)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := &parts[w]
+			f.common = make([][]uint64, n)
+			for b := range next {
+				ps := buckets[b]
+				slices.SortFunc(ps, func(x, y posting) int {
+					switch {
+					case x.h < y.h:
+						return -1
+					case x.h > y.h:
+						return 1
+					}
+					return int(x.id - y.id)
+				})
+				for i := 0; i < len(ps); {
+					j := i + 1
+					for j < len(ps) && ps[j].h == ps[i].h {
+						j++
+					}
+					switch df := j - i; {
+					case df > commonDF:
+						for _, p := range ps[i:j] {
+							f.common[p.id] = append(f.common[p.id], p.h)
+						}
+					case df >= 2:
+						l := make([]int32, df)
+						for k, p := range ps[i:j] {
+							l[k] = p.id
+						}
+						f.lists = append(f.lists, l)
+					}
+					i = j
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	// 3. per text, its common windows (sorted) and the lists it is on (ids
+	// on each list ascend)
+	commonH := make([][]uint64, n)
+	common := make([]int, n)
+	onLists := make([][]int32, n)
+	var lists [][]int32
+	for _, f := range parts {
+		for i, c := range f.common {
+			commonH[i] = append(commonH[i], c...)
+		}
+		lists = append(lists, f.lists...)
+	}
+	for i := range commonH {
+		slices.Sort(commonH[i])
+		common[i] = len(commonH[i])
+	}
+	for li, l := range lists {
+		for _, id := range l {
+			onLists[id] = append(onLists[id], int32(li))
+		}
+	}
+	// 4. candidates, counted from each text to the texts after it; a text
+	// mostly of stock phrases (heavy) may share them with any other
+	heavy := make([]bool, n)
+	var heavies []int32
+	for i := range n {
+		if float64(common[i]) >= need(len(distinct[i])) {
+			heavy[i] = true
+			heavies = append(heavies, int32(i))
+		}
+	}
+	cands := make([][]int32, n)
+	parallelWith(n, workers, func() *counter { return newCounter(n) }, func(c *counter, a int) {
+		for _, li := range onLists[a] {
+			for _, b := range lists[li] {
+				if int(b) > a {
+					c.add(b)
+				}
+			}
+		}
+		da := len(distinct[a])
+		var out []int32
+		try := func(b int32) {
+			rare, db := int(c.count[b]), len(distinct[b])
+			// first with every common window counted as shared, then with
+			// the common windows they do share
+			if candidate(rare, common[a], da, common[b], db) &&
+				candidate(rare+sharedCount(commonH[a], commonH[b]), 0, da, 0, db) {
+				out = append(out, b)
+			}
+		}
+		switch {
+		case heavy[a]:
+			for b := a + 1; b < n; b++ {
+				try(int32(b))
+			}
+		default:
+			for _, b := range c.touched {
+				if !heavy[b] {
+					try(b)
+				}
+			}
+			for _, b := range heavies {
+				if int(b) > a {
+					try(b)
+				}
+			}
+		}
+		slices.Sort(out)
+		cands[a] = out
+		c.reset()
+	})
+	// 5. the exact measure on the candidates
+	type job struct{ a, b int }
+	var jobs []job
+	for a, bs := range cands {
+		for _, b := range bs {
+			jobs = append(jobs, job{a, int(b)})
+		}
+	}
+	out := make([]Similar, len(jobs))
+	parallel(len(jobs), workers, func(k int) {
+		a, b := jobs[k].a, jobs[k].b
+		out[k] = Similar{A: a, B: b, AinB: texts[a].Share(texts[b]), BinA: texts[b].Share(texts[a])}
+	})
+	return out
+}
+
+// candidate estimates, from the windows two texts share that are not stock
+// phrases (rare), and the stock-phrase windows each has (ca, cb) of its
+// distinct windows (da, db), whether they may share enough to measure.
+func candidate(rare, ca, da, cb, db int) bool {
+	if db <= 0 || da <= 0 {
+		return false
+	}
+	shared := float64(rare + min(ca, cb))
+	return shared >= need(da) || shared >= need(db)
+}
+
+// shortText is the number of distinct windows below which a text is
+// measured with the strict bound: a text of many short shared runs has
+// fewer shared windows than shared characters (a run of 9 characters is 2
+// windows), up to SimilarRun times fewer. Long texts copied in part share
+// sentences, whose windows are nearly as many as their characters.
+const shortText = 600
+
+// need is how many shared windows make a text of d distinct windows a
+// candidate: candidateShare of them, or for a short text the least that
+// could cover CopyThreshold of its characters.
+func need(d int) float64 {
+	if d < shortText {
+		return CopyThreshold / reports.SimilarRun * float64(d)
+	}
+	return candidateShare * float64(d)
+}
+
+// sharedCount is the number of values in both sorted lists.
+func sharedCount(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// AllPairs measures every pair exactly, the baseline FindSimilar is
+// benchmarked and tested against.
+func AllPairs(texts []*reports.SimilarText, workers int) []Similar {
+	var out []Similar
+	for a := range texts {
+		for b := a + 1; b < len(texts); b++ {
+			out = append(out, Similar{A: a, B: b})
+		}
+	}
+	parallel(len(out), workers, func(k int) {
+		s := &out[k]
+		s.AinB, s.BinA = texts[s.A].Share(texts[s.B]), texts[s.B].Share(texts[s.A])
+	})
+	return out
+}
+
+// Copied keeps the pairs whose similarity is above CopyThreshold, most
+// similar first.
+func Copied(pairs []Similar) []Similar {
+	var out []Similar
+	for _, p := range pairs {
+		if p.Max() > CopyThreshold {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Max() > out[j].Max() })
+	return out
+}
+
+type posting struct {
+	h  uint64
+	id int32
+}
+
+// counter counts shared windows from one text to the others.
+type counter struct {
+	count   []int32
+	touched []int32
+}
+
+func newCounter(n int) *counter { return &counter{count: make([]int32, n)} }
+
+func (c *counter) add(b int32) {
+	if c.count[b] == 0 {
+		c.touched = append(c.touched, b)
+	}
+	c.count[b]++
+}
+
+func (c *counter) reset() {
+	for _, b := range c.touched {
+		c.count[b] = 0
+	}
+	c.touched = c.touched[:0]
+}
+
+// parallel runs f(0..n-1) on workers goroutines.
+func parallel(n, workers int, f func(i int)) {
+	parallelWith(n, workers, func() struct{} { return struct{}{} }, func(_ struct{}, i int) { f(i) })
+}
+
+// parallelWith runs f(state, 0..n-1) on workers goroutines, each with its
+// own state.
+func parallelWith[S any](n, workers int, state func() S, f func(s S, i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		s := state()
+		for i := range n {
+			f(s, i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	jobs := make(chan int, 64)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := state()
+			for i := range jobs {
+				f(s, i)
+			}
+		}()
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+}

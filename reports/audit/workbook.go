@@ -1,0 +1,199 @@
+package audit
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"nianbao/reports/xlsx"
+)
+
+// Sheets of the audit workbook besides one sheet of findings per unit.
+const (
+	SheetOverview = "审核总览"
+	SheetPairs    = "单位之间雷同"
+	SheetMissing  = "未报送单位"
+	SheetCounty   = "县级报告比对"
+	SheetPrev     = "上年报告无法读取"
+)
+
+// maxCell is the most characters an Excel cell holds.
+const maxCell = 32000
+
+// Percent writes a share as a whole percentage: 63%.
+func Percent(s float64) string { return fmt.Sprintf("%d%%", int(s*100+0.5)) }
+
+// Workbook builds the audit workbook: 审核总览 (one row per file), 单位之间雷同
+// (the copied pairs with their passages), 未报送单位 (with a roster),
+// 县级报告比对 (with the county report) and one sheet of findings per unit.
+func (a *Audit) Workbook() (*excelize.File, error) {
+	f := excelize.NewFile()
+	fail := func(err error) (*excelize.File, error) {
+		f.Close()
+		return nil, err
+	}
+	sheets := a.unitSheets()
+	var rows [][]any
+	for i, u := range a.Units {
+		errs, warns, date, timely, prev, similar, share := any(int64(u.Errors)), any(int64(u.Warnings)), "", "", "", "", ""
+		if u.Report == nil {
+			errs, warns = "", ""
+		} else {
+			date, timely = u.Date.Chinese(), u.Timely.Chinese()
+			if u.Date.IsZero() {
+				date = ""
+			}
+			if u.Late() {
+				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
+			}
+			if u.PrevShare >= 0 {
+				prev = Percent(u.PrevShare)
+			}
+			if u.Similar >= 0 {
+				similar, share = a.Units[u.Similar].Name(), Percent(u.SimilarShare)
+			}
+		}
+		rows = append(rows, []any{int64(i + 1), u.Name(), filepath.Base(u.File), u.Kind, u.Status.Chinese(), errs, warns, date, timely, prev, similar, share, sheets[i], u.Reason})
+	}
+	if err := xlsx.AddList(f, SheetOverview, a.Summary(),
+		[]string{"序号", "单位", "文件", "类型", "状态", "错误", "警告", "落款日期", "是否按时", "与上年相同", "最相似的其他单位", "相似度", "检查结果见", "说明"},
+		[]float64{6, 28, 24, 10, 9, 6, 6, 14, 14, 9, 24, 7, 14, 40}, rows); err != nil {
+		return fail(err)
+	}
+	if err := f.DeleteSheet("Sheet1"); err != nil {
+		return fail(fmt.Errorf("delete Sheet1: %w", err))
+	}
+
+	rows = nil
+	for i, p := range a.Pairs {
+		ua, ub := a.Units[p.A], a.Units[p.B]
+		rows = append(rows, []any{int64(i + 1), ua.Name(), ub.Name(), Percent(p.Similarity), Percent(p.AinB), Percent(p.BinA), clip(strings.Join(p.Passages, "\n"))})
+	}
+	if len(rows) == 0 {
+		rows = [][]any{{"", "未发现超过一半相同的单位。", "", "", "", "", ""}}
+	}
+	if err := xlsx.AddList(f, SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
+		[]string{"序号", "单位甲", "单位乙", "相似度", "甲与乙相同", "乙与甲相同", "相同的段落"},
+		[]float64{6, 24, 24, 8, 10, 10, 80}, rows); err != nil {
+		return fail(err)
+	}
+
+	if a.HasRoster {
+		rows = nil
+		for i, m := range a.Missing {
+			rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
+		}
+		if len(rows) == 0 {
+			rows = [][]any{{"", "名单中的单位均已报送。", ""}}
+		}
+		if err := xlsx.AddList(f, SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
+			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows); err != nil {
+			return fail(err)
+		}
+	}
+
+	if c := a.County; c != nil {
+		rows = nil
+		for i, m := range c.Mismatches {
+			rows = append(rows, []any{int64(i + 1), m.Where, m.Report, m.Sum})
+		}
+		title := fmt.Sprintf("县级报告 %s 与 %d 个单位之和比对：%d个单元格不一致", filepath.Base(c.File), c.Included, len(c.Mismatches))
+		switch {
+		case c.Problem != "":
+			title = "县级报告比对：" + c.Problem
+			rows = [][]any{{"", c.Problem, "", ""}}
+		case len(rows) == 0:
+			rows = [][]any{{"", "各表格数字与各单位之和一致。", "", ""}}
+		}
+		if err := xlsx.AddList(f, SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows); err != nil {
+			return fail(err)
+		}
+	}
+
+	if len(a.PrevUnreadable) > 0 {
+		rows = nil
+		for i, p := range a.PrevUnreadable {
+			rows = append(rows, []any{int64(i + 1), filepath.Base(p.File), p.Kind, p.Reason})
+		}
+		if err := xlsx.AddList(f, SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
+			[]string{"序号", "文件", "类型", "原因"}, []float64{6, 30, 10, 70}, rows); err != nil {
+			return fail(err)
+		}
+	}
+
+	for i, u := range a.Units {
+		if err := a.addUnitSheet(f, sheets[i], &u); err != nil {
+			return fail(err)
+		}
+	}
+	return f, nil
+}
+
+// addUnitSheet lists a unit's findings with their locations.
+func (a *Audit) addUnitSheet(f *excelize.File, sheet string, u *Unit) error {
+	var rows [][]any
+	for i, fd := range u.Findings {
+		kind := fd.Severity.Chinese()
+		if fd.Code == CodeImportNote {
+			kind = "说明"
+		}
+		rows = append(rows, []any{int64(i + 1), kind, fd.Where, fd.Message, fd.Code})
+	}
+	title := fmt.Sprintf("%s（%s）：%d处错误，%d处警告", u.Name(), filepath.Base(u.File), u.Errors, u.Warnings)
+	switch {
+	case u.Report == nil:
+		title = fmt.Sprintf("%s：%s", filepath.Base(u.File), u.Status.Chinese())
+		rows = [][]any{{"", "", "", u.Reason, ""}}
+	case len(rows) == 0:
+		rows = [][]any{{"", "", "", "未发现问题。", ""}}
+	}
+	return xlsx.AddList(f, sheet, title, []string{"序号", "类别", "位置", "说明", "代码"}, []float64{6, 7, 30, 70, 18}, rows)
+}
+
+// unitSheets names each unit's sheet: its number and short name, within
+// Excel's 31 characters and without the characters Excel forbids.
+func (a *Audit) unitSheets() []string {
+	out := make([]string, len(a.Units))
+	for i, u := range a.Units {
+		name := u.ShortName
+		if name == "" {
+			name = u.Organ
+		}
+		if name == "" {
+			name = strings.TrimSuffix(filepath.Base(u.File), filepath.Ext(u.File))
+		}
+		name = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(`:\/?*[]'`, r) {
+				return '_'
+			}
+			return r
+		}, name)
+		s := fmt.Sprintf("%d %s", i+1, name)
+		for utf8.RuneCountInString(s) > 31 {
+			r := []rune(s)
+			s = string(r[:31])
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= maxCell {
+		return s
+	}
+	return string([]rune(s)[:maxCell]) + "…"
+}
+
+// WriteXLSX writes the audit workbook to path atomically.
+func (a *Audit) WriteXLSX(path string) error {
+	f, err := a.Workbook()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return xlsx.SaveFile(f, path)
+}
