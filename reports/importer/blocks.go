@@ -12,6 +12,9 @@ type block struct {
 	para  string // a paragraph's text; unused for a table
 	table *table
 	pos   Position
+	// chrome marks a block of the page around the report (outside the
+	// element that holds it), dropped and listed.
+	chrome bool
 }
 
 type table struct {

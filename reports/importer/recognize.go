@@ -109,6 +109,14 @@ func recognizeBlocks(blocks []block) *Result {
 	// Paragraph debris: page numbers left by a page break.
 	var kept []block
 	for _, b := range blocks {
+		if b.chrome {
+			if b.table != nil {
+				rc.dropChrome(fmt.Sprintf("（网页中报告以外的表格，%d行）", len(b.table.rows)))
+			} else {
+				rc.dropChrome(b.para)
+			}
+			continue
+		}
 		if b.table == nil {
 			t := strings.TrimSpace(b.para)
 			if t == "" {
