@@ -119,7 +119,9 @@ func TestSavedPortalPage(t *testing.T) {
 					t.Errorf("%q is not listed as dropped: %q", want, res.Dropped)
 				}
 			}
-			if !slices.ContainsFunc(res.Problems, func(p Problem) bool { return p.Severity == Note && strings.Contains(p.Message, "已略去网页的栏目") }) {
+			if !slices.ContainsFunc(res.Problems, func(p Problem) bool {
+				return p.Severity == Note && strings.Contains(p.Message, "已略去网页的栏目")
+			}) {
 				t.Errorf("no note sums up the dropped chrome: %v", res.Problems)
 			}
 		})
