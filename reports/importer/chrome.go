@@ -115,20 +115,18 @@ func (rc *recognizer) dropChrome(texts ...string) {
 	}
 }
 
-// chromeNote sums up what was dropped as page chrome in one note.
+// chromeNote lists what was dropped as page chrome in one note.
 func (rc *recognizer) chromeNote() {
 	d := rc.res.Dropped
 	if len(d) == 0 {
 		return
 	}
+	// Every one is named, so that nothing vanishes unseen.
 	var shown []string
-	for _, t := range d[:min(len(d), 6)] {
+	for _, t := range d {
 		shown = append(shown, "“"+clip(t)+"”")
 	}
-	more := ""
-	if len(d) > 6 {
-		more = fmt.Sprintf("等%d处", len(d))
-	}
+	more := fmt.Sprintf("（共%d处）", len(d))
 	sev := Note
 	for _, t := range d {
 		// A sentence is rarely chrome: let the clerk look.
