@@ -30,11 +30,14 @@ var buttonWords = map[string]bool{
 // reIndexNumber matches an index number or a bare date standing alone.
 var reIndexNumber = regexp.MustCompile(`^(?:[0-9A-Za-z]{6,}[/\-][0-9A-Za-z/\-]+|\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$`)
 
-// footerMarkers start a page's footer or the links after an article.
-var footerMarkers = []string{
-	"网站标识码", "ICP备", "公网安备", "扫一扫", "为确保最佳浏览效果", "最佳浏览", "版权所有", "主办单位", "承办单位",
-	"技术支持", "网站地图", "联系我们", "附件下载", "相关附件", "相关链接", "相关文章", "相关阅读", "相关信息", "上一篇",
-	"下一篇", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "政府网站找错",
+// footerMarks are never in a report: a line with one starts the footer.
+var footerMarks = []string{"网站标识码", "ICP备", "公网安备", "为确保最佳浏览效果", "最佳浏览效果", "版权所有"}
+
+// footerWords start a page's footer or the links after an article when
+// they stand in a short line, not in a sentence ("如有疑问请联系我们。").
+var footerWords = []string{
+	"扫一扫", "主办单位", "承办单位", "主办:", "承办:", "技术支持", "网站地图", "联系我们", "附件下载", "相关附件", "相关链接",
+	"相关文章", "相关阅读", "相关信息", "上一篇", "下一篇", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "政府网站找错",
 }
 
 // isButtonLine reports whether s is only buttons and switches.
@@ -70,7 +73,7 @@ func isBreadcrumb(s string) bool {
 // isTitleLike reports whether s reads as a report title (with or without
 // the organ and the year).
 func isTitleLike(c string) bool {
-	return strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.Contains(c, ".") && !strings.Contains(c, ",") && !isBreadcrumb(c)
+	return strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.ContainsAny(c, ".,:;") && !isBreadcrumb(c)
 }
 
 // isRepeatedTitle reports whether s, below the title, is the title again
@@ -87,7 +90,15 @@ func isRepeatedTitle(s, title string) bool {
 // isFooterLine reports whether s starts the page's footer.
 func isFooterLine(s string) bool {
 	c := canon(s)
-	for _, m := range footerMarkers {
+	for _, m := range footerMarks {
+		if strings.Contains(c, canon(m)) {
+			return true
+		}
+	}
+	if runeLen(c) > 40 || strings.Contains(c, ".") {
+		return false
+	}
+	for _, m := range footerWords {
 		if strings.Contains(c, canon(m)) {
 			return true
 		}

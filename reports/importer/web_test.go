@@ -161,6 +161,8 @@ func TestChromeLines(t *testing.T) {
 		{"本报告中所列数据统计期限自2023年1月1日起至2023年12月31日止。", false, false},
 		{"来源于群众的意见建议均已办结。", false, false},
 		{"（一）主动公开情况", false, false},
+		{"如对本报告有疑问，请联系我们。", false, false},
+		{"主办：新源县人民政府办公室", false, true},
 	}
 	for _, c := range cases {
 		if got := isMetaLine(c.line); got != c.meta {
@@ -190,6 +192,7 @@ func TestFindTitle(t *testing.T) {
 		{"a title broken after the organ", paras("孝感市人民政府办公室", "2020年政府信息公开工作年度报告", "根据……"), 0, 2},
 		{"a title broken after the year", paras("别斯托别乡2023年度", "政府信息公开工作年度报告"), 0, 2},
 		{"no title", paras("根据《条例》，编制我单位2021年政府信息公开工作年度报告。"), -1, 0},
+		{"a sentence announcing the report is not its title", paras("现将我乡2023年政府信息公开工作年度报告公布如下："), -1, 0},
 	}
 	for _, c := range cases {
 		if at, n := findTitle(c.in); at != c.at || n != c.len {
