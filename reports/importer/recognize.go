@@ -190,9 +190,14 @@ func recognizeBlocks(blocks []block) *Result {
 	}
 	rc.front(blocks[:first])
 	if r.Organ.ShortName == "" && signOrgan == "" {
-		// No title and no 落款: the office the preamble names for questions
-		// is the organ when it has an organ's name.
-		if m := reAskOrgan.FindStringSubmatch(strings.ReplaceAll(r.Preamble, " ", "")); m != nil && looksLikeOrgan(m[1]) {
+		// No title and no 落款: the organ the preamble says publishes the
+		// report (“现公布××乡人民政府2022年政府信息公开工作年度报告”), else
+		// the office it names for questions, when it has an organ's name.
+		pre := strings.ReplaceAll(r.Preamble, " ", "")
+		if m := reNamesItself.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
+			r.Organ.ShortName = normText(m[1])
+			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“%s”取为“%s”，请核对", clip(m[0]), r.Organ.ShortName)
+		} else if m := reAskOrgan.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
 			r.Organ.ShortName = normText(m[1])
 			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“请与%s联系”取为“%s”，请核对", m[1], r.Organ.ShortName)
 		}
@@ -371,6 +376,7 @@ var (
 	rePhone       = regexp.MustCompile(`(?:电话|联系方式)[：:]?\s*([0-9０-９][0-9０-９\-－—（）() ]{5,}[0-9０-９])`)
 	reAddress     = regexp.MustCompile(`地址[：:为]?(.+?)(?:[，,；;。]|$)`)
 	reYearInText  = regexp.MustCompile(`(\d{4})年`)
+	reNamesItself = regexp.MustCompile(`(?:现公布|现将|向社会公布|公布|发布)([^，,。；;：:“”《》（）()]{2,30}?)\d{4}年度?政府信息公开工作(?:年度)?报告`)
 	reAskOrgan    = regexp.MustCompile(`请与([^，,。；;（(：:“”]{2,40}?)(?:联系|[（(])`)
 )
 
