@@ -101,6 +101,18 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "br":
 			h.flush()
 			return
+		case tag == "table" && isLayoutTable(n):
+			// A table that lays out the page (old portals put the whole
+			// article in one): its cells are read as blocks.
+			h.flush()
+			outer := h.cur
+			h.cur = n
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				h.walk(c, depth+1)
+			}
+			h.flush()
+			h.cur = outer
+			return
 		case tag == "table":
 			h.flush()
 			h.table(n, depth)
@@ -229,6 +241,59 @@ func (h *htmlReader) titleFromHead(root *html.Node, at int) {
 			return
 		}
 	}
+}
+
+// isLayoutTable reports whether a table lays out a page rather than
+// holding data: a cell holds another table, or a cell holds a passage of
+// text (a statistical table's cells are labels and numbers).
+func isLayoutTable(n *html.Node) bool {
+	var visit func(m *html.Node, d int, inCell bool) bool
+	visit = func(m *html.Node, d int, inCell bool) bool {
+		if d > maxXMLDepth {
+			return false
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.Data == "table" && inCell:
+				return true
+			case c.Data == "td" || c.Data == "th":
+				if n := 300; textLonger(c, &n, d+1) || visit(c, d+1, true) {
+					return true
+				}
+			case c.Data == "tr" || c.Data == "tbody" || c.Data == "thead" || c.Data == "tfoot" || inCell:
+				if visit(c, d+1, inCell) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(n, 0, false)
+}
+
+// textLonger reports whether the text under n has more than *left
+// characters, reading no further than that.
+func textLonger(n *html.Node, left *int, depth int) bool {
+	if depth > maxXMLDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			*left -= utf8.RuneCountInString(strings.TrimSpace(c.Data))
+			if *left < 0 {
+				return true
+			}
+		case c.Type == html.ElementNode && !skipTags[c.Data]:
+			if textLonger(c, left, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isStatTable reports whether t is one of the report's statistical tables.

@@ -97,6 +97,14 @@ func TestSavedPortalPage(t *testing.T) {
 		{"the title only in the page's <title>", func() []byte { return []byte(portalPage(t, sample, "utf-8", false)) }, ""},
 		{"table 二 split into two tables", func() []byte { return []byte(splitTables(portalPage(t, sample, "utf-8", true))) }, ""},
 		{"text in spans and divs broken by <br>", func() []byte { return []byte(divsAndSpans(portalPage(t, sample, "utf-8", true))) }, ""},
+		{"the whole page laid out in tables", func() []byte {
+			p := portalPage(t, sample, "utf-8", true)
+			i := strings.Index(p, `<div class="main">`)
+			k := strings.Index(p, `<div class="attach">`)
+			z := strings.Index(p, `<div id="zoom"`)
+			return []byte(p[:i] + `<table width="100%"><tr><td>` + p[i+len(`<div class="main">`):z] + `</td></tr><tr><td>` + p[z:k] +
+				`</td></tr><tr><td>` + p[k:] + `</td></tr></table>`)
+		}, ""},
 		{"the 落款 in an element after the article's", func() []byte {
 			p := portalPage(t, sample, "utf-8", true)
 			i := strings.Index(p, `<p class="nb-sign"`)
