@@ -84,9 +84,21 @@ func textDocument(text string) []block {
 	for i, line := range lines {
 		pos := Position{Line: i + 1}
 		if cells, ok := pipeCells(line); ok {
+			bare := strings.Trim(line, "| \t") == ""
+			if bare && cur == nil {
+				continue // the edge of a layout table between paragraphs
+			}
+			// A title, a heading or the article's metadata in a cell of a
+			// layout table ("木场乡2023年度政府信息公开工作年度报告 | |||") is a
+			// paragraph.
+			if t := soleCell(cells); t != "" && (isTitleLike(canon(t)) || isMetaLine(t) || sectionHeading(t) != "") {
+				flush()
+				blocks = append(blocks, block{para: t, pos: pos})
+				continue
+			}
 			// A line of bars alone closes empty cells of the row above
 			// (a rendering that puts each cell on a line of its own).
-			if n := len(cur.rowsOrNil()); n > 0 && strings.Trim(line, "| \t") == "" {
+			if n := len(cur.rowsOrNil()); n > 0 && bare {
 				last := &cur.rows[n-1]
 				for range cells {
 					if len(last.cells) < maxCellsPerRow {
@@ -136,6 +148,21 @@ func (t *table) rowsOrNil() []trow {
 		return nil
 	}
 	return t.rows
+}
+
+// soleCell returns the only non-empty cell of a row, or "".
+func soleCell(cells []string) string {
+	one := ""
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		if one != "" {
+			return ""
+		}
+		one = c
+	}
+	return one
 }
 
 // pipeCells splits a table row written with vertical bars, as Markdown and

@@ -208,3 +208,23 @@ func TestFindTitle(t *testing.T) {
 		}
 	}
 }
+
+// An archive's text rendering of a page laid out in tables: runs of bars
+// around the title and the metadata, which are paragraphs, not table rows.
+func TestLayoutTableText(t *testing.T) {
+	text := "木场乡人民政府2023年度政府信息公开工作年度报告 |\n|||||||||||||||||||||||||\n" +
+		"来源:镇康县木场乡人民政府 作者: 时间:2024-01-16 点击率:【 打印 】【 关闭 】 | ||||||||||||||||||||\n|\n||||||||||||||||||\n" +
+		"一、总体情况 本年度报告中所列数据的统计期限为:2023年1月1日——2023年12月31日。\n" +
+		"二、主动公开政府信息情况\n第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n行政规范性文件 | 0 | 0 | 1 |\n"
+	res := mustImport(t, "木场乡.txt", []byte(text))
+	r := res.Report
+	if r.Organ.ShortName != "木场乡人民政府" || r.Year != 2023 {
+		t.Errorf("organ %q, year %d", r.Organ.ShortName, r.Year)
+	}
+	if c := r.Cells["t2_1.norms.valid"]; c.String() != "1" {
+		t.Errorf("norms.valid = %q", c)
+	}
+	if !slices.ContainsFunc(res.Dropped, func(d string) bool { return strings.HasPrefix(d, "来源:镇康县木场乡人民政府") }) {
+		t.Errorf("the metadata line is not dropped: %q", res.Dropped)
+	}
+}
