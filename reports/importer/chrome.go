@@ -146,7 +146,7 @@ func (rc *recognizer) chromeNote() {
 		}
 	}
 	rc.res.Problems = append(rc.res.Problems, Problem{Severity: sev,
-		Message: fmt.Sprintf("已略去网页的栏目、导航、按钮和页脚等不是报告内容的文字：%s%s", strings.Join(shown, "、"), more)})
+		Message: fmt.Sprintf("已略去不属于报告的文字（网页的栏目、导航、按钮、页脚等）：%s%s", strings.Join(shown, "、"), more)})
 }
 
 // trimFooter cuts the page's footer off the end of the blocks: from the

@@ -189,7 +189,7 @@ func corpusDocument(t *testing.T, dir string) (corpusResult, bool) {
 	}
 	res.chromeDropped = len(imp.Dropped)
 	if len(imp.Dropped) > 0 && !slices.ContainsFunc(imp.Problems, func(p Problem) bool {
-		return strings.Contains(p.Message, "网页的栏目") || strings.Contains(p.Message, "不是报告内容")
+		return strings.Contains(p.Message, "已略去不属于报告的文字")
 	}) {
 		t.Errorf("%d chrome blocks dropped but no note lists them: %v", len(imp.Dropped), imp.Problems)
 	}

@@ -128,7 +128,7 @@ func TestSavedPortalPage(t *testing.T) {
 				}
 			}
 			if !slices.ContainsFunc(res.Problems, func(p Problem) bool {
-				return p.Severity == Note && strings.Contains(p.Message, "已略去网页的栏目")
+				return p.Severity == Note && strings.Contains(p.Message, "已略去不属于报告的文字")
 			}) {
 				t.Errorf("no note sums up the dropped chrome: %v", res.Problems)
 			}
