@@ -40,6 +40,9 @@ var footerWords = []string{
 	"相关文章", "相关阅读", "相关信息", "上一篇", "下一篇", "打印本页", "关闭窗口", "[打印]", "[关闭]", "分享到", "政府网站找错",
 }
 
+// reAttachment matches a line naming an attached file.
+var reAttachment = regexp.MustCompile(`(?i)\.(?:docx?|wps|pdf|ofd|xlsx?|et|zip|rar)(?:\(\d+(?:\.\d+)?[KMG]B?\))?$`)
+
 // isButtonLine reports whether s is only buttons and switches.
 func isButtonLine(s string) bool {
 	f := strings.FieldsFunc(s, func(r rune) bool {
@@ -94,6 +97,9 @@ func isFooterLine(s string) bool {
 		if strings.Contains(c, canon(m)) {
 			return true
 		}
+	}
+	if runeLen(c) <= 80 && reAttachment.MatchString(c) {
+		return true // an attachment's link: 附件：××年度报告.docx
 	}
 	if runeLen(c) > 40 || strings.Contains(c, ".") {
 		return false

@@ -171,6 +171,8 @@ func TestChromeLines(t *testing.T) {
 		{"（一）主动公开情况", false, false},
 		{"如对本报告有疑问，请联系我们。", false, false},
 		{"主办：新源县人民政府办公室", false, true},
+		{"附件：别斯托别乡2023年度政府信息公开工作年度报告.docx", false, true},
+		{"2023年政府信息公开年报.pdf(356KB)", false, true},
 	}
 	for _, c := range cases {
 		if got := isMetaLine(c.line); got != c.meta {
