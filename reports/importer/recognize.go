@@ -423,11 +423,14 @@ func (rc *recognizer) front(blocks []block) {
 		}
 	} else {
 		rc.add(Uncertain, Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
+		lead := true
 		for _, b := range paras {
-			if isMetaLine(b.para) || isBreadcrumb(b.para) {
+			// The page's links before the first sentence are chrome too.
+			if isMetaLine(b.para) || isBreadcrumb(b.para) || lead && isLinkLike(b.para) {
 				rc.dropChrome(b.para)
 				continue
 			}
+			lead = false
 			preamble = append(preamble, para{b.para, b.pos})
 		}
 	}

@@ -151,6 +151,13 @@ func TestCopiedPortalText(t *testing.T) {
 	if len(res.Dropped) < 20 {
 		t.Errorf("dropped %d blocks, want the header, the metadata and the footer: %q", len(res.Dropped), res.Dropped)
 	}
+
+	// Copied without the title: the page's links before the first
+	// sentence are still not the preamble.
+	res = mustImport(t, "copied.txt", []byte(header+meta+lines[1]+footer))
+	if res.Report.Preamble != plain.Report.Preamble {
+		t.Errorf("preamble without a title =\n%s\nwant\n%s", res.Report.Preamble, plain.Report.Preamble)
+	}
 }
 
 func TestChromeLines(t *testing.T) {
