@@ -426,7 +426,7 @@ func (rc *recognizer) front(blocks []block) {
 		lead := true
 		for _, b := range paras {
 			// The page's links before the first sentence are chrome too.
-			if isMetaLine(b.para) || isBreadcrumb(b.para) || lead && isLinkLike(b.para) {
+			if isMetaLine(b.para) || isBreadcrumb(b.para) || lead && isShortLine(b.para) {
 				rc.dropChrome(b.para)
 				continue
 			}
@@ -445,6 +445,13 @@ func (rc *recognizer) front(blocks []block) {
 			r.Year, _ = strconv.Atoi(m[1])
 		}
 	}
+}
+
+// isShortLine reports whether s is a short line without a full stop: a
+// link, a button or a label of a page, never a preamble's sentence.
+func isShortLine(s string) bool {
+	c := canon(s)
+	return c != "" && runeLen(c) <= 20 && !strings.ContainsRune(s, '。') && sectionHeading(s) == ""
 }
 
 var reYearStart = regexp.MustCompile(`^\d{4}年`)

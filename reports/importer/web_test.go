@@ -144,7 +144,10 @@ func TestCopiedPortalText(t *testing.T) {
 	header := "登录登录注册注册你好，注销\n网站支持IPV6\n首页\n政务公开\n解读回应\n热门搜索：\n长者模式\n当前位置：首页 > 政务公开 > 政府信息公开年报\n政府信息公开年报\n"
 	meta := "来源：别斯托别乡人民政府  时间：2025-03-10\n微信微博QQ空间\n全真版\n文字版\n文件下载\n"
 	footer := "\n附件下载\n扫一扫在手机上查看当前页面\n关闭\n省市政府网站\n新疆维吾尔自治区人民政府\n伊犁哈萨克自治州人民政府\n霍城县人民政府\n网站标识码：6540250001 新ICP备05000000号-1\n为确保最佳浏览效果，建议使用1366×768分辨率\n"
-	lines := strings.SplitN(seed, "\n", 2)
+	lines := strings.SplitN(strings.TrimLeft(seed, "\n"), "\n", 2) // the title, the rest
+	if !strings.Contains(lines[0], "年度报告") {
+		t.Fatalf("the seed's first line is not its title: %q", lines[0])
+	}
 	text := header + lines[0] + "\n" + meta + lines[1] + footer
 	res := mustImport(t, "copied.txt", []byte(text))
 	sameReport(t, "copied_portal_text", comparable(t, plain.Report), comparable(t, res.Report))
