@@ -651,6 +651,11 @@ func brokenAfter(s string, wrapped bool) bool {
 	if wrapped {
 		return len(rs) >= 12 && isWide(last)
 	}
+	if _, numbered := parseNumbered(s); !numbered && isWide(last) && strings.ContainsAny(s, "，,") {
+		// A clause cut off mid-sentence (“2020年，市人民政府办公室” / “认真
+		// 贯彻落实……”): a heading has no comma.
+		return true
+	}
 	return len(rs) > 40 && isWide(last)
 }
 

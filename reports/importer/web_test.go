@@ -240,3 +240,15 @@ func TestLayoutTableText(t *testing.T) {
 		t.Errorf("the metadata line is not dropped: %q", res.Dropped)
 	}
 }
+
+// A line broken inside a clause (a <br> in the page) is one paragraph with
+// the next; a numbered heading with a comma is not joined.
+func TestClauseBrokenAcrossLines(t *testing.T) {
+	text := "孝感市人民政府办公室2020年政府信息公开工作年度报告\n一、总体情况\n2020年，市人民政府办公室\n认真贯彻落实各项决策部署，政府信息公开工作取得积极进展。\n（一）加强组织领导，健全工作机制\n我办成立了领导小组。\n"
+	res := mustImport(t, "孝感.txt", []byte(text))
+	parts := res.Report.Overview.Parts
+	if len(parts) != 2 || parts[0].Text != "2020年，市人民政府办公室认真贯彻落实各项决策部署，政府信息公开工作取得积极进展。" ||
+		parts[1].Title != "加强组织领导，健全工作机制" {
+		t.Errorf("parts = %q", parts)
+	}
+}
