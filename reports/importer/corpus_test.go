@@ -46,7 +46,10 @@ type corpusExpect struct {
 	// KnownFalseWarnings are wrong warnings known and not yet fixed, in
 	// the same form, each waiting for named work.
 	KnownFalseWarnings []string `json:"known_false_warnings"`
-	ReaderNotes        []string `json:"reader_notes"`
+	// KnownFalseWarningsWhy says, for each known false warning, why it is
+	// wrong and what work fixes it; every known one must have a reason.
+	KnownFalseWarningsWhy map[string]string `json:"known_false_warnings_why"`
+	ReaderNotes           []string          `json:"reader_notes"`
 }
 
 // chromeMarkers are words of portal pages that never belong in a report's
@@ -109,6 +112,11 @@ func corpusDocument(t *testing.T, dir string) (corpusResult, bool) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "SOURCE")); err != nil {
 		t.Errorf("no SOURCE file: %v", err)
+	}
+	for _, k := range exp.KnownFalseWarnings {
+		if exp.KnownFalseWarningsWhy[k] == "" {
+			t.Errorf("known false warning %q without a reason in known_false_warnings_why", k)
+		}
 	}
 	docs, _ := filepath.Glob(filepath.Join(dir, "report.*"))
 	if len(docs) != 1 {
