@@ -90,6 +90,13 @@ func isRepeatedTitle(s, title string) bool {
 	return isTitleLike(c) && strings.HasSuffix(c, "报告") && strings.Contains(c, "政府信息公开")
 }
 
+// isColumnName reports whether s is a site's column name (政府信息公开年报,
+// 政务公开, 信息公开年报): a short phrase of 公开 or 年报, no sentence.
+func isColumnName(s string) bool {
+	c := canon(s)
+	return runeLen(c) <= 15 && !strings.ContainsAny(c, ".,;:!?") && (strings.Contains(c, "公开") || strings.Contains(c, "年报")) && !reTitleYear.MatchString(c)
+}
+
 // isFooterLine reports whether s starts the page's footer.
 func isFooterLine(s string) bool {
 	c := canon(s)

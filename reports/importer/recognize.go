@@ -409,7 +409,7 @@ func (rc *recognizer) front(blocks []block) {
 		lead := true
 		for i, b := range rest {
 			t := b.para
-			chrome := isMetaLine(t) || isBreadcrumb(t) || isRepeatedTitle(t, title)
+			chrome := isMetaLine(t) || isBreadcrumb(t) || isRepeatedTitle(t, title) || lead && isColumnName(t)
 			if !chrome && lead && i+1 < len(rest) && isLinkLike(t) {
 				n := rest[i+1].para
 				chrome = isMetaLine(n) || isRepeatedTitle(n, title)

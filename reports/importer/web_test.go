@@ -155,6 +155,12 @@ func TestCopiedPortalText(t *testing.T) {
 		t.Errorf("dropped %d blocks, want the header, the metadata and the footer: %q", len(res.Dropped), res.Dropped)
 	}
 
+	// The column name under the title, not above it.
+	res = mustImport(t, "copied.txt", []byte(lines[0]+"\n政府信息公开年报\n"+meta+lines[1]))
+	if res.Report.Preamble != plain.Report.Preamble {
+		t.Errorf("preamble with the column name under the title =\n%s\nwant\n%s", res.Report.Preamble, plain.Report.Preamble)
+	}
+
 	// Copied without the title: the page's links before the first
 	// sentence are still not the preamble.
 	res = mustImport(t, "copied.txt", []byte(header+meta+lines[1]+footer))
