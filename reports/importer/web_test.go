@@ -156,7 +156,7 @@ func TestCopiedPortalText(t *testing.T) {
 	}
 
 	// The column name under the title, not above it.
-	res = mustImport(t, "copied.txt", []byte(lines[0]+"\n政府信息公开年报\n"+meta+lines[1]))
+	res = mustImport(t, "copied.txt", []byte(lines[0]+"\n政府信息公开年报\n"+lines[1]))
 	if res.Report.Preamble != plain.Report.Preamble {
 		t.Errorf("preamble with the column name under the title =\n%s\nwant\n%s", res.Report.Preamble, plain.Report.Preamble)
 	}
