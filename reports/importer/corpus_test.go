@@ -40,6 +40,9 @@ type corpusExpect struct {
 	// Chrome lists text of the page around the report that must reach no
 	// field (besides the markers every document is checked for).
 	Chrome []string `json:"chrome"`
+	// ChromeBlocks is how many paragraphs of the document are page chrome,
+	// counted by reading it: the import must drop that many, no more.
+	ChromeBlocks int `json:"chrome_blocks"`
 	// TrueFindings are the check findings the document deserves: a code,
 	// or "CODE:text" for a finding whose message contains text.
 	TrueFindings []string `json:"true_findings"`
@@ -196,6 +199,9 @@ func corpusDocument(t *testing.T, dir string) (corpusResult, bool) {
 		t.Errorf("page chrome left in the report: %q", res.chromeLeft)
 	}
 	res.chromeDropped = len(imp.Dropped)
+	if res.chromeDropped != exp.ChromeBlocks {
+		t.Errorf("dropped %d blocks as page chrome, the document has %d: %q", res.chromeDropped, exp.ChromeBlocks, imp.Dropped)
+	}
 	if len(imp.Dropped) > 0 && !slices.ContainsFunc(imp.Problems, func(p Problem) bool {
 		return strings.Contains(p.Message, "已略去不属于报告的文字")
 	}) {
