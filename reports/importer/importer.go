@@ -158,6 +158,22 @@ func Import(name string, data []byte) (*Result, error) {
 		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", errPDFUnsupported)
+	case looksMHTML(data) || (ext == ".mht" || ext == ".mhtml") && bytes.Contains(data, []byte("multipart")):
+		page, err := mhtmlPage(data)
+		if err != nil {
+			return nil, ferr(err.Error(), err)
+		}
+		blocks, enc, err := htmlDocument(page)
+		if err != nil {
+			return nil, ferr(err.Error(), err)
+		}
+		res := recognize(blocks)
+		res.Format = "网页（单个文件 .mht"
+		if enc != "" && enc != "UTF-8" {
+			res.Format += "，" + enc
+		}
+		res.Format += "）"
+		return res, nil
 	case looksHTML(data) || (ext == ".html" || ext == ".htm") && bytes.Contains(data, []byte("<")):
 		blocks, enc, err := htmlDocument(data)
 		if err != nil {

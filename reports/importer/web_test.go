@@ -2,6 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"encoding/base64"
+	"mime/quotedprintable"
 	"regexp"
 	"slices"
 	"strings"
@@ -256,5 +258,72 @@ func TestClauseBrokenAcrossLines(t *testing.T) {
 	if len(parts) != 2 || parts[0].Text != "2020年，市人民政府办公室认真贯彻落实各项决策部署，政府信息公开工作取得积极进展。" ||
 		parts[1].Title != "加强组织领导，健全工作机制" {
 		t.Errorf("parts = %q", parts)
+	}
+}
+
+// mhtml wraps page as a browser's “网页，单个文件” does: a MIME message with
+// the page quoted-printable (or base64) and a picture after it.
+func mhtml(t *testing.T, from string, page []byte, partCharset string, b64 bool) []byte {
+	t.Helper()
+	const boundary = "----MultipartBoundary--Qm3v2kXQ1w----"
+	var b bytes.Buffer
+	b.WriteString("From: " + from + "\r\nSnapshot-Content-Location: https://www.xinyuan.gov.cn/zwgk/nb/2024/1.html\r\n" +
+		"Subject: =?utf-8?Q?=E5=88=AB=E6=96=AF?=\r\nDate: Fri, 19 Jan 2024 10:00:00 +0800\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"" + boundary + "\"\r\n\r\n\r\n")
+	b.WriteString("--" + boundary + "\r\nContent-Type: text/html")
+	if partCharset != "" {
+		b.WriteString("; charset=\"" + partCharset + "\"")
+	}
+	if b64 {
+		b.WriteString("\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://www.xinyuan.gov.cn/zwgk/nb/2024/1.html\r\n\r\n")
+		enc := base64.StdEncoding.EncodeToString(page)
+		for len(enc) > 76 {
+			b.WriteString(enc[:76] + "\r\n")
+			enc = enc[76:]
+		}
+		b.WriteString(enc + "\r\n")
+	} else {
+		b.WriteString("\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.xinyuan.gov.cn/zwgk/nb/2024/1.html\r\n\r\n")
+		w := quotedprintable.NewWriter(&b)
+		if _, err := w.Write(page); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		b.WriteString("\r\n")
+	}
+	b.WriteString("--" + boundary + "\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\nContent-Location: https://www.xinyuan.gov.cn/images/logo.png\r\n\r\niVBORw0KGgo=\r\n")
+	b.WriteString("--" + boundary + "--\r\n")
+	return b.Bytes()
+}
+
+func TestSavedSingleFilePage(t *testing.T) {
+	sample := reports.Sample()
+	page := portalPage(t, sample, "utf-8", true)
+	gbkPage, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(portalPage(t, sample, "", true)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+	}{
+		{"Chrome or Edge, quoted-printable UTF-8", mhtml(t, "<Saved by Blink>", []byte(page), "", false)},
+		{"Internet Explorer, GB2312 named by the part only", mhtml(t, "<Saved by Windows Internet Explorer 8>", gbkPage, "gb2312", false)},
+		{"base64", mhtml(t, "<Saved by Blink>", []byte(page), "utf-8", true)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustImport(t, "年报.mhtml", c.data)
+			sameReport(t, "mhtml_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, sample), comparable(t, res.Report))
+			if res.Uncertain() {
+				t.Errorf("uncertain: %v", res.Problems)
+			}
+			if !strings.Contains(res.Format, ".mht") {
+				t.Errorf("format %q", res.Format)
+			}
+		})
+	}
+	if _, err := Import("坏.mht", []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: image/png\r\n\r\nabc\r\n--x--\r\n")); err == nil || !strings.Contains(err.Error(), "没有网页内容") {
+		t.Errorf("an .mht without a page: %v", err)
 	}
 }
