@@ -491,6 +491,10 @@ func findTitle(paras []block) (int, int) {
 	for i := 0; i+1 < len(paras); i++ {
 		c, next := canon(paras[i].para), canon(paras[i+1].para)
 		if organLine(i) && reTitleYear.MatchString(c) && isTitleLike(next) && runeLen(c+next) <= 60 {
+			// “新源县别斯托别乡人民政府” / “2023年度政府信息公开工作” / “年度报告”.
+			if reYearStart.MatchString(c) && organLine(i-1) && !reTitleYear.MatchString(canon(paras[i-1].para)) {
+				return i - 1, 3
+			}
 			return i, 2
 		}
 	}

@@ -219,6 +219,7 @@ func TestFindTitle(t *testing.T) {
 		{"a breadcrumb is not the organ's line", paras("当前位置:首页 > 政府信息公开年报", "乐至县回澜镇人民政府2019年政府信息公开工作年度报告"), 1, 1},
 		{"a title broken after the organ", paras("孝感市人民政府办公室", "2020年政府信息公开工作年度报告", "根据……"), 0, 2},
 		{"a title broken after the year", paras("别斯托别乡2023年度", "政府信息公开工作年度报告"), 0, 2},
+		{"a title in three lines", paras("新源县别斯托别乡人民政府", "2023年度政府信息公开工作", "年度报告"), 0, 3},
 		{"no title", paras("根据《条例》，编制我单位2021年政府信息公开工作年度报告。"), -1, 0},
 		{"a sentence announcing the report is not its title", paras("现将我乡2023年政府信息公开工作年度报告公布如下："), -1, 0},
 	}
