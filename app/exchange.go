@@ -66,7 +66,7 @@ func (s *shell) onExportHTML() {
 // unsaved report.
 func (s *shell) onImport() {
 	s.confirmDiscard(func() {
-		exts := []string{".docx", ".xlsx", ".txt", ".html", ".htm"}
+		exts := []string{".docx", ".xlsx", ".txt", ".html", ".htm", ".mht", ".mhtml"}
 		s.chooseFile("导入报告", "导入", exts, func(path string) {
 			data, err := os.ReadFile(path)
 			if err != nil {

@@ -251,6 +251,9 @@ func (c *checker) compareCell(f textField, cl textClaim, table, row, col string)
 
 func (c *checker) compareRequests(f textField, cl textClaim, verb []rune) {
 	tb, rn, rc, _, _ := c.t3Rows()
+	if c.rowBlank(tb, rn) {
+		return // nothing typed (or imported) to compare with
+	}
 	ct := tb.ColumnIndex(ColTotal)
 	n, carry := c.num(tb, rn, ct), c.num(tb, rc, ct)
 	want := Int(cl.value)
@@ -266,6 +269,9 @@ func (c *checker) compareRequests(f textField, cl textClaim, verb []rune) {
 func (c *checker) compareSum(f textField, cl textClaim, what string, cols ...string) {
 	tb := c.t.Table(TableT4)
 	ri := tb.RowIndex(RowT4Cases)
+	if c.rowBlank(tb, ri) {
+		return
+	}
 	var sum Decimal
 	for _, k := range cols {
 		sum = sum.Add(c.num(tb, ri, tb.ColumnIndex(k)))
@@ -273,6 +279,18 @@ func (c *checker) compareSum(f textField, cl textClaim, what string, cols ...str
 	if sum.Cmp(Int(cl.value)) != 0 {
 		c.textNumberWarn(f, cl, "表四「"+what+"」总计为"+sum.String())
 	}
+}
+
+// rowBlank reports whether no input cell of the row holds a number, as
+// when a table is missing from an imported document.
+func (c *checker) rowBlank(tb *Table, ri int) bool {
+	keys := keysOf(c.t)[c.tableIndex(tb.Key)][ri]
+	for ci := range tb.Columns {
+		if !tb.IsComputed(ri, ci) && c.r.Cell(keys[ci]).IsNumber() {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) textNumberWarn(f textField, cl textClaim, table string) {

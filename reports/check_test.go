@@ -225,6 +225,12 @@ func TestChecks(t *testing.T) {
 			r.Overview.Parts[1].Text = "2023年度我乡未收到政府信息依申请公开。"
 		}, CodeTextNumber, true, []string{"未收到", "总计为2"}, Warning},
 		{"未收到申请 and the table has 0", part("2023年度我乡未收到政府信息依申请公开。"), CodeTextNumber, false, nil, Warning},
+		{"收到申请1件 while 表三 is not filled in (missing from an imported page)", func(r, _ *Report) {
+			for _, col := range []string{"natural", "business", "research", "charity", "lawfirm", "other"} {
+				r.Cells[Key(TableT3, RowNew, col)] = BlankCell()
+			}
+			r.Overview.Parts[1].Text = "2023年，我乡收到政府信息依申请公开办理事项1件。"
+		}, CodeTextNumber, false, nil, Warning},
 		{"text says 行政复议2件, table 1", func(r, _ *Report) {
 			set(r, "t4.cases.review_upheld", 1)
 			r.Overview.Parts[1].Text = "全年发生政府信息公开行政复议2件。"
@@ -296,6 +302,7 @@ func TestChecks(t *testing.T) {
 		{"a year two years back", part("2021年制定的制度继续执行。"), CodeTextYear, true, []string{"2021年", "2023年度"}, Warning},
 		{"last year after 较", part("申请数量较2022年有所减少。"), CodeTextYear, false, nil, Warning},
 		{"last year without a cue", part("2022年公开了预算信息。"), CodeTextYear, true, []string{"2022年"}, Warning},
+		{"last year's 决算 and an unfinished carry-over", part("公开2022年部门决算信息；2022年未转结政府信息公开申请。"), CodeTextYear, false, nil, Warning},
 		{"next year and book titles", part("2024年1月继续落实《2019年政务公开工作要点》。"), CodeTextYear, false, nil, Warning},
 		{"a law's revision and a plan's horizon", part("贯彻2019年修订的《条例》，对标2035年远景目标。"), CodeTextYear, false, nil, Warning},
 		{"year written with a space as copied from Word", part("2019 年建成专栏。"), CodeTextYear, true, []string{"2019 年"}, Warning},

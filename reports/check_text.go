@@ -455,7 +455,7 @@ func hasPrefixRunes(s, p []rune) bool {
 
 // lastYearCues before (or 结转 after) last year's number allow it:
 // 较2022年, 比2022年, 与2022年相比, 2022年结转.
-var lastYearCues = splitWords("较 比 上年 去年 同比 相比 对比 与 结转")
+var lastYearCues = splitWords("较 比 上年 去年 同比 相比 对比 与 结转 转结 决算")
 
 // yearRefCues after any year make it a reference, not a copied date: the
 // year a law was revised or a plan's horizon.
@@ -575,7 +575,8 @@ func (c *checker) dateWarn(f textField, start, end int, why string) {
 }
 
 // checkYear warns about a year that is neither the report year nor the
-// next; last year is fine after 较/比/上年/同比… or before 结转, and any
+// next; last year is fine after 较/比/上年/同比… or before 结转 or 决算 (last
+// year's accounts are published this year), and any
 // year before 修订/施行/远景目标… (a law's or a plan's year).
 func (c *checker) checkYear(f textField, start, y, after int) {
 	ry := c.r.Year

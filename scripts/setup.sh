@@ -27,6 +27,8 @@ if [ "$want_test" = 1 ]; then
   pkgs+=(python3-docx)
   # A window manager with a taskbar: the window must fit the work area.
   pkgs+=(icewm)
+  # the clipboard for scripts/import-web-gui.sh (paste import).
+  pkgs+=(xclip)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -12,6 +12,9 @@ type block struct {
 	para  string // a paragraph's text; unused for a table
 	table *table
 	pos   Position
+	// chrome marks a block of the page around the report (outside the
+	// element that holds it), dropped and listed.
+	chrome bool
 }
 
 type table struct {
@@ -80,6 +83,40 @@ func textDocument(text string) []block {
 	}
 	for i, line := range lines {
 		pos := Position{Line: i + 1}
+		if cells, ok := pipeCells(line); ok {
+			bare := strings.Trim(line, "| \t") == ""
+			if bare && cur == nil {
+				continue // the edge of a layout table between paragraphs
+			}
+			// A title, a heading or the article's metadata in a cell of a
+			// layout table ("木场乡2023年度政府信息公开工作年度报告 | |||") is a
+			// paragraph.
+			if t := soleCell(cells); t != "" && (isTitleLike(canon(t)) || isMetaLine(t) || sectionHeading(t) != "") {
+				flush()
+				blocks = append(blocks, block{para: t, pos: pos})
+				continue
+			}
+			// A line of bars alone closes empty cells of the row above
+			// (a rendering that puts each cell on a line of its own).
+			if n := len(cur.rowsOrNil()); n > 0 && bare {
+				last := &cur.rows[n-1]
+				for range cells {
+					if len(last.cells) < maxCellsPerRow {
+						last.cells = append(last.cells, tcell{col: len(last.cells)})
+					}
+				}
+				continue
+			}
+			if cur == nil {
+				cur = &table{pos: pos}
+			}
+			row := trow{pos: pos}
+			for j, c := range cells {
+				row.cells = append(row.cells, tcell{text: c, col: j})
+			}
+			cur.rows = append(cur.rows, row)
+			continue
+		}
 		if strings.Contains(line, "\t") {
 			if cur == nil {
 				cur = &table{pos: pos}
@@ -103,6 +140,56 @@ func textDocument(text string) []block {
 	}
 	flush()
 	return blocks
+}
+
+// rowsOrNil returns the table's rows; a nil table has none.
+func (t *table) rowsOrNil() []trow {
+	if t == nil {
+		return nil
+	}
+	return t.rows
+}
+
+// soleCell returns the only non-empty cell of a row, or "".
+func soleCell(cells []string) string {
+	one := ""
+	for _, c := range cells {
+		if c == "" {
+			continue
+		}
+		if one != "" {
+			return ""
+		}
+		one = c
+	}
+	return one
+}
+
+// pipeCells splits a table row written with vertical bars, as Markdown and
+// text renderings of web pages give tables: "规章 | 0 | 0 | 0 |",
+// "| 信息内容 | 本年制发件数 |", or a cell alone on its line ("信息内容 |").
+// Each bar ends a cell; a bar at the start of the line opens the first.
+// A line of bars alone gives that many empty cells. A sentence (with a
+// full stop) is never a row.
+func pipeCells(line string) ([]string, bool) {
+	t := strings.TrimSpace(line)
+	if !strings.Contains(t, "|") || strings.Contains(t, "。") || strings.Contains(t, "\t") {
+		return nil, false
+	}
+	if strings.Trim(t, "| ") == "" {
+		return make([]string, min(strings.Count(t, "|"), maxCellsPerRow)), true
+	}
+	// A bar only in the middle of words is not a table ("A|B" in a URL).
+	if !strings.HasSuffix(t, "|") && !strings.HasPrefix(t, "|") && !strings.Contains(t, " | ") {
+		return nil, false
+	}
+	t = strings.TrimPrefix(t, "|")
+	t = strings.TrimSuffix(t, "|")
+	parts := strings.SplitN(t, "|", maxCellsPerRow)
+	for i, c := range parts {
+		parts[i] = strings.TrimSpace(c)
+	}
+	return parts, true
 }
 
 // tabParagraphs turns runs of paragraphs with tabs (a table pasted into

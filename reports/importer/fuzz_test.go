@@ -2,6 +2,7 @@ package importer
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,6 +52,15 @@ func FuzzImportText(f *testing.F) {
 	f.Add([]byte(plaintext.String(handMade())))
 	f.Add([]byte(plaintext.String(handMade2019())))
 	f.Add([]byte(htmlOf(reports.Sample())))
+	// Real published reports, as pages and their text, with page chrome.
+	docs, _ := filepath.Glob("testdata/corpus/*/report.*")
+	for _, d := range docs {
+		if b, err := os.ReadFile(d); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n<p>=E4=B8=80=E3=80=81=E6=80=BB=E4=BD=93=E6=83=85=E5=86=B5</p>\r\n--b--\r\n"))
+	f.Add([]byte(`<html><body><div>当前位置：首页 &gt; 年报</div><h1>某乡2023年政府信息公开工作年度报告</h1><div id="zoom"><p>一、总体情况</p><table><tr><td>第二十条第（一）项</td></tr></table><p>六、其他需要报告的事项</p></div><div>网站标识码</div></body></html>`))
 	f.Add([]byte(`<html><table><tr><td rowspan="3" colspan="2">规章</td><td>1</td></tr><tr><td>x</td></tr></table><p>一、总体情况<br>2023年</p></html>`))
 	f.Add([]byte("一、总体情况\n\n1.主动公开\n\t\t(六) 其他处理\t0\t0\n"))
 	f.Add([]byte("\xef\xbb\xbf第二十条第（一）项\t\t\t\n信息内容\t本年制发件数\n规章\t１\t-\t"))

@@ -3,7 +3,11 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -33,7 +37,13 @@ var skipTags = map[string]bool{"script": true, "style": true, "head": true, "nos
 
 // htmlDocument reads an HTML page into blocks.
 func htmlDocument(data []byte) ([]block, string, error) {
-	enc, name, _ := charset.DetermineEncoding(data, "text/html")
+	enc, name, certain := charset.DetermineEncoding(data, "text/html")
+	if !certain && name == "windows-1252" && !utf8.Valid(data) {
+		// No charset declared and not UTF-8: a Chinese page saved by an
+		// older browser or site is GBK (GB18030 includes it), not the
+		// windows-1252 the HTML standard guesses for the West.
+		enc, name = simplifiedchinese.GB18030, "gb18030"
+	}
 	text := data
 	if name != "utf-8" {
 		out, err := enc.NewDecoder().Bytes(data)
@@ -49,11 +59,16 @@ func htmlDocument(data []byte) ([]block, string, error) {
 	h := &htmlReader{}
 	h.walk(root, 0)
 	h.flush()
+	h.markReport(root)
 	return h.blocks, strings.ToUpper(name), nil
 }
 
 type htmlReader struct {
-	blocks  []block
+	blocks []block
+	// owners[i] is the element blocks[i] was read from (its innermost
+	// block element, or the table).
+	owners  []*html.Node
+	cur     *html.Node // the block element being read
 	para    strings.Builder
 	paraNo  int
 	tableNo int
@@ -67,6 +82,7 @@ func (h *htmlReader) flush() {
 	}
 	h.paraNo++
 	h.blocks = append(h.blocks, block{para: t, pos: Position{Para: h.paraNo}})
+	h.owners = append(h.owners, h.cur)
 }
 
 func (h *htmlReader) walk(n *html.Node, depth int) {
@@ -85,22 +101,252 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "br":
 			h.flush()
 			return
+		case tag == "table" && isLayoutTable(n):
+			// A table that lays out the page (old portals put the whole
+			// article in one): its cells are read as blocks.
+			h.flush()
+			outer := h.cur
+			h.cur = n
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				h.walk(c, depth+1)
+			}
+			h.flush()
+			h.cur = outer
+			return
 		case tag == "table":
 			h.flush()
 			h.table(n, depth)
 			return
 		case blockTags[tag]:
 			h.flush()
+			outer := h.cur
+			h.cur = n
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				h.walk(c, depth+1)
 			}
 			h.flush()
+			h.cur = outer
 			return
 		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		h.walk(c, depth+1)
 	}
+}
+
+// markReport finds the element that holds the report in a portal's page —
+// the smallest one containing every section heading (一、总体情况 … 六、其他
+// 需要报告的事项) and statistical table of the page — and marks every block
+// outside it as page chrome, except the report's title when the page
+// prints it above the article (in an <h1> or a title bar). Without a title
+// in the body, the page's <title> gives it. A page with fewer than two such
+// landmarks is read whole.
+func (h *htmlReader) markReport(root *html.Node) {
+	var marks []*html.Node
+	for i, b := range h.blocks {
+		if b.table != nil && isStatTable(b.table) || b.table == nil && sectionHeading(b.para) != "" {
+			marks = append(marks, h.owners[i])
+		}
+	}
+	if len(marks) < 2 {
+		h.titleFromHead(root, 0)
+		return
+	}
+	box := marks[0]
+	for _, m := range marks[1:] {
+		box = commonAncestor(box, m)
+	}
+	if box == nil {
+		return
+	}
+	first := -1
+	for i := range h.blocks {
+		if within(h.owners[i], box) {
+			if first < 0 {
+				first = i
+			}
+			continue
+		}
+		h.blocks[i].chrome = true
+	}
+	// The 落款 printed in an element of its own after the article's.
+	last := -1
+	for i := range h.blocks {
+		if !h.blocks[i].chrome {
+			last = i
+		}
+	}
+	for i := last + 1; i < len(h.blocks) && i <= last+2; i++ {
+		b := h.blocks[i]
+		if b.table != nil {
+			break
+		}
+		if _, date := parseDateLine(b.para); !date && !looksLikeOrgan(b.para) {
+			break
+		}
+		h.blocks[i].chrome = false
+	}
+	// The title above the article: the last title before it.
+	hasTitle := false
+	for i := first; i >= 0 && i < len(h.blocks); i++ {
+		if b := h.blocks[i]; !b.chrome && b.table == nil && isTitleLike(canon(b.para)) && reTitleYear.MatchString(canon(b.para)) {
+			hasTitle = true
+			break
+		}
+		if b := h.blocks[i]; !b.chrome && b.table == nil && sectionHeading(b.para) != "" {
+			break
+		}
+	}
+	if !hasTitle {
+		for i := first - 1; i >= 0; i-- {
+			if b := h.blocks[i]; b.table == nil && isTitleLike(canon(b.para)) && reTitleYear.MatchString(canon(b.para)) {
+				h.blocks[i].chrome = false
+				hasTitle = true
+				break
+			}
+		}
+	}
+	if !hasTitle {
+		h.titleFromHead(root, first)
+	}
+}
+
+// titleFromHead puts the page's <title> (“××乡2023年政府信息公开工作年度
+// 报告_××县人民政府”) before block at as the report's title when no block
+// before the first section heading has one.
+func (h *htmlReader) titleFromHead(root *html.Node, at int) {
+	at = max(at, 0)
+	for _, b := range h.blocks[at:] {
+		if b.table != nil || b.chrome {
+			continue
+		}
+		if sectionHeading(b.para) != "" {
+			break
+		}
+		if c := canon(b.para); isTitleLike(c) && reTitleYear.MatchString(c) {
+			return
+		}
+	}
+	t := findElement(root, "title", 0)
+	if t == nil {
+		return
+	}
+	var b strings.Builder
+	cellText(t, &b, 0)
+	for _, part := range strings.FieldsFunc(b.String(), func(r rune) bool { return r == '_' || r == '|' || r == '—' || r == '－' }) {
+		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "-"))
+		if c := canon(part); isTitleLike(c) && reTitleYear.MatchString(c) {
+			h.blocks = slices.Insert(h.blocks, at, block{para: part, pos: Position{Para: 1}})
+			h.owners = slices.Insert(h.owners, at, t)
+			return
+		}
+	}
+}
+
+// isLayoutTable reports whether a table lays out a page rather than
+// holding data: a cell holds another table, or a cell holds a passage of
+// text (a statistical table's cells are labels and numbers).
+func isLayoutTable(n *html.Node) bool {
+	var visit func(m *html.Node, d int, inCell bool) bool
+	visit = func(m *html.Node, d int, inCell bool) bool {
+		if d > maxXMLDepth {
+			return false
+		}
+		for c := m.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch {
+			case c.Data == "table" && inCell:
+				return true
+			case c.Data == "td" || c.Data == "th":
+				if n := 300; textLonger(c, &n, d+1) || visit(c, d+1, true) {
+					return true
+				}
+			case c.Data == "tr" || c.Data == "tbody" || c.Data == "thead" || c.Data == "tfoot" || inCell:
+				if visit(c, d+1, inCell) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return visit(n, 0, false)
+}
+
+// textLonger reports whether the text under n has more than *left
+// characters, reading no further than that.
+func textLonger(n *html.Node, left *int, depth int) bool {
+	if depth > maxXMLDepth {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			*left -= utf8.RuneCountInString(strings.TrimSpace(c.Data))
+			if *left < 0 {
+				return true
+			}
+		case c.Type == html.ElementNode && !skipTags[c.Data]:
+			if textLonger(c, left, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isStatTable reports whether t is one of the report's statistical tables.
+func isStatTable(t *table) bool {
+	for _, r := range t.rows {
+		for _, c := range r.cells {
+			x := canon(c.text)
+			if reCaption.MatchString(x) || x == "信息内容" || x == "申请人情况" || strings.Contains(x, "勾稽关系") || x == "行政复议" || x == "结果维持" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func findElement(n *html.Node, tag string, depth int) *html.Node {
+	if depth > maxXMLDepth {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.Data == tag {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElement(c, tag, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// within reports whether n is box or inside it.
+func within(n, box *html.Node) bool {
+	for d := 0; n != nil && d <= maxXMLDepth; d++ {
+		if n == box {
+			return true
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// commonAncestor returns the innermost element holding both a and b.
+func commonAncestor(a, b *html.Node) *html.Node {
+	seen := map[*html.Node]bool{}
+	for n, d := a, 0; n != nil && d <= maxXMLDepth; n, d = n.Parent, d+1 {
+		seen[n] = true
+	}
+	for n, d := b, 0; n != nil && d <= maxXMLDepth; n, d = n.Parent, d+1 {
+		if seen[n] {
+			return n
+		}
+	}
+	return nil
 }
 
 // collapseSpace turns runs of HTML white space into one space, as a
@@ -177,6 +423,7 @@ func (h *htmlReader) table(n *html.Node, depth int) {
 	}
 	if len(tb.rows) > 0 {
 		h.blocks = append(h.blocks, block{table: tb, pos: tb.pos})
+		h.owners = append(h.owners, n)
 	}
 }
 

@@ -10,6 +10,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -20,6 +21,10 @@ import (
 
 	"nianbao/reports"
 )
+
+// errPDFUnsupported is wrapped by the error for a PDF while PDFs cannot be
+// read; the corpus test skips PDF documents on it.
+var errPDFUnsupported = errors.New("PDF import not supported")
 
 // MaxInputSize is the largest file Import accepts. Real reports are well
 // under 1 MB as text and a few MB as .docx (with pictures).
@@ -109,6 +114,10 @@ type Result struct {
 	Empty bool
 	// Format names the source format in Chinese ("文本", "Word 文档").
 	Format string
+	// Dropped lists, in document order, the text of a web page around the
+	// report (navigation, column names, buttons, footers) that was left
+	// out; a note among Problems sums it up.
+	Dropped []string
 }
 
 // Uncertain reports whether some problem needs a look (or nothing was found).
@@ -148,7 +157,23 @@ func Import(name string, data []byte) (*Result, error) {
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
 		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", nil)
+		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", errPDFUnsupported)
+	case looksMHTML(data) || (ext == ".mht" || ext == ".mhtml") && bytes.Contains(data, []byte("multipart")):
+		page, err := mhtmlPage(data)
+		if err != nil {
+			return nil, ferr(err.Error(), err)
+		}
+		blocks, enc, err := htmlDocument(page)
+		if err != nil {
+			return nil, ferr(err.Error(), err)
+		}
+		res := recognize(blocks)
+		res.Format = "网页（单个文件 .mht"
+		if enc != "" && enc != "UTF-8" {
+			res.Format += "，" + enc
+		}
+		res.Format += "）"
+		return res, nil
 	case looksHTML(data) || (ext == ".html" || ext == ".htm") && bytes.Contains(data, []byte("<")):
 		blocks, enc, err := htmlDocument(data)
 		if err != nil {

@@ -102,10 +102,19 @@ func recognizeBlocks(blocks []block) *Result {
 	r.Other.Fee = ""
 	r.Year = 0
 	rc.res.Report = r
+	defer rc.chromeNote()
 
 	// Paragraph debris: page numbers left by a page break.
 	var kept []block
 	for _, b := range blocks {
+		if b.chrome {
+			if b.table != nil {
+				rc.dropChrome(fmt.Sprintf("（网页中报告以外的表格，%d行）", len(b.table.rows)))
+			} else {
+				rc.dropChrome(b.para)
+			}
+			continue
+		}
 		if b.table == nil {
 			t := strings.TrimSpace(b.para)
 			if t == "" {
@@ -139,6 +148,13 @@ func recognizeBlocks(blocks []block) *Result {
 			heads = append(heads, heading{k, i})
 			seen[k] = true
 		}
+	}
+
+	// The page's footer after the report.
+	if len(heads) > 0 {
+		blocks = rc.trimFooter(blocks, heads[len(heads)-1].idx)
+	} else {
+		blocks = rc.trimFooter(blocks, -1)
 	}
 
 	// The 落款 at the end: the date and the organ, maybe followed by the
@@ -176,6 +192,19 @@ func recognizeBlocks(blocks []block) *Result {
 		first = heads[0].idx
 	}
 	rc.front(blocks[:first])
+	if r.Organ.ShortName == "" && signOrgan == "" {
+		// No title and no 落款: the organ the preamble says publishes the
+		// report (“现公布××乡人民政府2022年政府信息公开工作年度报告”), else
+		// the office it names for questions, when it has an organ's name.
+		pre := strings.ReplaceAll(r.Preamble, " ", "")
+		if m := reNamesItself.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
+			r.Organ.ShortName = normText(m[1])
+			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“%s”取为“%s”，请核对", clip(m[0]), r.Organ.ShortName)
+		} else if m := reAskOrgan.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
+			r.Organ.ShortName = normText(m[1])
+			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“请与%s联系”取为“%s”，请核对", m[1], r.Organ.ShortName)
+		}
+	}
 	if signOrgan != "" {
 		r.Organ.FullName = signOrgan
 		r.Organ.Level = guessLevel(signOrgan)
@@ -350,48 +379,63 @@ var (
 	rePhone       = regexp.MustCompile(`(?:电话|联系方式)[：:]?\s*([0-9０-９][0-9０-９\-－—（）() ]{5,}[0-9０-９])`)
 	reAddress     = regexp.MustCompile(`地址[：:为]?(.+?)(?:[，,；;。]|$)`)
 	reYearInText  = regexp.MustCompile(`(\d{4})年`)
+	reNamesItself = regexp.MustCompile(`(?:现公布|现将|向社会公布|公布|发布)([^，,。；;：:“”《》（）()]{2,30}?)\d{4}年度?政府信息公开工作(?:年度)?报告`)
+	reAskOrgan    = regexp.MustCompile(`请与([^，,。；;（(：:“”]{2,40}?)(?:联系|[（(])`)
 )
 
 // front reads the title and the preamble (everything before 一、总体情况).
+// What stands before the title, and the page's metadata and buttons under
+// it, is page chrome.
 func (rc *recognizer) front(blocks []block) {
 	r := rc.r
 	var preamble []para
-	titled := false
 	var paras []block
 	for _, b := range blocks {
 		if b.table == nil {
 			paras = append(paras, b)
 		}
 	}
-	isTitle := func(c string) bool {
-		return strings.Contains(c, "报告") && runeLen(c) <= 60 && !strings.Contains(c, "。")
-	}
-	for i := 0; i < len(paras); i++ {
-		b := paras[i]
-		t := b.para
-		c := canon(t)
-		if !titled && isTitle(c) {
-			titled = true
-			rc.title(c, b.pos)
-			continue
+	ti, tn := findTitle(paras)
+	rest := paras
+	if ti >= 0 {
+		for _, b := range paras[:ti] {
+			rc.dropChrome(b.para)
 		}
-		// A title broken over two lines: “别斯托别乡2023年度” / “政府信息公开工作年度报告”.
-		if !titled && i+1 < len(paras) && runeLen(c) <= 30 && !strings.ContainsAny(c, ".,") {
-			if next := canon(paras[i+1].para); isTitle(next) && !isTitle(c) && runeLen(c+next) <= 60 {
-				titled = true
-				rc.title(c+next, b.pos)
-				i++
+		var title string
+		for _, b := range paras[ti : ti+tn] {
+			title += canon(b.para)
+		}
+		rc.title(title, paras[ti].pos)
+		rest = paras[ti+tn:]
+		// The article's metadata, buttons and repeated headings under the
+		// title; a short line amid them (the publishing office) with them.
+		lead := true
+		for i, b := range rest {
+			t := b.para
+			chrome := isMetaLine(t) || isBreadcrumb(t) || isRepeatedTitle(t, title) || lead && isColumnName(t)
+			if !chrome && lead && i+1 < len(rest) && isLinkLike(t) {
+				n := rest[i+1].para
+				chrome = isMetaLine(n) || isRepeatedTitle(n, title)
+			}
+			if chrome {
+				rc.dropChrome(t)
 				continue
 			}
+			lead = false
+			preamble = append(preamble, para{t, b.pos})
 		}
-		if !titled && len(preamble) == 0 && runeLen(c) <= 30 && !strings.ContainsAny(c, ".,。") {
-			rc.add(Uncertain, b.pos, "标题前的“%s”不是报告内容，未导入", clip(t))
-			continue
-		}
-		preamble = append(preamble, para{t, b.pos})
-	}
-	if !titled {
+	} else {
 		rc.add(Uncertain, Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
+		lead := true
+		for _, b := range paras {
+			// The page's links before the first sentence are chrome too.
+			if isMetaLine(b.para) || isBreadcrumb(b.para) || lead && isShortLine(b.para) {
+				rc.dropChrome(b.para)
+				continue
+			}
+			lead = false
+			preamble = append(preamble, para{b.para, b.pos})
+		}
 	}
 	var texts []string
 	for _, p := range rc.joinBroken(preamble) {
@@ -404,6 +448,63 @@ func (rc *recognizer) front(blocks []block) {
 			r.Year, _ = strconv.Atoi(m[1])
 		}
 	}
+}
+
+// isShortLine reports whether s is a short line without a full stop: a
+// link, a button or a label of a page, never a preamble's sentence.
+func isShortLine(s string) bool {
+	c := canon(s)
+	return c != "" && runeLen(c) <= 20 && !strings.ContainsRune(s, '。') && sectionHeading(s) == ""
+}
+
+var reYearStart = regexp.MustCompile(`^\d{4}年`)
+
+// findTitle finds the report's title among the paragraphs before 一: the
+// first title with a year (a column name such as “政府信息公开工作年度报告”
+// above it is not the title), joined with the organ's line above it when
+// the title is broken after the organ (“孝感市人民政府办公室” / “2020年政府
+// 信息公开工作年度报告”) or before “政府信息公开”. It returns the index of
+// the title's first paragraph and how many paragraphs it spans, or -1.
+func findTitle(paras []block) (int, int) {
+	organLine := func(i int) bool {
+		if i < 0 {
+			return false
+		}
+		c := canon(paras[i].para)
+		return runeLen(c) <= 30 && !strings.ContainsAny(c, ".,:;") && !isMetaLine(paras[i].para) && !isBreadcrumb(c) && !strings.Contains(c, "报告")
+	}
+	first := -1
+	for i, b := range paras {
+		c := canon(b.para)
+		if !isTitleLike(c) || isMetaLine(b.para) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if !reTitleYear.MatchString(c) {
+			continue
+		}
+		if (reYearStart.MatchString(c) || strings.HasPrefix(c, "政府信息公开")) && organLine(i-1) && !reTitleYear.MatchString(canon(paras[i-1].para)) {
+			return i - 1, 2
+		}
+		return i, 1
+	}
+	// “别斯托别乡2023年度” / “政府信息公开工作年度报告”.
+	for i := 0; i+1 < len(paras); i++ {
+		c, next := canon(paras[i].para), canon(paras[i+1].para)
+		if organLine(i) && reTitleYear.MatchString(c) && isTitleLike(next) && runeLen(c+next) <= 60 {
+			// “新源县别斯托别乡人民政府” / “2023年度政府信息公开工作” / “年度报告”.
+			if reYearStart.MatchString(c) && organLine(i-1) && !reTitleYear.MatchString(canon(paras[i-1].para)) {
+				return i - 1, 3
+			}
+			return i, 2
+		}
+	}
+	if first >= 0 {
+		return first, 1
+	}
+	return -1, 0
 }
 
 func (rc *recognizer) title(c string, pos Position) {
@@ -557,6 +658,11 @@ func brokenAfter(s string, wrapped bool) bool {
 	if wrapped {
 		return len(rs) >= 12 && isWide(last)
 	}
+	if _, numbered := parseNumbered(s); !numbered && isWide(last) && strings.ContainsAny(s, "，,") {
+		// A clause cut off mid-sentence (“2020年，市人民政府办公室” / “认真
+		// 贯彻落实……”): a heading has no comma.
+		return true
+	}
 	return len(rs) > 40 && isWide(last)
 }
 
@@ -592,16 +698,38 @@ func splitTitle(rest string) (title, text string, inline, ok bool) {
 	return "", rest, false, false
 }
 
+// isStoppedHeading reports whether s is a short heading ended by a full
+// stop: no comma or list inside, one sentence.
+func isStoppedHeading(s string) bool {
+	t := strings.TrimRight(s, "。.")
+	return t != "" && t != s && runeLen(t) <= 20 && !strings.ContainsAny(t, "，,、；;。：:")
+}
+
 // parts reads a list of titled parts. Numbered paragraphs start parts;
 // an unnumbered paragraph continues the titled part before it, or is an
 // untitled part of its own.
 func (rc *recognizer) parts(ps []para) (parts []reports.Part, style reports.Numbering, inline bool) {
-	for _, p := range ps {
+	for i, p := range ps {
 		if nb, ok := parseNumbered(p.text); ok {
+			if n := len(parts); style != "" && nb.style != style && n > 0 {
+				// A sub-item of the part before, numbered in another style
+				// (“（二）公开内容” / “1、主动公开信息总数”): its text.
+				if parts[n-1].Text != "" {
+					parts[n-1].Text += "\n"
+				}
+				parts[n-1].Text += normText(p.text)
+				continue
+			}
 			if style == "" {
 				style = nb.style
 			}
 			title, text, inl, titled := splitTitle(normText(nb.rest))
+			if !titled && isStoppedHeading(text) && i+1 < len(ps) && !startsItem(ps[i+1].text) {
+				// “（一）主动公开情况。” on a line of its own: a heading with
+				// a stray full stop; the paragraphs after it are its text.
+				parts = append(parts, reports.Part{Title: strings.TrimRight(text, "。.")})
+				continue
+			}
 			if !titled {
 				parts = append(parts, reports.Part{Text: text})
 				continue

@@ -76,6 +76,14 @@ func matchForms(v reports.Version, f, fs, label string) match {
 	if f == l {
 		return matchExact
 	}
+	// A label with the form's filling note ("规范性文件（指各行政机关印发的有
+	// 正式文号的文件）", "处理决定数量（指2019年办件量）") is the label.
+	if n := reLabelNote.ReplaceAllString(f, ""); n != f && n != "" {
+		if m := matchForms(v, n, stripNum(n), label); m != matchNone {
+			return max(m, matchAlias)
+		}
+		return matchNone
+	}
 	if fs == "" {
 		return matchNone
 	}
@@ -93,6 +101,9 @@ func matchForms(v reports.Version, f, fs, label string) match {
 	}
 	return matchNone
 }
+
+// reLabelNote matches a filling note at the end of a canonical label.
+var reLabelNote = regexp.MustCompile(`\((?:指|含|包括|不含|不包括|即)[^()]*\)$`)
 
 // findRow finds the row a label names among tables; ambiguous fuzzy matches
 // give nothing.
@@ -143,6 +154,9 @@ type tableReader struct {
 	seen   map[string]bool // row keys "table.row" assigned
 	vocab  map[string]bool // canonical header words of the template
 	found  int
+	// blankTotals counts printed totals left blank: not declarations (the
+	// totals are computed), noted once.
+	blankTotals int
 }
 
 func (rc *recognizer) tables(blocks []block) int {
@@ -166,6 +180,9 @@ func (rc *recognizer) tables(blocks []block) int {
 		tr.table(b.table)
 	}
 	tr.missing()
+	if tr.blankTotals > 0 {
+		rc.add(Note, Position{}, "原文表格中有%d处合计（总计）是空白的，已按各项相加计算", tr.blankTotals)
+	}
 	return tr.found
 }
 
@@ -258,7 +275,7 @@ func (tr *tableReader) isHeader(ne []string) bool {
 	hits := 0
 	for _, t := range ne {
 		c := canon(t)
-		if tr.vocab[c] || strings.Contains(c, "勾稽关系") {
+		if tr.vocab[c] || tr.vocab[reLabelNote.ReplaceAllString(c, "")] || strings.Contains(c, "勾稽关系") {
 			hits++
 		}
 	}
@@ -675,10 +692,15 @@ func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []stri
 			c.Text = strings.TrimSpace(c.Text)
 			texts = append(texts, fmt.Sprintf("「%s」列为“%s”", tb.ColumnName(ci), c.Text))
 		}
+		k := tb.CellKey(ri, ci)
+		if c.Blank && tb.IsComputed(ri, ci) {
+			tr.blankTotals++
+			tr.found++
+			continue
+		}
 		if c.Blank {
 			blanks = append(blanks, "「"+tb.ColumnName(ci)+"」")
 		}
-		k := tb.CellKey(ri, ci)
 		if tb.IsComputed(ri, ci) {
 			if r.Declared == nil {
 				r.Declared = map[reports.CellKey]reports.Cell{}

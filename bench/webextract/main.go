@@ -1,0 +1,212 @@
+// Command webextract compares the report extraction of nianbao's importer
+// with two maintained readability ports on saved report pages: the real
+// 上海市人民政府办公厅 2019 article from the corpus and portal pages built
+// around nianbao's own HTML of the sample report. It prints, per page and
+// extractor, the time of extraction plus import (and its ratio to
+// nianbao's), whether the title, the headings, every cell and the 落款
+// came through, and page chrome left in the report's fields.
+//
+//	cd bench/webextract && go run .
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"time"
+
+	readeck "codeberg.org/readeck/go-readability/v2"
+	shiori "github.com/go-shiori/go-readability"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"nianbao/reports"
+	rhtml "nianbao/reports/html"
+	"nianbao/reports/importer"
+)
+
+const (
+	portalHeader = `<div class="top">登录<a>登录</a>注册<a>注册</a>你好，<a>注销</a></div>
+<div class="ipv6">网站支持IPV6</div>
+<ul class="nav"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>解读回应</a></li><li><a>政务服务</a></li><li><a>互动交流</a></li></ul>
+<div class="search">热门搜索：<a>营商环境</a> <a>乡村振兴</a><span>长者模式</span></div>
+<div class="crumb">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>政府信息公开年报</a></div>
+<div class="column">政府信息公开年报</div>`
+	portalMeta = `<div class="info">来源：别斯托别乡 时间：2024-01-19 <span>【字体：大 中 小】</span></div>
+<div class="share"><a>微信</a><a>微博</a><a>QQ空间</a> <a>全真版</a> <a>文字版</a> <a>文件下载</a></div>`
+	portalFooter = `<div class="attach"><p>附件下载：</p><ul><li><a>别斯托别乡2023年度政府信息公开工作年度报告.docx</a></li></ul></div>
+<div class="qr">扫一扫在手机上查看当前页面</div>
+<div class="btns"><a>【打印】</a><a>【关闭】</a></div>
+<div class="links"><p>省市政府网站</p><ul><li>新疆维吾尔自治区人民政府</li><li>伊犁哈萨克自治州人民政府</li><li>霍城县人民政府</li><li>尼勒克县人民政府</li></ul></div>
+<div class="footer"><p>主办：新源县人民政府办公室</p><p>网站标识码：6540250001　新ICP备05000000号-1</p><p>为确保最佳浏览效果，建议使用1366×768分辨率</p></div>`
+)
+
+var (
+	reReportDiv = regexp.MustCompile(`(?s)<div class="nianbao-report">(.*)</div>\s*</body>`)
+	reH1        = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
+)
+
+func portal(r *reports.Report, charset string, titleInBody bool) string {
+	var buf bytes.Buffer
+	rhtml.Write(&buf, r)
+	body := reReportDiv.FindStringSubmatch(buf.String())[1]
+	title := reH1.FindStringSubmatch(body)[1]
+	body = reH1.ReplaceAllString(body, "")
+	head := "<head>"
+	if charset != "" {
+		head += `<meta http-equiv="Content-Type" content="text/html; charset=` + charset + `">`
+	}
+	head += "<title>" + title + "_新源县人民政府</title></head>"
+	bar := ""
+	if titleInBody {
+		bar = `<div class="title"><h1>` + title + `</h1></div>`
+	}
+	return "<!DOCTYPE html>\n<html>" + head + "<body>" + portalHeader + `<div class="main">` + bar + portalMeta +
+		`<div id="zoom" class="content">` + body + `</div>` + portalFooter + "</div></body></html>"
+}
+
+var chrome = []string{"网站支持IPV6", "热门搜索", "当前位置", "来源：", "微信", "全真版", "附件下载", "扫一扫", "省市政府网站", "网站标识码", "ICP备", "为确保最佳浏览效果", "发布日期"}
+
+type page struct {
+	name string
+	data []byte
+	want *reports.Report
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "NO"
+}
+
+func want(r *reports.Report) string {
+	txt := r.Preamble + r.Other.Text + r.Other.Fee
+	for _, ps := range [][]reports.Part{r.Overview.Parts, r.Improvement.Problems, r.Improvement.Measures, r.Other.Items} {
+		for _, p := range ps {
+			txt += p.Title + p.Text
+		}
+	}
+	return txt
+}
+
+func main() {
+	s := reports.Sample()
+	gbk := func(x string) []byte { b, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(x)); return b }
+	sh, _ := os.ReadFile("../../reports/importer/testdata/corpus/provincedept-2019-shanghai/report.html")
+	shRes, _ := importer.Import("report.html", sh)
+	short := reports.Sample()
+	short.Preamble = "根据《中华人民共和国政府信息公开条例》，编制本年度报告。"
+	short.Overview.Parts = []reports.Part{{Title: "主动公开情况", Text: "2023年度，我乡主动公开政府信息1564条。"}, {Title: "依申请公开情况", Text: "2023年度，我乡未收到政府信息公开申请。"}}
+	short.Improvement.Problems = []reports.Part{{Text: "公开内容不够全面。"}}
+	short.Improvement.Measures = []reports.Part{{Text: "进一步规范公开内容。"}}
+	side := `<div class="side"><h3>相关文章</h3><ul>`
+	for i := 0; i < 12; i++ {
+		side += fmt.Sprintf(`<li><p>关于印发《新源县%d年乡村振兴重点工作任务分解方案》的通知，请各乡镇、各部门结合实际，认真贯彻落实，确保各项任务按期完成。</p></li>`, 2010+i)
+	}
+	side += `</ul></div>`
+	sidePage := strings.Replace(portal(short, "utf-8", true), `<div class="attach">`, side+`<div class="attach">`, 1)
+	pages := []page{
+		{"portal page, short township report, long related-articles list", []byte(sidePage), short},
+		{"real: 上海市人民政府办公厅 2019 article HTML", sh, shRes.Report},
+		{"portal page (UTF-8)", []byte(portal(s, "utf-8", true)), s},
+		{"portal page (GBK, meta charset)", gbk(portal(s, "gb2312", true)), s},
+		{"portal page, title only in <title>", []byte(portal(s, "utf-8", false)), s},
+	}
+	type extractor struct {
+		name string
+		run  func([]byte) (string, error) // returns an HTML page to import
+	}
+	wrap := func(title, content string) string {
+		return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + title + "</title></head><body>" + content + "</body></html>"
+	}
+	exs := []extractor{
+		{"nianbao rule (importer on the page)", func(b []byte) (string, error) { return string(b), nil }},
+		{"go-shiori/go-readability", func(b []byte) (string, error) {
+			a, err := shiori.FromReader(bytes.NewReader(b), nil)
+			return wrap(a.Title, a.Content), err
+		}},
+		{"readeck/go-readability v2", func(b []byte) (string, error) {
+			a, err := readeck.FromReader(bytes.NewReader(b), nil)
+			if err != nil {
+				return "", err
+			}
+			var w bytes.Buffer
+			a.RenderHTML(&w)
+			return wrap(a.Title(), w.String()), nil
+		}},
+	}
+	fmt.Println("| page | extractor | ms (extract+import) | × nianbao | organ | headings | cells exact | 落款 | chrome in the extractor's output | chrome left in the report | text as expected |")
+	fmt.Println("|---|---|---|---|---|---|---|---|---|---|---|")
+	for _, p := range pages {
+		base := 0.0
+		for _, e := range exs {
+			t0 := time.Now()
+			const n = 20
+			var out string
+			var err error
+			var res *importer.Result
+			for i := 0; i < n; i++ {
+				out, err = e.run(p.data)
+				if err == nil {
+					res, err = importer.Import("page.html", []byte(out))
+				}
+			}
+			ms := float64(time.Since(t0).Microseconds()) / 1000 / n
+			if base == 0 {
+				base = ms
+			}
+			if err != nil {
+				fmt.Printf("| %s | %s | %.1f | | import error: %v |\n", p.name, e.name, ms, err)
+				continue
+			}
+			r := res.Report
+			organ := r.Organ.ShortName == p.want.Organ.ShortName
+			txtOut := out
+			if dec, err := simplifiedchinese.GB18030.NewDecoder().String(out); err == nil && !strings.Contains(out, "总体情况") {
+				txtOut = dec
+			}
+			nh := 0
+			for _, h := range []string{"总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "行政复议、行政诉讼情况", "存在的主要问题", "其他需要报告的事项"} {
+				if strings.Contains(txtOut, h) {
+					nh++
+				}
+			}
+			exact, total := 0, 0
+			for k, c := range p.want.Cells {
+				total++
+				if r.Cells[k] == c {
+					exact++
+				}
+			}
+			sign := r.Organ.FullName == p.want.Organ.FullName && r.Signing.Date == p.want.Signing.Date
+			var left []string
+			// chrome in the extracted text (what the extractor kept)
+			txt := r.Preamble + r.Other.Text + r.Other.Fee + r.Organ.ShortName + r.Organ.FullName
+			for _, ps := range [][]reports.Part{r.Overview.Parts, r.Improvement.Problems, r.Improvement.Measures, r.Other.Items} {
+				for _, p := range ps {
+					txt += p.Title + p.Text
+				}
+			}
+			for _, c := range chrome {
+				if strings.Contains(txt, c) && !strings.Contains(want(p.want), c) {
+					left = append(left, c)
+				}
+			}
+			same := want(r) == want(p.want)
+			kept := "(page as is)"
+			if e.name != exs[0].name {
+				var k []string
+				plain := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(txtOut, " ")
+				for _, c := range chrome {
+					if strings.Contains(plain, c) && !strings.Contains(want(p.want), c) {
+						k = append(k, c)
+					}
+				}
+				kept = strings.Join(k, " ")
+			}
+			fmt.Printf("| %s | %s | %.1f | %.1f | %s | %d/6 | %d/%d | %s | %s | %s | %s |\n", p.name, e.name, ms, ms/base, yes(organ), nh, exact, total, yes(sign), kept, strings.Join(left, " "), yes(same))
+		}
+	}
+}
