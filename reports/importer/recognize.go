@@ -282,8 +282,13 @@ func looksLikeOrgan(s string) bool {
 	return false
 }
 
-// guessLevel guesses the administrative level from an organ's full name.
+// guessLevel derives the administrative level from an organ's full name:
+// from the gazetteer when the name starts with one division's name (伊宁市
+// is a county-level city), else guessed from the suffixes.
 func guessLevel(full string) reports.Level {
+	if l, _, ok := reports.LevelOf(full); ok {
+		return l
+	}
 	name := canon(full)
 	for _, suf := range []string{"人民政府办公室", "人民政府", "政府", "街道办事处", "办事处"} {
 		if unit, ok := strings.CutSuffix(name, suf); ok && unit != "" && !strings.HasSuffix(suf, "办公室") {
