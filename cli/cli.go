@@ -41,6 +41,7 @@ func commands() []*Command {
 		importCommand(),
 		newCommand(),
 		pdfCommand(),
+		rosterCommand(),
 		sampleCommand(),
 		sumCommand(),
 		textCommand(),

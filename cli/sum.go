@@ -12,13 +12,14 @@ import (
 )
 
 func sumCommand() *Command {
-	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--year N] FILES...|FOLDER",
+	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--roster-county COUNTY] [--year N] FILES...|FOLDER",
 		Summary: "汇总各单位的报告（文件夹指其中所有 .nianbao 文件，不含子文件夹）：统计表、单位情况、未报送单位"}
 	c.Run = func(env *Env, args []string) int {
 		fl := env.flags(c)
 		out := fl.String("o", "", "输出的汇总 Excel 文件（.xlsx）")
 		report := fl.String("report", "", "把汇总数字写入这个县级报告（不存在则新建；已有的正文保留）")
 		rosterPath := fl.String("roster", "", "报送名单：文本文件每行一个单位名称，或 Excel 第一列")
+		rosterCounty := fl.String("roster-county", "", "按行政区划把这个县（区）的全部乡镇、街道加入报送名单（可与 --roster 同用，名单中再列县直部门）")
 		year := fl.Int("year", 0, "汇总年度（默认取汇总报告的年度，或多数单位的年度）")
 		pos, err := parse(fl, args)
 		if err != nil || len(pos) == 0 || *out == "" {
@@ -30,6 +31,14 @@ func sumCommand() *Command {
 			if opts.Roster, err = summary.ReadRoster(*rosterPath); err != nil {
 				return env.fail(ExitUnusable, "%v", err)
 			}
+		}
+		if *rosterCounty != "" {
+			county, err := summary.County(*rosterCounty)
+			if err != nil {
+				return env.fail(ExitUnusable, "--roster-county：%v", err)
+			}
+			opts.Roster = append(opts.Roster, summary.CountyRoster(county)...)
+			opts.County = county.FullName()
 		}
 		if *report != "" {
 			base, err := reports.Load(*report)

@@ -108,6 +108,10 @@ type Options struct {
 	BasePath string
 	// Roster lists the units expected to report, by full or short name.
 	Roster []string
+	// County, when set, is the county the roster belongs to: a roster
+	// name and a unit's name that start with the same division of it
+	// (大坡乡人民政府 and 融安县大坡乡人民政府) are the same unit.
+	County string
 	// Workers loading files at once; 0 means one per CPU.
 	Workers int
 }
@@ -268,7 +272,7 @@ func Sum(files []string, opts Options) (*Summary, error) {
 	}
 	s.Units = units
 	if len(opts.Roster) > 0 {
-		s.roster(opts.Roster)
+		s.roster(opts.Roster, opts.County)
 	}
 	return s, nil
 }
@@ -398,7 +402,7 @@ func normName(s string) string {
 
 // roster marks the units on the roster and lists the roster units that
 // have no included report.
-func (s *Summary) roster(names []string) {
+func (s *Summary) roster(names []string, county string) {
 	s.HasRoster = true
 	var want []string
 	seen := map[string]bool{}
@@ -408,8 +412,29 @@ func (s *Summary) roster(names []string) {
 			want = append(want, n)
 		}
 	}
+	// With the county known, names are also compared by the division
+	// they start with.
+	keys := map[string]string{}
+	if county != "" {
+		ctx := []string{county}
+		for _, n := range want {
+			keys[n] = rosterKey(n, ctx)
+		}
+		for i := range s.Units {
+			u := &s.Units[i]
+			for _, n := range []string{u.Name, u.ShortName} {
+				if _, ok := keys[n]; !ok && n != "" {
+					keys[n] = rosterKey(n, ctx)
+				}
+			}
+		}
+	}
+	sameKey := func(a, b string) bool {
+		ka, kb := keys[a], keys[b]
+		return ka != "" && ka == kb
+	}
 	matches := func(u *Unit, n string) bool {
-		return u.Name != "" && (normName(u.Name) == n || normName(u.ShortName) == n)
+		return u.Name != "" && (normName(u.Name) == n || normName(u.ShortName) == n || sameKey(u.Name, n) || sameKey(u.ShortName, n))
 	}
 	for i := range s.Units {
 		u := &s.Units[i]
