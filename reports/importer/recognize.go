@@ -710,6 +710,9 @@ func (rc *recognizer) improvement(ps []para) {
 		}
 	}
 	if foundGroups == 0 && len(ps) > 0 {
+		if rc.splitUngrouped(ps) {
+			return
+		}
 		rc.add(Uncertain, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
 	}
 	im.Problems, _, _ = rc.parts(problems)
