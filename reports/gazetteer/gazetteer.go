@@ -73,8 +73,9 @@ type table struct {
 
 // entry is one matchable name and the divisions it may mean.
 type entry struct {
-	name []rune
-	divs []int32
+	name  string
+	runes int
+	divs  []int32
 }
 
 var (
@@ -178,19 +179,18 @@ func (t *table) addName(name string, i int32) {
 	if !t.isMatchable(name, i) {
 		return
 	}
-	rs := []rune(name)
-	h := hashBack(rs, len(rs), len(rs))
+	h, n := hashString(name)
 	es := t.matchable[h]
 	for k := range es {
-		if string(es[k].name) == name {
+		if es[k].name == name {
 			if d := es[k].divs; d[len(d)-1] != i {
 				es[k].divs = append(d, i)
 			}
 			return
 		}
 	}
-	t.matchable[h] = append(es, entry{name: rs, divs: []int32{i}})
-	t.maxRunes = max(t.maxRunes, len(rs))
+	t.matchable[h] = append(es, entry{name: name, runes: n, divs: []int32{i}})
+	t.maxRunes = max(t.maxRunes, n)
 }
 
 // placeholders are the names the data gives to groupings that are not
@@ -226,14 +226,17 @@ func SuffixLen(name string) int {
 	return 0
 }
 
-// hashBack hashes rs[end-k:end] read backwards (FNV-1a over the runes), so
-// that a scan can extend a name to the left one rune at a time.
-func hashBack(rs []rune, end, k int) uint64 {
-	h := uint64(14695981039346656037)
-	for j := end - 1; j >= end-k; j-- {
-		h = (h ^ uint64(rs[j])) * 1099511628211
+// hashString hashes the runes of name read backwards (FNV-1a over the
+// runes), as NamesEnding extends a name to the left one rune at a time,
+// and counts them.
+func hashString(name string) (h uint64, n int) {
+	h = 14695981039346656037
+	for s := name; s != ""; n++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		h = (h ^ uint64(r)) * 1099511628211
+		s = s[:len(s)-size]
 	}
-	return h
+	return h, n
 }
 
 // ethnic lists the 56 ethnic groups' names without 族, longest first where
@@ -492,7 +495,7 @@ func NamesEnding(text []rune, end int, fn func(start int, ds []Division) bool) {
 			continue
 		}
 		for _, e := range t.matchable[h] {
-			if len(e.name) == k && runesEqual(e.name, text[end-k:end]) && n < len(found) {
+			if e.runes == k && sameRunes(e.name, text[end-k:end]) && n < len(found) {
 				found[n].start, found[n].divs = end-k, e.divs
 				n++
 			}
@@ -513,14 +516,14 @@ func NamesEnding(text []rune, end int, fn func(start int, ds []Division) bool) {
 	}
 }
 
-func runesEqual(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
+// sameRunes reports whether s spells rs.
+func sameRunes(s string, rs []rune) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
 			return false
 		}
+		i++
 	}
-	return true
+	return i == len(rs)
 }
