@@ -173,6 +173,10 @@ func recognizeBlocks(blocks []block) *Result {
 		first = heads[0].idx
 	}
 	rc.front(blocks[:first])
+	if short, ok := organFromColumn(r.Organ.ShortName, signOrgan); ok {
+		rc.add(Note, Position{}, "标题中机关名称前的“%s”不是机关名称（应是网站栏目名），机关简称取为“%s”", strings.TrimSuffix(r.Organ.ShortName, short), short)
+		r.Organ.ShortName = short
+	}
 	if signOrgan != "" {
 		r.Organ.FullName = signOrgan
 		r.Organ.Level = guessLevel(signOrgan)
