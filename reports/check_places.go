@@ -299,6 +299,13 @@ func (c *checker) findMentions(out []mention) []mention {
 			if genericPlaces[string(buf[start:end])] || !boundaryBefore(buf, start, i-start, prevEnd) {
 				return true
 			}
+			// A name of one character before its suffix (和县, 范县, 理县)
+			// is too often a word's end (《条例》和县政府, 示范县, 管理县):
+			// it counts only right after a division containing it
+			// (安徽省和县, 马鞍山市和县).
+			if i-start == 1 && (start != prevEnd || !containsAny(out[len(out)-1].divs, ds)) {
+				return true
+			}
 			out = append(out, mention{span: span{start, end}, divs: append([]gazetteer.Division(nil), ds...)})
 			prevEnd = end
 			return false
@@ -309,6 +316,18 @@ func (c *checker) findMentions(out []mention) []mention {
 	quietLists(buf, out)
 	quietLinkLists(buf, out)
 	return out
+}
+
+// containsAny reports whether one of outer contains one of inner.
+func containsAny(outer, inner []gazetteer.Division) bool {
+	for _, o := range outer {
+		for _, d := range inner {
+			if o.Contains(d) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // quietTitles marks names inside 《》: 《融安县政务公开实施方案》.

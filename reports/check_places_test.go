@@ -35,6 +35,9 @@ func TestPlaceChecks(t *testing.T) {
 		{name: "严格遵循县 is no place", text: "严格遵循县政务公开办的工作要求。"},
 		{name: "a false name before 镇 leaves UNIT_KIND to speak", text: "强化镇政务公开办与各中心联动。", kind: []string{"镇政务公开办"}},
 		{name: "乡镇和县 is no 和县", text: "组织乡镇和县政府部门工作人员参加培训。"},
+		{name: "《条例》和县 is no 和县", text: "严格按照《条例》和县政府总体要求，严格内容发布管理。"},
+		{name: "示范县 and 管理县 are no counties", text: "创建政务公开示范县，加强管理县级平台。"},
+		{name: "a one-character county after its prefecture", text: "学习马鞍山市和县的做法。", want: []string{"马鞍山市", "和县"}},
 
 		// The organ's own division, its ancestors and its descendants.
 		{name: "the township's own county", organ: dapo, text: "在融安县政务公开办的指导下，大坡乡按时公开信息。"},
