@@ -37,6 +37,7 @@ func sumCommand() *Command {
 			if err != nil {
 				return env.fail(ExitUnusable, "--roster-county：%v", err)
 			}
+			opts.RosterTownshipsOnly = len(opts.Roster) == 0 // no list of the departments
 			opts.Roster = append(opts.Roster, summary.CountyRoster(county)...)
 			opts.County = county.FullName()
 		}

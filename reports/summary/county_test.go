@@ -2,6 +2,7 @@ package summary
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"nianbao/reports"
@@ -57,5 +58,29 @@ func TestRosterByDivision(t *testing.T) {
 				t.Errorf("missing %v, want %d", s.Missing, c.missing)
 			}
 		})
+	}
+}
+
+// TestRosterTownshipsOnly: a roster of the county's townships alone does
+// not note the county's departments as missing from it.
+func TestRosterTownshipsOnly(t *testing.T) {
+	dir := t.TempDir()
+	files := []string{
+		save(t, dir, "a.nianbao", unit(1, 2023, "融安县大坡乡人民政府", "大坡乡", reports.LevelTownship)),
+		save(t, dir, "b.nianbao", unit(2, 2023, "融安县教育局", "", reports.LevelCountyDept)),
+	}
+	c, _ := County("融安县")
+	for _, only := range []bool{false, true} {
+		s, err := Sum(files, Options{Roster: CountyRoster(c), County: c.FullName(), RosterTownshipsOnly: only})
+		if err != nil {
+			t.Fatal(err)
+		}
+		noted := strings.Contains(s.Units[1].Reason, "不在报送名单中")
+		if noted == only {
+			t.Errorf("townships only %v: the department's note is %q", only, s.Units[1].Reason)
+		}
+		if !s.Units[0].InRoster || len(s.Missing) != 11 {
+			t.Errorf("townships only %v: 大坡乡 on the roster %v, %d missing, want 11", only, s.Units[0].InRoster, len(s.Missing))
+		}
 	}
 }

@@ -112,6 +112,10 @@ type Options struct {
 	// name and a unit's name that start with the same division of it
 	// (大坡乡人民政府 and 融安县大坡乡人民政府) are the same unit.
 	County string
+	// RosterTownshipsOnly marks a roster of the county's townships alone
+	// (CountyRoster without a list of departments): units not on it are
+	// not noted as missing from it.
+	RosterTownshipsOnly bool
 	// Workers loading files at once; 0 means one per CPU.
 	Workers int
 }
@@ -272,7 +276,7 @@ func Sum(files []string, opts Options) (*Summary, error) {
 	}
 	s.Units = units
 	if len(opts.Roster) > 0 {
-		s.roster(opts.Roster, opts.County)
+		s.roster(opts.Roster, opts.County, opts.RosterTownshipsOnly)
 	}
 	return s, nil
 }
@@ -402,7 +406,7 @@ func normName(s string) string {
 
 // roster marks the units on the roster and lists the roster units that
 // have no included report.
-func (s *Summary) roster(names []string, county string) {
+func (s *Summary) roster(names []string, county string, townshipsOnly bool) {
 	s.HasRoster = true
 	var want []string
 	seen := map[string]bool{}
@@ -442,7 +446,7 @@ func (s *Summary) roster(names []string, county string) {
 			continue
 		}
 		u.InRoster = slices.ContainsFunc(want, func(n string) bool { return matches(u, n) })
-		if !u.InRoster {
+		if !u.InRoster && !townshipsOnly {
 			u.Reason = joinNote(u.Reason, "不在报送名单中")
 		}
 	}
