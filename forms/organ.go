@@ -82,6 +82,11 @@ func (h *organHelper) update(v string, typed bool) {
 			h.hint.SetText("")
 		}
 	}
+	if h.hint.Text == "" {
+		h.hint.Hide() // no empty line under the name
+	} else {
+		h.hint.Show()
+	}
 }
 
 // pick fills in a suggested name, and the short name when it is empty.

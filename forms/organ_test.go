@@ -47,7 +47,12 @@ func TestOrganSuggestions(t *testing.T) {
 	}
 	// An ambiguous name leaves the level as chosen and says why.
 	typeInto(full, "城关镇人民政府")
-	if r.Organ.Level != reports.LevelCountyDept || !strings.Contains(s.organ.hint.Text, "同名") {
+	if r.Organ.Level != reports.LevelCountyDept || !strings.Contains(s.organ.hint.Text, "同名") || !s.organ.hint.Visible() {
 		t.Errorf("城关镇人民政府: level %s, hint %q", r.Organ.Level, s.organ.hint.Text)
+	}
+	// A name of no division: no hint, and no empty line for it.
+	typeInto(full, "某某单位")
+	if s.organ.hint.Visible() || len(s.organ.offered) != 0 {
+		t.Errorf("某某单位: hint %q shown %v, offered %v", s.organ.hint.Text, s.organ.hint.Visible(), s.organ.offered)
 	}
 }
