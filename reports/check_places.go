@@ -28,6 +28,10 @@ type ownNames struct {
 	// rank is the organ's level as a place rank (see placeRank): without
 	// a division, units below it (a county's townships) are named rightly.
 	rank int
+	// unnamed is true when the report has no organ name: whose places
+	// are "other" cannot be told, and OTHER_PLACE stays quiet (EMPTY_ORGAN
+	// asks for the name).
+	unnamed bool
 }
 
 // placeRank ranks a unit by its suffix: 乡/镇/街道 0, 县/区 1, 市 2.
@@ -66,6 +70,7 @@ func (c *checker) ownNames() ownNames {
 		o.names = appendUnits(o.names, strings.TrimSpace(s))
 	}
 	o.short = strings.TrimSpace(r.Organ.ShortName)
+	o.unnamed = o.short == "" && strings.TrimSpace(r.Organ.FullName) == ""
 	o.rank = levelRank(r.Organ.Level)
 	if p := ResolveOrgan(r); len(p.Candidates) > 0 {
 		o.divs = p.Candidates
@@ -447,7 +452,7 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 	for _, m := range ms {
 		spans = append(spans, m.span)
 		name := string(c.buf[m.start:m.end])
-		if m.quiet || own.isOwn(name) || contains(seen, name) {
+		if m.quiet || own.unnamed || own.isOwn(name) || contains(seen, name) {
 			continue
 		}
 		if len(own.divs) > 0 && own.related(m.divs) {
