@@ -24,6 +24,7 @@ import (
 
 	"nianbao/forms"
 	"nianbao/reports"
+	"nianbao/reports/gazetteer"
 	"nianbao/version"
 )
 
@@ -53,6 +54,7 @@ func Run(args []string) {
 		return
 	}
 	mark := stageTimer()
+	gazetteer.Preload() // ≈ 40 ms of decoding, done while Fyne starts
 	if err := displayAvailable(); err != nil {
 		noDisplay(err)
 	}

@@ -76,41 +76,49 @@ func sampleTexts() [][]rune {
 
 // BenchmarkPlaceScan measures the gazetteer scan of the sample's texts
 // against the old backward scan and the naive regular expression, and
-// prints the ratios.
+// prints the ratios. The three run in turn, pass after pass, and the
+// fastest pass of each counts: the build machine is shared, and the
+// minimum is what the code costs rather than what the neighbours did.
 func BenchmarkPlaceScan(b *testing.B) {
 	texts := sampleTexts()
+	strs := make([]string, len(texts))
+	for i, t := range texts {
+		strs[i] = string(t)
+	}
 	c := &checker{r: Sample()}
 	Check(Sample(), nil) // decode the gazetteer outside the timing
 	var ms []mention
-	run := func(f func()) time.Duration {
+	best := func(d *time.Duration, f func()) {
 		t0 := time.Now()
-		for range 200 {
-			f()
+		f()
+		if e := time.Since(t0); *d == 0 || e < *d {
+			*d = e
 		}
-		return time.Since(t0) / 200
 	}
 	var tNew, tOld, tRe time.Duration
 	for b.Loop() {
-		tNew = run(func() {
-			for _, t := range texts {
-				c.buf = t
-				ms = c.findMentions(ms[:0])
-			}
-		})
-		tOld = run(func() {
-			for _, t := range texts {
-				oldScan(t)
-			}
-		})
-		tRe = run(func() {
-			for _, t := range texts {
-				reOld.FindAllString(string(t), -1)
-			}
-		})
+		for range 100 {
+			best(&tNew, func() {
+				for _, t := range texts {
+					c.buf = t
+					ms = c.findMentions(ms[:0])
+				}
+			})
+			best(&tOld, func() {
+				for _, t := range texts {
+					oldScan(t)
+				}
+			})
+			best(&tRe, func() {
+				for _, s := range strs {
+					reOld.FindAllString(s, -1)
+				}
+			})
+		}
 	}
 	b.ReportMetric(float64(tNew.Nanoseconds()), "ns/gazetteer-scan")
 	b.ReportMetric(float64(tOld.Nanoseconds()), "ns/old-scan")
 	b.ReportMetric(float64(tRe.Nanoseconds()), "ns/regexp-scan")
-	b.Logf("sample texts: gazetteer scan %v, old scan %v (gazetteer/old = %.2f), regexp %v (gazetteer/regexp = %.2f)",
+	b.Logf("sample texts (fastest pass): gazetteer scan %v, old scan %v (gazetteer/old = %.2f), regexp %v (gazetteer/regexp = %.3f)",
 		tNew, tOld, float64(tNew)/float64(tOld), tRe, float64(tNew)/float64(tRe))
 }

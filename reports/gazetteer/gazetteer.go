@@ -67,6 +67,10 @@ type table struct {
 	// ending in 市/县/区/乡/镇/街道, see matchable) by the hash of their
 	// runes read backwards.
 	matchable map[uint64][]entry
+	// tails holds the last two runes of every matchable name: where the
+	// text's two runes are not among them no name can end (most 市 and
+	// 区 in a report), and the scan stops after one lookup.
+	tails     map[[2]rune]struct{}
 	maxRunes  int // the longest matchable name, in runes
 	maxBytes  int // the longest name or alias, in bytes
 }
@@ -94,6 +98,11 @@ func get() *table {
 	return loaded
 }
 
+// Preload starts decoding the data in the background, so that the first
+// check or completion does not wait for it (the window calls it before
+// Fyne starts; a caller that comes first simply waits for the same work).
+func Preload() { go get() }
+
 // decode reads the gzip stream written by gen/main.go.
 func decode(gz []byte) (*table, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
@@ -110,6 +119,7 @@ func decode(gz []byte) (*table, error) {
 		name: make([]string, 0, n), code: make([]uint32, 0, n), parent: make([]int32, 0, n),
 		level: make([]Level, 0, n), kids: make([][]int32, n),
 		byName: make(map[string][]int32, n+n/8), matchable: make(map[uint64][]entry, n),
+		tails: make(map[[2]rune]struct{}, n/4),
 	}
 	var last [5]int32 // the latest division of each level
 	lineNo := 0
@@ -191,6 +201,9 @@ func (t *table) addName(name string, i int32) {
 	}
 	t.matchable[h] = append(es, entry{name: name, runes: n, divs: []int32{i}})
 	t.maxRunes = max(t.maxRunes, n)
+	last, size := utf8.DecodeLastRuneInString(name)
+	prev, _ := utf8.DecodeLastRuneInString(name[:len(name)-size])
+	t.tails[[2]rune{prev, last}] = struct{}{}
 }
 
 // placeholders are the names the data gives to groupings that are not
@@ -483,6 +496,12 @@ func Count() int { return len(get().name) }
 // stop. It allocates nothing for names of up to eight divisions.
 func NamesEnding(text []rune, end int, fn func(start int, ds []Division) bool) {
 	t := get()
+	if end < 2 || end > len(text) {
+		return
+	}
+	if _, ok := t.tails[[2]rune{text[end-2], text[end-1]}]; !ok {
+		return
+	}
 	h := uint64(14695981039346656037)
 	var found [24]struct {
 		start int
