@@ -70,9 +70,9 @@ type table struct {
 	// tails holds the last two runes of every matchable name: where the
 	// text's two runes are not among them no name can end (most 市 and
 	// 区 in a report), and the scan stops after one lookup.
-	tails     map[[2]rune]struct{}
-	maxRunes  int // the longest matchable name, in runes
-	maxBytes  int // the longest name or alias, in bytes
+	tails    map[[2]rune]struct{}
+	maxRunes int // the longest matchable name, in runes
+	maxBytes int // the longest name or alias, in bytes
 }
 
 // entry is one matchable name and the divisions it may mean.
