@@ -55,6 +55,11 @@ mkdir units && cp 示例.nianbao units/a.nianbao
 sed -e 's/别斯托别乡/那拉提镇/g' -e 's/新源镇/那拉提镇/g' -e 's/镇政务公开办/那拉提镇政务公开办/g' 导入.nianbao > units/b.nianbao
 check "sum of a folder" code 0 "$n" sum -o 汇总.xlsx units
 check "sum wrote a workbook" test -s 汇总.xlsx
+check "roster of a county from the gazetteer" code 0 "$n" roster 融安县
+check "… lists its townships" has out "融安县大坡乡人民政府"
+check "roster refuses a name two districts share" code 2 "$n" roster 朝阳区
+check "sum with the county's townships as the roster" code 1 "$n" sum -o 汇总2.xlsx --roster-county 新源县 units
+check "… names a township that sent nothing" has out "未报送  新源县坎苏镇人民政府"
 check "an unknown command exits 2" code 2 "$n" frobnicate
 
 echo "cli-e2e: $passed passed, $failed failed"
