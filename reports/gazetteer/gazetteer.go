@@ -17,6 +17,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -54,19 +55,23 @@ func (l Level) Chinese() string {
 // codeWidth is the number of code digits each level adds to its parent's.
 var codeWidth = [5]int{0, 2, 2, 2, 3}
 
-// table is the decoded data, shared and never changed after load.
+// table is the decoded data, shared and never changed after load. Lists
+// of lists are kept flat (CSR): one slice of starts, one of members.
 type table struct {
 	name   []string
 	code   []uint32
 	parent []int32 // -1 for provinces
 	level  []Level
-	kids   [][]int32
-	// byName maps every name and alias to the divisions it may mean.
-	byName map[string][]int32
-	// matchable maps the names that may be matched in running text (those
-	// ending in 市/县/区/乡/镇/街道, see matchable) by the hash of their
-	// runes read backwards.
-	matchable map[uint64][]entry
+	// The children of i are kidList[kidStart[i]:kidStart[i+1]].
+	kidStart, kidList []int32
+	// byName maps every name and alias to its key k; the divisions it may
+	// mean are keyDivs[keyStart[k]:keyStart[k+1]], and keyMatch says for
+	// each whether the name may be matched in running text (see
+	// isMatchable).
+	byName   map[string]int32
+	keyStart []int32
+	keyDivs  []int32
+	keyMatch []bool
 	// tails holds the last two runes of every matchable name: where the
 	// text's two runes are not among them no name can end (most 市 and
 	// 区 in a report), and the scan stops after one lookup.
@@ -75,12 +80,19 @@ type table struct {
 	maxBytes int // the longest name or alias, in bytes
 }
 
-// entry is one matchable name and the divisions it may mean.
-type entry struct {
-	name  string
-	runes int
-	divs  []int32
+// divsOf returns the divisions of key k.
+func (t *table) divsOf(k int32) []int32 { return t.keyDivs[t.keyStart[k]:t.keyStart[k+1]] }
+
+// named returns the divisions called name, or nil.
+func (t *table) named(name string) []int32 {
+	if k, ok := t.byName[name]; ok {
+		return t.divsOf(k)
+	}
+	return nil
 }
+
+// kids returns the children of i.
+func (t *table) kids(i int32) []int32 { return t.kidList[t.kidStart[i]:t.kidStart[i+1]] }
 
 var (
 	loadOnce sync.Once
@@ -117,9 +129,7 @@ func decode(gz []byte) (*table, error) {
 	n := strings.Count(text, "\n")
 	t := &table{
 		name: make([]string, 0, n), code: make([]uint32, 0, n), parent: make([]int32, 0, n),
-		level: make([]Level, 0, n), kids: make([][]int32, n),
-		byName: make(map[string][]int32, n+n/8), matchable: make(map[uint64][]entry, n),
-		tails: make(map[[2]rune]struct{}, n/4),
+		level: make([]Level, 0, n), byName: make(map[string]int32, n+n/8), tails: make(map[[2]rune]struct{}, n/4),
 	}
 	var last [5]int32 // the latest division of each level
 	lineNo := 0
@@ -150,7 +160,6 @@ func decode(gz []byte) (*table, error) {
 			}
 			parent = last[l-1]
 			code = t.code[parent]*pow10(w) + local
-			t.kids[parent] = append(t.kids[parent], i)
 		}
 		last[l] = i
 		t.name = append(t.name, line[1+w:])
@@ -164,12 +173,73 @@ func decode(gz []byte) (*table, error) {
 			return nil, fmt.Errorf("divisions.txt.gz: %s under %s", t.name[i], t.name[p])
 		}
 	}
-	for i, name := range t.name {
-		for _, a := range aliases(name, Level(t.level[i])) {
-			t.addName(a, int32(i))
+	t.buildKids()
+	t.buildNames()
+	return t, nil
+}
+
+// buildKids fills kidStart and kidList from parent.
+func (t *table) buildKids() {
+	n := len(t.name)
+	t.kidStart = make([]int32, n+1)
+	for _, p := range t.parent {
+		if p >= 0 {
+			t.kidStart[p+1]++
 		}
 	}
-	return t, nil
+	for i := range n {
+		t.kidStart[i+1] += t.kidStart[i]
+	}
+	t.kidList = make([]int32, t.kidStart[n])
+	fill := slices.Clone(t.kidStart[:n])
+	for i, p := range t.parent {
+		if p >= 0 {
+			t.kidList[fill[p]] = int32(i)
+			fill[p]++
+		}
+	}
+}
+
+// buildNames indexes every name and alias: keys in order of first sight,
+// their divisions in code order.
+func (t *table) buildNames() {
+	type pair struct {
+		key, div int32
+		match    bool
+	}
+	pairs := make([]pair, 0, len(t.name)+len(t.name)/8)
+	var count []int32
+	for i, name := range t.name {
+		for _, a := range aliases(name, t.level[i]) {
+			k, ok := t.byName[a]
+			if !ok {
+				k = int32(len(count))
+				t.byName[a] = k
+				count = append(count, 0)
+			}
+			count[k]++
+			m := t.isMatchable(a, int32(i))
+			pairs = append(pairs, pair{k, int32(i), m})
+			t.maxBytes = max(t.maxBytes, len(a))
+			if m {
+				t.maxRunes = max(t.maxRunes, utf8.RuneCountInString(a))
+				last, size := utf8.DecodeLastRuneInString(a)
+				prev, _ := utf8.DecodeLastRuneInString(a[:len(a)-size])
+				t.tails[[2]rune{prev, last}] = struct{}{}
+			}
+		}
+	}
+	t.keyStart = make([]int32, len(count)+1)
+	for k, c := range count {
+		t.keyStart[k+1] = t.keyStart[k] + c
+	}
+	t.keyDivs = make([]int32, len(pairs))
+	t.keyMatch = make([]bool, len(pairs))
+	fill := slices.Clone(t.keyStart[:len(count)])
+	for _, p := range pairs {
+		t.keyDivs[fill[p.key]], t.keyMatch[fill[p.key]] = p.div, p.match
+		fill[p.key]++
+	}
 }
 
 func pow10(n int) uint32 {
@@ -178,32 +248,6 @@ func pow10(n int) uint32 {
 		p *= 10
 	}
 	return p
-}
-
-// addName indexes one name or alias of division i.
-func (t *table) addName(name string, i int32) {
-	if ds := t.byName[name]; len(ds) == 0 || ds[len(ds)-1] != i {
-		t.byName[name] = append(ds, i)
-	}
-	t.maxBytes = max(t.maxBytes, len(name))
-	if !t.isMatchable(name, i) {
-		return
-	}
-	h, n := hashString(name)
-	es := t.matchable[h]
-	for k := range es {
-		if es[k].name == name {
-			if d := es[k].divs; d[len(d)-1] != i {
-				es[k].divs = append(d, i)
-			}
-			return
-		}
-	}
-	t.matchable[h] = append(es, entry{name: name, runes: n, divs: []int32{i}})
-	t.maxRunes = max(t.maxRunes, n)
-	last, size := utf8.DecodeLastRuneInString(name)
-	prev, _ := utf8.DecodeLastRuneInString(name[:len(name)-size])
-	t.tails[[2]rune{prev, last}] = struct{}{}
 }
 
 // placeholders are the names the data gives to groupings that are not
@@ -237,19 +281,6 @@ func SuffixLen(name string) int {
 		return len("市")
 	}
 	return 0
-}
-
-// hashString hashes the runes of name read backwards (FNV-1a over the
-// runes), as NamesEnding extends a name to the left one rune at a time,
-// and counts them.
-func hashString(name string) (h uint64, n int) {
-	h = 14695981039346656037
-	for s := name; s != ""; n++ {
-		r, size := utf8.DecodeLastRuneInString(s)
-		h = (h ^ uint64(r)) * 1099511628211
-		s = s[:len(s)-size]
-	}
-	return h, n
 }
 
 // ethnic lists the 56 ethnic groups' names without 族, longest first where
@@ -372,7 +403,7 @@ func (d Division) Children() []Division {
 	if d.IsZero() {
 		return nil
 	}
-	ks := get().kids[d.idx()]
+	ks := get().kids(d.idx())
 	out := make([]Division, len(ks))
 	for i, k := range ks {
 		out[i] = div(k)
@@ -478,7 +509,7 @@ func Lookup(code string) (Division, bool) {
 // Named lists the divisions called name (or one of its short forms), in
 // code order.
 func Named(name string) []Division {
-	ds := get().byName[name]
+	ds := get().named(name)
 	out := make([]Division, len(ds))
 	for i, k := range ds {
 		out[i] = div(k)
@@ -502,47 +533,45 @@ func NamesEnding(text []rune, end int, fn func(start int, ds []Division) bool) {
 	if _, ok := t.tails[[2]rune{text[end-2], text[end-1]}]; !ok {
 		return
 	}
-	h := uint64(14695981039346656037)
+	// The name ending at end, k runes long, is spelt right-aligned in buf
+	// as k grows; the map lookup of string(buf[…]) does not allocate.
+	var buf [256]byte
+	pos := len(buf)
 	var found [24]struct {
 		start int
-		divs  []int32
+		key   int32
 	}
 	n := 0
 	for k := 1; k <= t.maxRunes && k <= end; k++ {
-		h = (h ^ uint64(text[end-k])) * 1099511628211
+		r := text[end-k]
+		size := utf8.RuneLen(r)
+		if size < 0 || pos < size {
+			break
+		}
+		pos -= size
+		utf8.EncodeRune(buf[pos:], r)
 		if k < 2 {
 			continue
 		}
-		for _, e := range t.matchable[h] {
-			if e.runes == k && sameRunes(e.name, text[end-k:end]) && n < len(found) {
-				found[n].start, found[n].divs = end-k, e.divs
-				n++
-			}
+		if key, ok := t.byName[string(buf[pos:])]; ok && n < len(found) {
+			found[n].start, found[n].key = end-k, key
+			n++
 		}
 	}
-	var buf [8]Division
+	var ds0 [8]Division
 	for j := n - 1; j >= 0; j-- {
-		ds := buf[:0]
-		if len(found[j].divs) > len(buf) {
-			ds = make([]Division, 0, len(found[j].divs))
+		ds := ds0[:0]
+		lo, hi := t.keyStart[found[j].key], t.keyStart[found[j].key+1]
+		for x := lo; x < hi; x++ {
+			if t.keyMatch[x] {
+				ds = append(ds, div(t.keyDivs[x]))
+			}
 		}
-		for _, k := range found[j].divs {
-			ds = append(ds, div(k))
+		if len(ds) == 0 {
+			continue
 		}
 		if !fn(found[j].start, ds) {
 			return
 		}
 	}
-}
-
-// sameRunes reports whether s spells rs.
-func sameRunes(s string, rs []rune) bool {
-	i := 0
-	for _, r := range s {
-		if i >= len(rs) || rs[i] != r {
-			return false
-		}
-		i++
-	}
-	return i == len(rs)
 }

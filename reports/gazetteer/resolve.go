@@ -143,7 +143,7 @@ func longestChains(s string) (int, [][]Division) {
 			if pos+k < len(s) && !utf8.RuneStart(s[pos+k]) {
 				continue
 			}
-			for _, i := range t.byName[s[pos:pos+k]] {
+			for _, i := range t.named(s[pos : pos+k]) {
 				d := div(i)
 				if d.IsPlaceholder() || !last.IsZero() && (d == last || !last.Contains(d)) {
 					continue
