@@ -111,7 +111,8 @@ func ResolveOrgan(r *Report) gazetteer.Resolution {
 // resolves to one division: a township's organs are 乡镇; a county's,
 // prefecture's or province's government (人民政府, or the bare name) is
 // its 政府 level and anything else (教育局, 人民政府办公室) a department of
-// it. ok is false when the name resolves to no single division.
+// it. ok is false when the name resolves to no single division, or to a
+// unit the statistics only treat like a township (北京经济技术开发区).
 func LevelOf(fullName string, context ...string) (l Level, d gazetteer.Division, ok bool) {
 	res := gazetteer.Resolve(fullName, context...)
 	if !res.OK() {
@@ -125,6 +126,10 @@ func LevelOf(fullName string, context ...string) (l Level, d gazetteer.Division,
 	}
 	switch d.Level() {
 	case gazetteer.Township:
+		if d.Kind() == "" {
+			// 开发区, 农场 and the like: their 管委会 may be of any level.
+			return "", gazetteer.Division{}, false
+		}
 		return LevelTownship, d, true
 	case gazetteer.County:
 		if gov {
