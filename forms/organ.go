@@ -95,6 +95,8 @@ func (h *organHelper) pick(s gazetteer.Suggestion) {
 		h.short.SetText(s.Division.Name())
 	}
 	h.full.SetText(s.Organ)
+	h.full.CursorColumn = len([]rune(s.Organ)) // typing goes on at the end
+	h.full.Refresh()
 	h.suggestions.RemoveAll()
 	h.offered = nil
 	h.suggestions.Refresh()
