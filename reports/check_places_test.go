@@ -161,7 +161,7 @@ func TestLevelOf(t *testing.T) {
 		{"广西壮族自治区教育厅", LevelProvinceDept, "45"},
 		{"北京市东城区人民政府", LevelCountyGov, "110101"},
 		{"伊宁市萨依布依街道办事处", LevelTownship, "654002001"},
-		{"城关镇人民政府", "", ""}, // 91 towns of that name
+		{"城关镇人民政府", "", ""},        // 91 towns of that name
 		{"北京经济技术开发区管理委员会", "", ""}, // no township, whatever its code says
 		{"县教育局", "", ""},
 	}
