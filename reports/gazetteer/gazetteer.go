@@ -397,6 +397,17 @@ func (d Division) Up() Division {
 	return p
 }
 
+// County is the county-level division d lies in (d itself for a county;
+// none for a prefecture or a province): 新源县 for 别斯托别乡.
+func (d Division) County() Division {
+	for e := d; !e.IsZero(); e = e.Parent() {
+		if e.Level() == County {
+			return e
+		}
+	}
+	return Division{}
+}
+
 // Children lists the divisions one level down in code order (a county's
 // townships and streets; a prefecture's counties).
 func (d Division) Children() []Division {

@@ -26,6 +26,12 @@ func TestData(t *testing.T) {
 	if p := d.Parent(); p.Code() != "654025" || p.Name() != "新源县" || p.Level() != County {
 		t.Errorf("Parent = %v", p)
 	}
+	if c := d.County(); c.Code() != "654025" {
+		t.Errorf("County() = %v, want 新源县", c)
+	}
+	if c := d.Parent().Parent().County(); !c.IsZero() {
+		t.Errorf("a prefecture's County() = %v, want none", c)
+	}
 	dongcheng, _ := Lookup("110101")
 	if up := dongcheng.Up(); up.Name() != "北京市" || up.Level() != Province {
 		t.Errorf("东城区.Up() = %v, want 北京市 skipping 市辖区", up)
