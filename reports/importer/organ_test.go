@@ -13,6 +13,8 @@ func TestOrganFromColumn(t *testing.T) {
 	}{
 		{"a column name before the township", "政府信息公开年报别斯托别乡", "", "别斯托别乡", true},
 		{"a column name before a county government", "政务公开年报融安县人民政府", "", "融安县人民政府", true},
+		{"a breadcrumb before the organ (乐至县回澜镇's page)", "当前位置：首页>政府信息公开年报乐至县回澜镇人民政府", "", "乐至县回澜镇人民政府", true},
+		{"a breadcrumb with the town in it (河包镇's page)", "当前位置：街镇>河包镇>政务公开>政府信息公开年报河包镇", "", "河包镇", true},
 		{"a township's own name stays", "别斯托别乡", "", "别斯托别乡", false},
 		{"a county department stays", "融安县教育局", "", "融安县教育局", false},
 		{"a name without any division stays", "某某单位", "", "某某单位", false},
