@@ -74,6 +74,11 @@ func (c *checker) ownNames() ownNames {
 	o.rank = levelRank(r.Organ.Level)
 	if p := ResolveOrgan(r); len(p.Candidates) > 0 {
 		o.divs = p.Candidates
+		if p.OK() {
+			// The division tells the rank even when 层级 is wrong (an
+			// import that missed it).
+			o.rank = 4 - int(p.Division.Level())
+		}
 		if p.OK() && p.Division.Kind() != "" {
 			o.kind = p.Division.Kind()
 			return o
@@ -461,6 +466,12 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 			continue
 		}
 		if len(own.divs) > 0 && own.related(m.divs) {
+			continue
+		}
+		if own.rank >= 3 {
+			// A province's report names cities and counties elsewhere
+			// rightly (对口支援, 长三角一体化); one copied from another
+			// province would name that province, which is no 市/县/区.
 			continue
 		}
 		if len(own.divs) == 0 && placeRank(c.buf[m.end-1]) < own.rank {

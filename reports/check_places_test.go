@@ -65,6 +65,11 @@ func TestPlaceChecks(t *testing.T) {
 
 		// Lists, titles and links.
 		{name: "a province lists its cities", organ: guangxi, text: "指导南宁市、柳州市、桂林市、梧州市开展试点。"},
+		{name: "a province names cities of other provinces", organ: shanghai, text: "推进长三角一体化，与苏州市和嘉兴市协同开展政务公开。"},
+		{name: "… even when its level was left at 乡镇", organ: Organ{FullName: "上海市人民政府办公厅", Level: LevelTownship},
+			text: "推进长三角一体化，与苏州市和嘉兴市协同开展政务公开。"},
+		{name: "a prefecture names another prefecture's district", organ: Organ{FullName: "柳州市人民政府", ShortName: "柳州市", Level: LevelCityGov},
+			text: "学习借鉴南宁市青秀区的经验。", want: []string{"南宁市", "青秀区"}},
 		{name: "a township lists three cities", text: "学习南宁市、柳州市和桂林市的经验。"},
 		{name: "two cities are no list", text: "学习南宁市和柳州市的经验。", want: []string{"南宁市", "柳州市"}},
 		{name: "a county's plan in a title", text: "转发《融安县政务公开工作实施方案》。"},
