@@ -179,6 +179,17 @@ func TestComplete(t *testing.T) {
 			t.Errorf("Complete(%s) = %v, want first %s (%s)", c.typed, got, c.first, c.where)
 		}
 	}
+	// 东莞市 is a prefecture and its own county-level twin: each town once.
+	seen := map[string]bool{}
+	for _, c := range Complete("东莞市", 100) {
+		if seen[c.Division.Code()] {
+			t.Errorf("Complete(东莞市) offers %v twice", c.Division)
+		}
+		seen[c.Division.Code()] = true
+	}
+	if len(seen) < 20 {
+		t.Errorf("Complete(东莞市) offers %d divisions, want its towns", len(seen))
+	}
 	// 融安县 offers its townships after itself.
 	got := Complete("融安县", 20)
 	if len(got) < 2 || got[1].Organ != "融安县长安镇人民政府" {
@@ -190,6 +201,27 @@ func BenchmarkDecode(b *testing.B) {
 	for b.Loop() {
 		if _, err := decode(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkComplete is one keystroke in 机关全称: a scan of every name.
+func BenchmarkComplete(b *testing.B) {
+	Count()
+	for b.Loop() {
+		if len(Complete("别斯托", 5)) == 0 {
+			b.Fatal("nothing offered")
+		}
+	}
+}
+
+// BenchmarkResolve resolves an organ's full name with its context, as each
+// check does.
+func BenchmarkResolve(b *testing.B) {
+	Count()
+	for b.Loop() {
+		if !Resolve("新源县别斯托别乡人民政府", "别斯托别乡", "", "新源县别斯托别乡人民政府").OK() {
+			b.Fatal("not resolved")
 		}
 	}
 }

@@ -235,30 +235,48 @@ func Complete(typed string, limit int) []Suggestion {
 			within = append(within, ch[len(ch)-1])
 		}
 	}
-	match := func(i int) bool {
-		name := t.name[i]
-		if placeholders[name] {
-			return false
+	var found [5][]Division
+	seen := map[int32]bool{} // readings may overlap (东莞市 and its twin)
+	add := func(i int32) {
+		if !placeholders[t.name[i]] && !seen[i] {
+			seen[i] = true
+			found[t.level[i]] = append(found[t.level[i]], div(i))
 		}
-		d := div(int32(i))
-		if len(within) == 0 {
-			return strings.HasPrefix(name, rest)
-		}
-		for _, w := range within {
-			switch {
-			case rest == "" && (w == d || d.Up() == w):
-				return true // 新源县: the county, then its townships
-			case rest != "" && w != d && w.Contains(d) && strings.HasPrefix(name, rest):
-				return true
+	}
+	if len(within) == 0 {
+		for i, name := range t.name {
+			if strings.HasPrefix(name, rest) {
+				add(int32(i))
 			}
 		}
-		return false
 	}
-	var found [5][]Division
-	for i := range t.name {
-		if match(i) {
-			found[t.level[i]] = append(found[t.level[i]], div(int32(i)))
+	for _, w := range within {
+		if rest == "" {
+			// 新源县: the county itself, then its townships (through a
+			// 市辖区 placeholder for a municipality).
+			add(w.idx())
+			for _, k := range t.kids(w.idx()) {
+				if placeholders[t.name[k]] {
+					for _, kk := range t.kids(k) {
+						add(kk)
+					}
+					continue
+				}
+				add(k)
+			}
+			continue
 		}
+		// 新源县别: the names within it that start so.
+		var walk func(i int32)
+		walk = func(i int32) {
+			for _, k := range t.kids(i) {
+				if strings.HasPrefix(t.name[k], rest) {
+					add(k)
+				}
+				walk(k)
+			}
+		}
+		walk(w.idx())
 	}
 	var out []Suggestion
 	for _, ds := range found {
