@@ -272,9 +272,10 @@ var stopBigramSet = func() map[[2]rune]bool {
 // boundaryBefore reports whether a name of stem runes (the name without
 // its suffix) may start at buf[start]: at the start of the text, after a
 // character that is no Chinese one, right after another division's name
-// (柳州市融安县), after a function word or a common verb; a name of three or
-// more characters before its suffix anywhere ("严格遵循县政务公开办" names no
-// 循县 even if one existed).
+// (柳州市融安县), after a function word or a common verb (对长安镇, 参照融安县);
+// a name of three or more characters before its suffix anywhere (检查那拉提镇),
+// since such names rarely end a longer word. Names of one character before
+// the suffix need more (see findMentions).
 func boundaryBefore(buf []rune, start, stem, prevEnd int) bool {
 	switch {
 	case start == 0 || start == prevEnd || !isHan(buf[start-1]):
