@@ -16,6 +16,7 @@ import (
 
 	"nianbao/forms"
 	"nianbao/reports"
+	"nianbao/reports/gazetteer"
 	"nianbao/version"
 )
 
@@ -30,6 +31,7 @@ func Run(args []string) {
 		return
 	}
 	mark := stageTimer()
+	gazetteer.Preload() // ≈ 40 ms of decoding, done while Fyne starts
 	if err := displayAvailable(); err != nil {
 		noDisplay(err)
 	}

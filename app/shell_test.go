@@ -482,3 +482,64 @@ func TestCtrlShiftSAsksWhereToSaveACopy(t *testing.T) {
 		t.Errorf("the report's file changed to %q before anything was saved", s.path)
 	}
 }
+
+func TestSummingForACountyListsItsTownshipsThatSentNothing(t *testing.T) {
+	dir := t.TempDir()
+	r := reports.New(2024)
+	r.Organ = reports.Organ{FullName: "大坡乡人民政府", ShortName: "大坡乡", Level: reports.LevelTownship}
+	if err := reports.Save(filepath.Join(dir, "大坡乡.nianbao"), r); err != nil {
+		t.Fatal(err)
+	}
+	s, w := newTestShell(t)
+	county := reports.New(2024)
+	county.Organ = reports.Organ{FullName: "融安县人民政府", ShortName: "融安县", Level: reports.LevelCountyGov}
+	s.setReport(county, "", false)
+	opts := sumOptions(county.Clone(), "")
+	if len(opts.Roster) != 12 || !opts.RosterTownshipsOnly {
+		t.Fatalf("roster %q (townships only %v), want 融安县's 12", opts.Roster, opts.RosterTownshipsOnly)
+	}
+	files, _ := summary.Files([]string{dir})
+	sum, err := summary.Sum(files, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.showSum(sum)
+	text := dialogText(w)
+	for _, want := range []string{"未报送（按行政区划应报送的乡镇、街道）", "融安县长安镇人民政府", "融安县潭头乡人民政府"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the result lacks %s:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "融安县大坡乡人民政府　没有找到") {
+		t.Errorf("大坡乡 sent its report but is listed as missing:\n%s", text)
+	}
+	// A township's own report sums without a roster.
+	if o := sumOptions(r, ""); o.Roster != nil {
+		t.Errorf("a township's report got a roster: %q", o.Roster)
+	}
+}
+
+// dialogText joins the labels of the top dialog.
+func dialogText(w fyne.Window) string {
+	var b strings.Builder
+	top := w.Canvas().Overlays().Top()
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			b.WriteString(v.Text + "\n")
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	if top != nil {
+		walk(top)
+	}
+	return b.String()
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"nianbao/app/sysdialog"
+	"nianbao/reports"
 	"nianbao/reports/summary"
 )
 
@@ -62,8 +63,7 @@ func (s *shell) sumFolder(dir string) {
 		dialog.ShowInformation("汇总", "该文件夹里没有 .nianbao 报告文件：\n"+dir, s.win)
 		return
 	}
-	base := s.editor.Report().Clone()
-	opts := summary.Options{Year: base.Year, Base: base, BasePath: s.path}
+	opts := sumOptions(s.editor.Report().Clone(), s.path)
 	s.setBusy(true, fmt.Sprintf("正在汇总 %d 个文件…", len(files)))
 	go func() {
 		sum, err := summary.Sum(files, opts)
@@ -76,6 +76,18 @@ func (s *shell) sumFolder(dir string) {
 			s.showSum(sum)
 		})
 	}()
+}
+
+// sumOptions sums into base, the open report. When it is a county
+// government's own report, the county's townships and street offices
+// (from the gazetteer) are the roster: the result lists those that sent
+// nothing.
+func sumOptions(base *reports.Report, path string) summary.Options {
+	opts := summary.Options{Year: base.Year, Base: base, BasePath: path}
+	if l, county, ok := reports.LevelOf(base.Organ.FullName, base.Organ.ShortName); ok && l == reports.LevelCountyGov {
+		opts.Roster, opts.County, opts.RosterTownshipsOnly = summary.CountyRoster(county), county.FullName(), true
+	}
+	return opts
 }
 
 // showSum lists the units of a sum and what can be done with it.
@@ -97,7 +109,7 @@ func (s *shell) showSum(sum *summary.Summary) {
 		b.WriteString("\n")
 	}
 	if sum.HasRoster && len(sum.Missing) > 0 {
-		b.WriteString("\n未报送：\n")
+		b.WriteString("\n未报送（按行政区划应报送的乡镇、街道）：\n")
 		for _, m := range sum.Missing {
 			b.WriteString(m.Name + "　" + m.Reason + "\n")
 		}

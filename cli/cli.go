@@ -46,6 +46,7 @@ func commands() []*Command {
 		importCommand(),
 		newCommand(),
 		pdfCommand(),
+		rosterCommand(),
 		sampleCommand(),
 		sumCommand(),
 		textCommand(),

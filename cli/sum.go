@@ -12,20 +12,21 @@ import (
 )
 
 func sumCommand() *Command {
-	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--year N] FILES...|FOLDER",
+	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--roster-county COUNTY] [--year N] FILES...|FOLDER",
 		Summary: "汇总各单位的报告（文件夹指其中所有 .nianbao 文件，不含子文件夹）：统计表、单位情况、未报送单位"}
 	c.Run = func(env *Env, args []string) int {
 		fl := env.flags(c)
 		out := fl.String("o", "", "输出的汇总 Excel 文件（.xlsx）")
 		report := fl.String("report", "", "把汇总数字写入这个县级报告（不存在则新建；已有的正文保留）")
 		rosterPath := fl.String("roster", "", "报送名单：文本文件每行一个单位名称，或 Excel 第一列")
+		rosterCounty := fl.String("roster-county", "", "按行政区划把这个县（区）的全部乡镇、街道加入报送名单（可与 --roster 同用，名单中再列县直部门）")
 		year := fl.Int("year", 0, "汇总年度（默认取汇总报告的年度，或多数单位的年度）")
 		pos, err := parse(fl, args)
 		if err != nil || len(pos) == 0 || *out == "" {
 			fl.Usage()
 			return ExitUnusable
 		}
-		opts, code, ok := env.sumOptions(*rosterPath, *report, *year)
+		opts, code, ok := env.sumOptions(*rosterPath, *rosterCounty, *report, *year)
 		if !ok {
 			return code
 		}
@@ -55,17 +56,27 @@ func sumCommand() *Command {
 	return c
 }
 
-// sumOptions reads the roster and the county report named by the flags.
+// sumOptions reads the roster (a list, and/or a county's townships from
+// the gazetteer) and the county report named by the flags.
 // A county report that does not exist yet is created after the sum; one
 // that exists but cannot be read stops the command before anything is
 // written.
-func (env *Env) sumOptions(rosterPath, report string, year int) (opts summary.Options, code int, ok bool) {
+func (env *Env) sumOptions(rosterPath, rosterCounty, report string, year int) (opts summary.Options, code int, ok bool) {
 	opts = summary.Options{Year: year}
 	var err error
 	if rosterPath != "" {
 		if opts.Roster, err = summary.ReadRoster(rosterPath); err != nil {
 			return opts, env.fail(ExitUnusable, "%v", err), false
 		}
+	}
+	if rosterCounty != "" {
+		county, err := summary.County(rosterCounty)
+		if err != nil {
+			return opts, env.fail(ExitUnusable, "--roster-county：%v", err), false
+		}
+		opts.RosterTownshipsOnly = len(opts.Roster) == 0 // no list of the departments
+		opts.Roster = append(opts.Roster, summary.CountyRoster(county)...)
+		opts.County = county.FullName()
 	}
 	if report == "" {
 		return opts, ExitOK, true

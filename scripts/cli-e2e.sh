@@ -68,6 +68,11 @@ check "audit wrote the workbook and the leader's page" test -s 审核.xlsx -a -s
 check "audit --json is one object with units and pairs" bash -c "\"$n\" audit --json units | python3 -c 'import json,sys; d=json.load(sys.stdin); assert len(d[\"units\"])==4 and len(d[\"pairs\"])==1 and 0.5<d[\"pairs\"][0][\"similarity\"]<=1 and d[\"pairs\"][0][\"passages\"]'"
 mkdir empty
 check "audit of a folder without reports exits 2" code 2 "$n" audit -o 审核.xlsx empty
+check "roster of a county from the gazetteer" code 0 "$n" roster 融安县
+check "… lists its townships" has out "融安县大坡乡人民政府"
+check "roster refuses a name two districts share" code 2 "$n" roster 朝阳区
+check "sum with the county's townships as the roster" code 1 "$n" sum -o 汇总2.xlsx --roster-county 新源县 units
+check "… names a township that sent nothing" has out "未报送  新源县坎苏镇人民政府"
 check "an unknown command exits 2" code 2 "$n" frobnicate
 
 echo "cli-e2e: $passed passed, $failed failed"

@@ -522,6 +522,10 @@ func TestOrganLevels(t *testing.T) {
 		{"某某市生态环境局", reports.LevelCityDept},
 		{"某某省教育厅", reports.LevelProvinceDept},
 		{"某某省人民政府", reports.LevelProvinceGov},
+		// From the gazetteer: a county-level city, a county government's office.
+		{"伊宁市人民政府", reports.LevelCountyGov},
+		{"融安县人民政府办公室", reports.LevelCountyDept},
+		{"柳州市融安县大坡乡人民政府", reports.LevelTownship},
 	}
 	for _, c := range cases {
 		if got := guessLevel(c.name); got != c.want {

@@ -204,6 +204,9 @@ func recognizeBlocks(blocks []block) *Result {
 			r.Organ.ShortName = normText(m[1])
 			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“请与%s联系”取为“%s”，请核对", m[1], r.Organ.ShortName)
 		}
+	} else if short, ok := organFromColumn(r.Organ.ShortName, signOrgan); ok {
+		rc.add(Note, Position{}, "标题中机关名称前的“%s”不是机关名称（应是网站栏目名），机关简称取为“%s”", strings.TrimSuffix(r.Organ.ShortName, short), short)
+		r.Organ.ShortName = short
 	}
 	if signOrgan != "" {
 		r.Organ.FullName = signOrgan
@@ -314,8 +317,13 @@ func looksLikeOrgan(s string) bool {
 	return false
 }
 
-// guessLevel guesses the administrative level from an organ's full name.
+// guessLevel derives the administrative level from an organ's full name:
+// from the gazetteer when the name starts with one division's name (伊宁市
+// is a county-level city), else guessed from the suffixes.
 func guessLevel(full string) reports.Level {
+	if l, _, ok := reports.LevelOf(full); ok {
+		return l
+	}
 	name := canon(full)
 	for _, suf := range []string{"人民政府办公室", "人民政府", "政府", "街道办事处", "办事处"} {
 		if unit, ok := strings.CutSuffix(name, suf); ok && unit != "" && !strings.HasSuffix(suf, "办公室") {
@@ -836,6 +844,9 @@ func (rc *recognizer) improvement(ps []para) {
 		}
 	}
 	if foundGroups == 0 && len(ps) > 0 {
+		if rc.splitUngrouped(ps) {
+			return
+		}
 		// No group headings printed: the groups are untitled, as the
 		// outline prints untitled groups.
 		im.ProblemsTitle, im.MeasuresTitle = "", ""

@@ -688,6 +688,12 @@ func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []stri
 			break
 		}
 		c := reports.ParseCell(vals[j])
+		if c.Text != "" && ci < len(tb.Columns) && tb.Columns[ci].Money {
+			if v, unit, ok := reports.ParseAmountWithUnit(c.Text); ok {
+				c = reports.Cell{Value: v}
+				tr.rc.add(Note, pos, "%s「%s」行「%s」列%s，请核对", tb.Name(tr.t), rowName(tb, ri), tb.ColumnName(ci), reports.AmountNote(vals[j], v, unit))
+			}
+		}
 		if c.Text != "" {
 			c.Text = strings.TrimSpace(c.Text)
 			texts = append(texts, fmt.Sprintf("「%s」列为“%s”", tb.ColumnName(ci), c.Text))

@@ -108,6 +108,14 @@ type Options struct {
 	BasePath string
 	// Roster lists the units expected to report, by full or short name.
 	Roster []string
+	// County, when set, is the county the roster belongs to: a roster
+	// name and a unit's name that start with the same division of it
+	// (大坡乡人民政府 and 融安县大坡乡人民政府) are the same unit.
+	County string
+	// RosterTownshipsOnly marks a roster of the county's townships alone
+	// (CountyRoster without a list of departments): units not on it are
+	// not noted as missing from it.
+	RosterTownshipsOnly bool
 	// Workers loading files at once; 0 means one per CPU.
 	Workers int
 }
@@ -276,7 +284,7 @@ func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 	}
 	s.Units = units
 	if len(opts.Roster) > 0 {
-		s.roster(opts.Roster)
+		s.roster(opts.Roster, opts.County, opts.RosterTownshipsOnly)
 	}
 	return s
 }
@@ -414,7 +422,7 @@ func normName(s string) string {
 
 // roster marks the units on the roster and lists the roster units that
 // have no included report.
-func (s *Summary) roster(names []string) {
+func (s *Summary) roster(names []string, county string, townshipsOnly bool) {
 	s.HasRoster = true
 	var want []string
 	seen := map[string]bool{}
@@ -424,8 +432,29 @@ func (s *Summary) roster(names []string) {
 			want = append(want, n)
 		}
 	}
+	// With the county known, names are also compared by the division
+	// they start with.
+	keys := map[string]string{}
+	if county != "" {
+		ctx := []string{county}
+		for _, n := range want {
+			keys[n] = rosterKey(n, ctx)
+		}
+		for i := range s.Units {
+			u := &s.Units[i]
+			for _, n := range []string{u.Name, u.ShortName} {
+				if _, ok := keys[n]; !ok && n != "" {
+					keys[n] = rosterKey(n, ctx)
+				}
+			}
+		}
+	}
+	sameKey := func(a, b string) bool {
+		ka, kb := keys[a], keys[b]
+		return ka != "" && ka == kb
+	}
 	matches := func(u *Unit, n string) bool {
-		return u.Name != "" && (normName(u.Name) == n || normName(u.ShortName) == n)
+		return u.Name != "" && (normName(u.Name) == n || normName(u.ShortName) == n || sameKey(u.Name, n) || sameKey(u.ShortName, n))
 	}
 	for i := range s.Units {
 		u := &s.Units[i]
@@ -433,7 +462,7 @@ func (s *Summary) roster(names []string) {
 			continue
 		}
 		u.InRoster = slices.ContainsFunc(want, func(n string) bool { return matches(u, n) })
-		if !u.InRoster {
+		if !u.InRoster && !townshipsOnly {
 			u.Reason = joinNote(u.Reason, "不在报送名单中")
 		}
 	}

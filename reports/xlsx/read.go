@@ -572,6 +572,9 @@ func (wb *workbook) readTable(r *reports.Report, t *reports.Template, tb *report
 			}
 			ref, _ := excelize.CoordinatesToCellName(x, y)
 			c, prob := parseValue(s.cellValue(y, x))
+			if v, unit, ok := reports.ParseAmountWithUnit(c.Text); c.Text != "" && tb.Columns[ci].Money && ok {
+				c, prob = reports.Cell{Value: v}, reports.AmountNote(c.Text, v, unit)+"，请核对"
+			}
 			if prob != "" {
 				wb.problems = append(wb.problems, Problem{Severity: reports.Warning, Sheet: s.name, Cell: ref,
 					Message: tb.CellName(t, ri, ci) + "：" + prob})

@@ -685,3 +685,44 @@ func TestReadUnmerged(t *testing.T) {
 		t.Errorf("cells differ:\n%s", d)
 	}
 }
+
+// TestAmountWithUnitInSpreadsheet: a fee typed with its unit in the
+// workbook ("147230元") is read as 14.723 万元 with a warning; a count typed
+// with one stays text.
+func TestAmountWithUnitInSpreadsheet(t *testing.T) {
+	r := handMade(2023)
+	f := openBytes(t, writeBytes(t, r, nil))
+	sheet := "表二 主动公开"
+	c, row := cellAt(t, f, sheet, "行政事业性收费")
+	if err := f.SetCellValue(sheet, name(c+1, row), "147230元"); err != nil {
+		t.Fatal(err)
+	}
+	lc, lrow := cellAt(t, f, sheet, "行政许可")
+	if err := f.SetCellValue(sheet, name(lc+1, lrow), "3件"); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := r.Clone()
+	probs, err := ReadInto(base, "fee.xlsx", buf.Bytes())
+	if err != nil {
+		t.Fatalf("ReadInto: %v", err)
+	}
+	if got := base.Cell("t2_8.fee.amount"); !got.IsNumber() || got.Value.String() != "14.723" {
+		t.Errorf("fee = %+v, want 14.723", got)
+	}
+	if got := base.Cell("t2_5.license.decisions"); got.Text != "3件" {
+		t.Errorf("count = %+v, want the text 3件", got)
+	}
+	found := false
+	for _, p := range probs {
+		if strings.Contains(p.Message, "原文为“147230元”，已由元换算为 14.723 万元") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no note of the conversion in %v", probs)
+	}
+}
