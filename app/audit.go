@@ -99,7 +99,7 @@ func (s *shell) auditSetup(dir string) {
 		if !ok {
 			return
 		}
-		opts := audit.Options{}
+		opts := audit.Options{Division: audit.Divisions}
 		if rosterPath != "" {
 			names, err := summary.ReadRoster(rosterPath)
 			if err != nil {

@@ -29,7 +29,7 @@ func auditCommand() *Command {
 		if *out != "" && !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 			return env.fail(ExitUnusable, "审核结果应保存为 Excel 工作簿（.xlsx）：%s", *out)
 		}
-		opts := audit.Options{Year: *year}
+		opts := audit.Options{Year: *year, Division: audit.Divisions}
 		if *rosterPath != "" {
 			if opts.Roster, err = summary.ReadRoster(*rosterPath); err != nil {
 				return env.fail(ExitUnusable, "%v", err)

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/width"
+
+	"nianbao/reports/gazetteer"
 )
 
 // DivisionFunc gives the administrative division code of an organ from its
@@ -137,4 +139,16 @@ func (x *identIndex) find(id ident) int {
 		}
 	}
 	return -1
+}
+
+// Divisions is the DivisionFunc of the gazetteer: an organ is the division
+// its name resolves to and what the name says after the division, made
+// alike as NormName does, so 新源县别斯托别乡人民政府 and 别斯托别乡政府 are one
+// unit while 新源县人民政府 and 新源县教育局 (one division) stay two.
+func Divisions(organ string) (string, bool) {
+	res := gazetteer.Resolve(organ)
+	if !res.OK() {
+		return "", false
+	}
+	return res.Division.Code() + "/" + NormName("某"+res.Rest)[len("某"):], true
 }
