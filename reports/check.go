@@ -190,7 +190,7 @@ func (c *checker) rankOf(loc Location) rank {
 		}
 	case strings.HasPrefix(loc.Field, "signing."):
 		k[0] = 2 + len(c.t.Sections)
-	case loc.Field == "preamble":
+	case loc.Field == FieldPreamble:
 		k[0] = 1
 	}
 	if loc.Table != "" {
@@ -254,14 +254,14 @@ func (c *checker) checkReport() {
 		if Lookup(r.Template) != nil {
 			used = "使用的是" + string(r.Template) + "年版"
 		}
-		c.errorAt(CodeTemplateYear, Location{Field: "template", Offset: -1},
+		c.errorAt(CodeTemplateYear, Location{Field: FieldTemplate, Offset: -1},
 			"“"+strconv.Itoa(r.Year)+"年度”报告应使用"+string(want)+"年版模板（"+Lookup(want).Document+"），本报告"+used+"。")
 	}
 	if strings.TrimSpace(r.Organ.FullName) == "" {
-		c.warnAt(CodeEmptyOrgan, Location{Field: "organ.full_name", Offset: -1}, "机关全称（落款用，如“新源县别斯托别乡人民政府”）为空。")
+		c.warnAt(CodeEmptyOrgan, Location{Field: FieldOrganFullName, Offset: -1}, "机关全称（落款用，如“新源县别斯托别乡人民政府”）为空。")
 	}
 	if strings.TrimSpace(r.Organ.ShortName) == "" {
-		c.warnAt(CodeEmptyOrgan, Location{Field: "organ.short_name", Offset: -1}, "机关简称（标题用，如“别斯托别乡”）为空，报告标题将不完整。")
+		c.warnAt(CodeEmptyOrgan, Location{Field: FieldOrganShortName, Offset: -1}, "机关简称（标题用，如“别斯托别乡”）为空，报告标题将不完整。")
 	}
 }
 
@@ -269,10 +269,10 @@ func (c *checker) checkReport() {
 func (c *checker) checkSigning() {
 	r := c.r
 	if strings.TrimSpace(r.SignedBy()) == "" {
-		c.warnAt(CodeEmptySigningOrgan, Location{Field: "signing.organ", Offset: -1}, "落款的机关名称为空。")
+		c.warnAt(CodeEmptySigningOrgan, Location{Field: FieldSigningOrgan, Offset: -1}, "落款的机关名称为空。")
 	}
 	d := r.Signing.Date
-	loc := Location{Field: "signing.date", Offset: -1}
+	loc := Location{Field: FieldSigningDate, Offset: -1}
 	switch {
 	case d.IsZero() || !d.Valid():
 		c.warnAt(CodeSignDateMissing, loc, "落款没有成文日期。")

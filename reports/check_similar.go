@@ -186,14 +186,14 @@ func (c *checker) checkCopies() {
 	a = appendParts(a, true, c.r.Improvement.Problems, c.r.Improvement.Measures)
 	b = appendParts(b, true, p.Improvement.Problems, p.Improvement.Measures)
 	if s := similarity(a, b); s > CopyThreshold {
-		c.warnAt(CodeCopiedImprovement, Location{Section: SectionImprovement, Field: "improvement.problems", Offset: -1},
+		c.warnAt(CodeCopiedImprovement, Location{Section: SectionImprovement, Field: FieldProblems, Offset: -1},
 			"五、存在的主要问题及改进情况有"+percent(s)+"的文字与"+strconv.Itoa(p.Year)+"年度报告相同（按连续"+strconv.Itoa(SimilarRun)+
 				"字以上相同的片段计算），模板要求不得“年年雷同”，请结合本年实际重写。")
 	}
 	a = appendNarrative(a[:0], c.r, true)
 	b = appendNarrative(b[:0], p, true)
 	if s := similarity(a, b); s > CopyThreshold {
-		c.warnAt(CodeCopiedText, Location{Section: SectionOverview, Field: "overview.parts", Offset: -1},
+		c.warnAt(CodeCopiedText, Location{Section: SectionOverview, Field: FieldOverviewParts, Offset: -1},
 			"报告正文（总体情况、问题和改进、其他事项）有"+percent(s)+"的文字与"+strconv.Itoa(p.Year)+"年度报告相同（按连续"+
 				strconv.Itoa(SimilarRun)+"字以上相同的片段计算），评议中超过50%即视为照抄，请结合本年实际重写。")
 	}

@@ -26,8 +26,8 @@ func (f textField) path() string {
 // textFields lists the narrative texts in print order.
 func (r *Report) textFields(out []textField) []textField {
 	out = append(out,
-		textField{list: "contact.office", index: -1, text: r.Contact.Office},
-		textField{list: "preamble", index: -1, text: r.Preamble})
+		textField{list: FieldContactOffice, index: -1, text: r.Contact.Office},
+		textField{list: FieldPreamble, index: -1, text: r.Preamble})
 	parts := func(sec, list string, ps []Part) {
 		for i, p := range ps {
 			out = append(out,
@@ -35,14 +35,14 @@ func (r *Report) textFields(out []textField) []textField {
 				textField{section: sec, list: list, index: i, sub: "text", text: p.Text})
 		}
 	}
-	parts(SectionOverview, "overview.parts", r.Overview.Parts)
-	parts(SectionImprovement, "improvement.problems", r.Improvement.Problems)
-	parts(SectionImprovement, "improvement.measures", r.Improvement.Measures)
+	parts(SectionOverview, FieldOverviewParts, r.Overview.Parts)
+	parts(SectionImprovement, FieldProblems, r.Improvement.Problems)
+	parts(SectionImprovement, FieldMeasures, r.Improvement.Measures)
 	out = append(out,
-		textField{section: SectionOther, list: "other.fee", index: -1, text: r.Other.Fee},
-		textField{section: SectionOther, list: "other.text", index: -1, text: r.Other.Text})
-	parts(SectionOther, "other.items", r.Other.Items)
-	return append(out, textField{list: "signing.organ", index: -1, text: r.Signing.Organ})
+		textField{section: SectionOther, list: FieldFee, index: -1, text: r.Other.Fee},
+		textField{section: SectionOther, list: FieldOtherText, index: -1, text: r.Other.Text})
+	parts(SectionOther, FieldOtherItems, r.Other.Items)
+	return append(out, textField{list: FieldSigningOrgan, index: -1, text: r.Signing.Organ})
 }
 
 // CountChars counts the characters of s as the 一千字 limit is read:
@@ -68,7 +68,7 @@ func (c *checker) checkTexts() {
 		n += CountChars(p.Title) + CountChars(p.Text)
 	}
 	if n > OverviewMaxChars {
-		c.warnAt(CodeOverviewLong, Location{Section: SectionOverview, Field: "overview.parts", Offset: -1},
+		c.warnAt(CodeOverviewLong, Location{Section: SectionOverview, Field: FieldOverviewParts, Offset: -1},
 			"一、总体情况共"+strconv.Itoa(n)+"字，超过模板要求的一千字（篇幅原则上不超过一千字）。")
 	}
 	own := c.ownNames()
@@ -104,16 +104,16 @@ func appendNormalized(buf []rune, s string) []rune {
 // checkEmpty reports sections and parts with no text.
 func (c *checker) checkEmpty() {
 	r := c.r
-	c.emptyList(SectionOverview, "overview.parts", r.Overview.Parts, CodeEmptyOverview, "一、总体情况没有内容。")
-	c.emptyList(SectionImprovement, "improvement.problems", r.Improvement.Problems, CodeEmptyProblems, "五、存在的主要问题及改进情况没有列出存在的问题。")
-	c.emptyList(SectionImprovement, "improvement.measures", r.Improvement.Measures, CodeEmptyMeasures, "五、存在的主要问题及改进情况没有列出改进措施。")
+	c.emptyList(SectionOverview, FieldOverviewParts, r.Overview.Parts, CodeEmptyOverview, "一、总体情况没有内容。")
+	c.emptyList(SectionImprovement, FieldProblems, r.Improvement.Problems, CodeEmptyProblems, "五、存在的主要问题及改进情况没有列出存在的问题。")
+	c.emptyList(SectionImprovement, FieldMeasures, r.Improvement.Measures, CodeEmptyMeasures, "五、存在的主要问题及改进情况没有列出改进措施。")
 	if c.t.Version == V2021 && strings.TrimSpace(r.Other.Fee) == "" {
-		c.warnAt(CodeEmptyFee, Location{Section: SectionOther, Field: "other.fee", Offset: -1},
+		c.warnAt(CodeEmptyFee, Location{Section: SectionOther, Field: FieldFee, Offset: -1},
 			"六、其他需要报告的事项缺少信息处理费的收取情况（模板要求在此专门报告；未收取可写“"+DefaultFeeStatement+"”）。")
 	}
 	for i, it := range r.Other.Items {
 		if strings.TrimSpace(it.Text) == "" {
-			c.warnAt(CodeEmptyPart, Location{Section: SectionOther, Field: FieldPath("other.items", i, "text"), Offset: -1},
+			c.warnAt(CodeEmptyPart, Location{Section: SectionOther, Field: FieldPath(FieldOtherItems, i, "text"), Offset: -1},
 				"六、其他需要报告的事项第"+strconv.Itoa(i+1)+"项"+quoteTitle(it.Title)+"没有内容。")
 		}
 	}

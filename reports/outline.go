@@ -113,8 +113,8 @@ func ParagraphsAt(s string) []Para {
 // （一） headings.
 func (r *Report) Outline(signatureLine bool) []Block {
 	o := &outliner{r: r}
-	o.add(Block{Kind: BlockTitle, Field: "organ.short_name", Offset: -1, Text: r.Title()})
-	o.paras("", "preamble", r.Preamble)
+	o.add(Block{Kind: BlockTitle, Field: FieldOrganShortName, Offset: -1, Text: r.Title()})
+	o.paras("", FieldPreamble, r.Preamble)
 	t := r.Tmpl()
 	for _, s := range t.Sections {
 		o.add(Block{Kind: BlockHeading1, Section: s.Key, Offset: -1, Text: s.Title()})
@@ -125,7 +125,7 @@ func (r *Report) Outline(signatureLine bool) []Block {
 			if n == "" {
 				n = NumberParen
 			}
-			o.parts(s.Key, "overview.parts", r.Overview.Parts, n, r.Overview.Inline)
+			o.parts(s.Key, FieldOverviewParts, r.Overview.Parts, n, r.Overview.Inline)
 		case SectionActive, SectionRequests, SectionReview:
 			if tbs, width := t.SectionTables(s); len(tbs) > 0 {
 				b := Block{Kind: BlockTables, Section: s.Key, Offset: -1, Tables: tbs, Width: width}
@@ -142,9 +142,9 @@ func (r *Report) Outline(signatureLine bool) []Block {
 				o.parts(s.Key, g.List, g.Parts, NumberArabic, true)
 			}
 		case SectionOther:
-			o.paras(s.Key, "other.fee", r.Other.Fee)
-			o.paras(s.Key, "other.text", r.Other.Text)
-			o.parts(s.Key, "other.items", r.Other.Items, NumberParen, false)
+			o.paras(s.Key, FieldFee, r.Other.Fee)
+			o.paras(s.Key, FieldOtherText, r.Other.Text)
+			o.parts(s.Key, FieldOtherItems, r.Other.Items, NumberParen, false)
 		}
 		if len(o.out) == before {
 			o.add(Block{Kind: BlockParagraph, Section: s.Key, Offset: -1, Text: EmptySectionText})
@@ -153,9 +153,9 @@ func (r *Report) Outline(signatureLine bool) []Block {
 	organ := strings.TrimSpace(r.SignedBy())
 	date := r.Signing.Date.Chinese()
 	if organ != "" || date != "" {
-		field := "signing.organ"
+		field := FieldSigningOrgan
 		if strings.TrimSpace(r.Signing.Organ) == "" {
-			field = "organ.full_name"
+			field = FieldOrganFullName
 		}
 		o.add(Block{Kind: BlockSigning, Offset: -1, Organ: organ, OrganField: field, Date: date})
 	}

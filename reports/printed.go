@@ -77,8 +77,8 @@ type ImprovementGroup struct {
 func (r *Report) ImprovementGroups() []ImprovementGroup {
 	im := r.Improvement
 	all := []ImprovementGroup{
-		{Title: im.ProblemsTitle, TitleField: "improvement.problems_title", List: "improvement.problems", Parts: im.Problems},
-		{Title: im.MeasuresTitle, TitleField: "improvement.measures_title", List: "improvement.measures", Parts: im.Measures},
+		{Title: im.ProblemsTitle, TitleField: FieldProblemsTitle, List: FieldProblems, Parts: im.Problems},
+		{Title: im.MeasuresTitle, TitleField: FieldMeasuresTitle, List: FieldMeasures, Parts: im.Measures},
 	}
 	var out []ImprovementGroup
 	k := 0

@@ -150,5 +150,5 @@ func Divisions(organ string) (string, bool) {
 	if !res.OK() {
 		return "", false
 	}
-	return res.Division.Code() + "/" + NormName("某"+res.Rest)[len("某"):], true
+	return res.Division.Code() + "/" + NormName("某" + res.Rest)[len("某"):], true
 }

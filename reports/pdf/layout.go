@@ -286,7 +286,7 @@ func (lt *layouter) heading(kind Kind, section, text, field string) *block {
 
 // title breaks the title into balanced lines, centred.
 func (lt *layouter) title(text string) *block {
-	loc := reports.Location{Field: "organ.short_name"}
+	loc := reports.Location{Field: reports.FieldOrganShortName}
 	gs := lt.shape([]span{{text: text, role: RoleTitle, size: TitleSize}}, loc)
 	var out []*Line
 	for _, l := range titleLines(gs) {
@@ -401,7 +401,7 @@ func titleLines(gs []glyph) [][]glyph {
 func (lt *layouter) signing(ob reports.Block) []*block {
 	organ, date := ob.Organ, ob.Date
 	var lines []*Line
-	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: "signing.date"})
+	dateGs := lt.shape([]span{{text: date, role: RoleFang, size: BodySize, off: -1}}, reports.Location{Field: reports.FieldSigningDate})
 	track := CharPitch - BodySize
 	dateW := textWidth(dateGs, track)
 	right := MarginLeft + TypeWidth - 4*CharPitch
