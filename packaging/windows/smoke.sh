@@ -55,8 +55,9 @@ fi
 setup=${1:-}
 if [ -z "$setup" ]; then
 	t0=$(date +%s)
-	if ! make installer >/tmp/nianbao-smoke-make.log 2>&1; then
-		tail -30 /tmp/nianbao-smoke-make.log
+	makelog=$(mktemp /tmp/nianbao-smoke-make.XXXXXX.log)
+	if ! make installer >"$makelog" 2>&1; then
+		tail -30 "$makelog"
 		bad "make installer"
 		finish
 	fi
