@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Regenerates the PDFs of the built-in sample that the PDF import tests read
+# (the tests use the committed files; run this after changing the sample,
+# the PDF renderer or the web page writer). Needs LibreOffice
+# (libreoffice-writer-nogui) and a Chinese font (fonts-wqy-zenhei), as
+# scripts/setup.sh --test installs them.
+#
+#   bash reports/importer/testdata/pdf/make.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../../../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$root"
+go build -o "$tmp/nianbao" .
+"$tmp/nianbao" sample -o "$tmp/sample.nianbao" >/dev/null
+# nianbao's own PDF, with a fixed creation date so the file is reproducible.
+"$tmp/nianbao" pdf "$tmp/sample.nianbao" -o "$here/sample-nianbao.pdf" --date 2024-01-19 >/dev/null || [ $? = 2 ]
+# The sample's web page, and the same page printed to PDF by LibreOffice.
+"$tmp/nianbao" html "$tmp/sample.nianbao" -o "$here/sample.html" >/dev/null || [ $? = 2 ]
+# The sample as a Word document with ruled tables (the tests' writer).
+WRITE_DOCX="$here/sample.docx" go test ./reports/importer/ -run '^TestWriteSampleDocx$' -count=1 >/dev/null
+# lo OPTIONS... FILE converts FILE with LibreOffice into $tmp.
+lo() { soffice -env:UserInstallation="file://$tmp/profile" --headless "${@:1:$#-1}" --outdir "$tmp" "${@: -1}" >/dev/null 2>&1; }
+lo --convert-to pdf "$here/sample.docx"
+mv "$tmp/sample.pdf" "$here/sample-docx-libreoffice.pdf"
+# As a Writer document (Writer/Web, the default for .html, loses the title).
+lo --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export "$here/sample.html"
+mv "$tmp/sample.pdf" "$here/sample-html-libreoffice.pdf"
+ls -l "$here"
