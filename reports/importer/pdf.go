@@ -287,23 +287,68 @@ func (rd *pdfReader) runContent(strm, res pdf.Value, base matrix, depth int) {
 	g := gstate{ctm: base, th: 1}
 	var stack []gstate
 	var tm, tlm matrix
-	var path []pdfSeg
+	// The current path, as subpaths with their device-space bounds.
+	type subpath struct {
+		segs                   []pdfSeg
+		minX, minY, maxX, maxY float64
+	}
+	var path []subpath
 	var cx, cy, sx, sy float64 // current and subpath start points (user space)
-	addLine := func(x0, y0, x1, y1 float64) {
-		ax, ay := g.ctm.apply(x0, y0)
-		bx, by := g.ctm.apply(x1, y1)
+	point := func(x, y float64) {
+		if len(path) == 0 {
+			path = append(path, subpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		}
+		sp := &path[len(path)-1]
+		dx, dy := g.ctm.apply(x, y)
+		sp.minX, sp.minY, sp.maxX, sp.maxY = min(sp.minX, dx), min(sp.minY, dy), max(sp.maxX, dx), max(sp.maxY, dy)
+	}
+	moveTo := func(x, y float64) {
+		if len(path) < 100000 {
+			path = append(path, subpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		}
+		point(x, y)
+		cx, cy, sx, sy = x, y, x, y
+	}
+	lineTo := func(x, y float64) {
+		point(x, y)
+		ax, ay := g.ctm.apply(cx, cy)
+		bx, by := g.ctm.apply(x, y)
+		cx, cy = x, y
 		if math.Abs(ax-bx) > 0.5 && math.Abs(ay-by) > 0.5 {
 			return // neither horizontal nor vertical
 		}
-		path = append(path, pdfSeg{min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)})
+		sp := &path[len(path)-1]
+		if len(sp.segs) < 10000 {
+			sp.segs = append(sp.segs, pdfSeg{min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)})
+		}
 	}
-	paint := func() {
-		for _, s := range path {
-			if rd.segs >= maxPDFSegments {
-				pdfFail("PDF 中的线条过多（超过 %d 条），不是正常的年度报告，已拒绝读取", maxPDFSegments)
+	emit := func(s pdfSeg) {
+		if rd.segs >= maxPDFSegments {
+			pdfFail("PDF 中的线条过多（超过 %d 条），不是正常的年度报告，已拒绝读取", maxPDFSegments)
+		}
+		rd.segs++
+		rd.page.segs = append(rd.page.segs, s)
+	}
+	// paint records the path's ruling lines: every straight side of a
+	// stroked path; of a filled one only a thin bar (a border drawn as a
+	// filled rectangle), not a shaded cell or a page's background.
+	paint := func(stroke bool) {
+		for _, sp := range path {
+			if stroke {
+				for _, s := range sp.segs {
+					emit(s)
+				}
+				continue
 			}
-			rd.segs++
-			rd.page.segs = append(rd.page.segs, s)
+			w, h := sp.maxX-sp.minX, sp.maxY-sp.minY
+			switch {
+			case h <= 2.5 && w >= 3:
+				y := (sp.minY + sp.maxY) / 2
+				emit(pdfSeg{sp.minX, y, sp.maxX, y})
+			case w <= 2.5 && h >= 3:
+				x := (sp.minX + sp.maxX) / 2
+				emit(pdfSeg{x, sp.minY, x, sp.maxY})
+			}
 		}
 		path = path[:0]
 	}
@@ -372,28 +417,33 @@ func (rd *pdfReader) runContent(strm, res pdf.Value, base matrix, depth int) {
 		case "cm":
 			g.ctm = mat(args).mul(g.ctm)
 		case "m":
-			cx, cy = num(args, 0), num(args, 1)
-			sx, sy = cx, cy
+			moveTo(num(args, 0), num(args, 1))
 		case "l":
-			x, y := num(args, 0), num(args, 1)
-			addLine(cx, cy, x, y)
-			cx, cy = x, y
+			lineTo(num(args, 0), num(args, 1))
 		case "c":
+			point(num(args, 0), num(args, 1))
+			point(num(args, 2), num(args, 3))
 			cx, cy = num(args, 4), num(args, 5)
+			point(cx, cy)
 		case "v", "y":
+			point(num(args, 0), num(args, 1))
 			cx, cy = num(args, 2), num(args, 3)
+			point(cx, cy)
 		case "h":
-			addLine(cx, cy, sx, sy)
-			cx, cy = sx, sy
+			if len(path) > 0 {
+				lineTo(sx, sy)
+			}
 		case "re":
 			x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
-			addLine(x, y, x+w, y)
-			addLine(x+w, y, x+w, y+h)
-			addLine(x+w, y+h, x, y+h)
-			addLine(x, y+h, x, y)
-			cx, cy, sx, sy = x, y, x, y
-		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*":
-			paint()
+			moveTo(x, y)
+			lineTo(x+w, y)
+			lineTo(x+w, y+h)
+			lineTo(x, y+h)
+			lineTo(x, y)
+		case "S", "s", "B", "B*", "b", "b*":
+			paint(true)
+		case "f", "F", "f*":
+			paint(false)
 		case "n":
 			path = path[:0]
 		case "BT":
@@ -548,6 +598,9 @@ func codeOf(s string) uint32 {
 // text returns the Unicode text of a code, and whether it had one.
 func (f *pdfFont) text(code uint32, n int) (string, bool) {
 	if t, ok := f.toUni[codeKey(code, n)]; ok {
+		if l, ok := ligatures[t]; ok {
+			t = l
+		}
 		return t, t != ""
 	}
 	switch {
@@ -579,6 +632,10 @@ func (f *pdfFont) text(code uint32, n int) (string, bool) {
 	}
 	return "□", false
 }
+
+// ligatures are the Latin ligatures fonts map single glyphs to (the “ﬁ”
+// of “ﬁle:///” in a browser's footer), spelt out.
+var ligatures = map[string]string{"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
 
 // width is the advance of a code in 1/1000 em.
 func (f *pdfFont) width(code uint32) float64 {

@@ -64,6 +64,7 @@ func TestPDFImportsAsTheSample(t *testing.T) {
 		{"nianbao's own PDF", "sample-nianbao.pdf", 0},
 		{"LibreOffice from a Word document", "sample-docx-libreoffice.pdf", 3},
 		{"LibreOffice from the web page", "sample-html-libreoffice.pdf", 0},
+		{"Chromium printing the web page", "sample-html-chromium.pdf", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join("testdata", "pdf", c.file))
@@ -109,6 +110,28 @@ func TestPDFPageNumbersInNotes(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("page number notes =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A browser's header (date and title) and footer (address and “1/6”) on
+// every page are dropped, each listed.
+func TestPDFBrowserHeaderFooterInNotes(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-html-chromium.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, "sample.pdf", data)
+	headers, footers := 0, 0
+	for _, p := range res.Problems {
+		switch {
+		case strings.Contains(p.Message, "每页重复的页眉") && strings.Contains(p.Message, "别斯托别乡2023年度政府信"):
+			headers++
+		case strings.Contains(p.Message, "页脚“file:///") && p.Pos.Page > 0:
+			footers++
+		}
+	}
+	if headers != 6 || footers != 6 {
+		t.Errorf("%d header and %d footer notes, want 6 and 6: %v", headers, footers, res.Problems)
 	}
 }
 

@@ -2,8 +2,8 @@
 # Regenerates the PDFs of the built-in sample that the PDF import tests read
 # (the tests use the committed files; run this after changing the sample,
 # the PDF renderer or the web page writer). Needs LibreOffice
-# (libreoffice-writer-nogui) and a Chinese font (fonts-wqy-zenhei), as
-# scripts/setup.sh --test installs them.
+# (libreoffice-writer-nogui), Chromium and a Chinese font (fonts-wqy-zenhei),
+# as scripts/setup.sh --test installs them.
 #
 #   bash reports/importer/testdata/pdf/make.sh
 set -euo pipefail
@@ -27,4 +27,12 @@ mv "$tmp/sample.pdf" "$here/sample-docx-libreoffice.pdf"
 # As a Writer document (Writer/Web, the default for .html, loses the title).
 lo --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export "$here/sample.html"
 mv "$tmp/sample.pdf" "$here/sample-html-libreoffice.pdf"
+# The web page printed by a browser (Chromium's 打印 → 另存为 PDF), with
+# the browser's own header and footer (date, title, address, page numbers).
+cp "$here/sample.html" "$tmp/年报.html"
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$tmp/chromium" \
+  --print-to-pdf="$here/sample-html-chromium.pdf" "file://$tmp/年报.html" >/dev/null 2>&1
+rm -f "$here"/*.bak
+chmod 644 "$here"/*
 ls -l "$here"
