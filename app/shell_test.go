@@ -459,7 +459,7 @@ func TestSystemDialogsNameTheFileTypes(t *testing.T) {
 	}{
 		{"a report", []string{".nianbao"}, "年报文件 (*.nianbao)"},
 		{"a PDF export", []string{".pdf"}, "PDF 文件 (*.pdf)"},
-		{"import", []string{".docx", ".xlsx", ".txt", ".html", ".htm"}, "可导入的报告 (*.docx;*.xlsx;*.txt;*.html;*.htm)"},
+		{"import", importExtensions, "可导入的报告 (*.docx;*.pdf;*.xlsx;*.txt;*.html;*.htm)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := fileFilters(c.exts)

@@ -67,6 +67,7 @@ type pdfPage struct {
 	glyphs        []pdfGlyph
 	segs          []pdfSeg
 	images        int
+	damaged       string // why the page could not be read completely
 }
 
 // pdfError is a reading error with a Chinese message.
@@ -86,8 +87,13 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 		return nil, ferr(err.Error(), err)
 	}
 	glyphs, unmapped, images := 0, 0, 0
+	var damaged []Problem
 	for _, p := range pages {
 		images += p.images
+		if p.damaged != "" {
+			damaged = append(damaged, Problem{Severity: Uncertain, Pos: Position{Page: p.no},
+				Message: "此页已损坏，未能完整读取（" + clip(p.damaged) + "），请对照原文核对此页的内容"})
+		}
 		for _, g := range p.glyphs {
 			if strings.TrimSpace(g.text) == "" && !g.unmapped {
 				continue
@@ -99,6 +105,8 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 		}
 	}
 	switch {
+	case glyphs == 0 && len(damaged) > 0:
+		return nil, ferr("PDF 文件已损坏，无法读取其中的文字", nil)
 	case glyphs == 0 && images > 0:
 		return nil, ferr("这个 PDF 是扫描件（每页是一张图片，没有文字层），无法读取其中的文字。请用报告的 Word 原文件或网页导入，或对照扫描件在程序中填写。", nil)
 	case glyphs == 0:
@@ -109,7 +117,7 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 	blocks, notes := pdfBlocks(pages)
 	res = recognize(blocks)
 	res.Format = "PDF 文件"
-	res.Problems = append(notes, res.Problems...)
+	res.Problems = append(append(notes, damaged...), res.Problems...)
 	sortProblems(res.Problems)
 	if unmapped > 0 {
 		res.Problems = append(res.Problems, Problem{Severity: Uncertain,
@@ -158,10 +166,28 @@ func readPDF(data []byte) (pages []pdfPage, err error) {
 	for i, k := range kids {
 		p := pdfPage{no: i + 1, width: k.box[2] - k.box[0], height: k.box[3] - k.box[1]}
 		rd.page = &p
-		rd.runContent(k.v.Key("Contents"), k.res, matrix{1, 0, 0, 1, -k.box[0], -k.box[1]}, 0)
+		rd.readPage(k)
 		pages = append(pages, p)
 	}
 	return pages, nil
+}
+
+// readPage interprets one page. A page the library cannot parse is marked
+// damaged and the others are still read; a limit exceeded stops the
+// whole file.
+func (rd *pdfReader) readPage(k pdfPageRef) {
+	defer func() {
+		if x := recover(); x != nil {
+			if e, ok := x.(error); ok {
+				var pe *pdfError
+				if errors.As(e, &pe) {
+					panic(x)
+				}
+			}
+			rd.page.damaged = fmt.Sprint(x)
+		}
+	}()
+	rd.runContent(k.v.Key("Contents"), k.res, matrix{1, 0, 0, 1, -k.box[0], -k.box[1]}, 0)
 }
 
 type pdfPageRef struct {
@@ -226,7 +252,8 @@ func (rd *pdfReader) checkStream(v pdf.Value, what string) []byte {
 	rc.Close()
 	n := int64(len(data))
 	if err != nil && n == 0 {
-		pdfFail("PDF 第 %d 页的%s无法解压（文件可能已损坏）：%v", rd.page.no, what, err)
+		// Not a limit: the page is damaged (see readPage).
+		panic(fmt.Errorf("%s无法解压：%v", what, err))
 	}
 	if n > maxPDFStream {
 		pdfFail("PDF 第 %d 页的%s解压后超过 %d MB，可能是恶意构造的文件（压缩炸弹），已拒绝读取", rd.page.no, what, maxPDFStream>>20)

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -169,4 +170,210 @@ func TestWriteSampleDocx(t *testing.T) {
 	if err := os.WriteFile(path, writeDocx(t, reports.Sample()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// buildPDF writes a PDF of the given objects (numbered from 1, object 1
+// the catalog) with a correct cross-reference table.
+func buildPDF(objs ...string) []byte {
+	return buildPDFTrailer("", objs...)
+}
+
+func buildPDFTrailer(extra string, objs ...string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, extra, xref)
+	return b.Bytes()
+}
+
+// stream is a PDF stream object of data, compressed when flate is set.
+func stream(data []byte, dict string, flate bool) string {
+	if flate {
+		var z bytes.Buffer
+		w := zlib.NewWriter(&z)
+		w.Write(data)
+		w.Close()
+		data = z.Bytes()
+		dict += " /Filter /FlateDecode"
+	}
+	return fmt.Sprintf("<< /Length %d %s >>\nstream\n%s\nendstream", len(data), dict, data)
+}
+
+// onePage is a one-page PDF with the given content stream object and
+// resources.
+func onePage(content, resources string, more ...string) []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources " + resources + " >>",
+		content,
+	}
+	return buildPDF(append(objs, more...)...)
+}
+
+// A Type0 font with Identity-H codes and a ToUnicode map (object 5, its
+// map object 6), as Word and WPS embed Chinese fonts.
+const cidFont = "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 6 0 R >>"
+
+func cidFontObjs(toUnicode string) []string {
+	return []string{
+		cidFont,
+		stream([]byte(toUnicode), "", true),
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 /W [1 [500 500] 3 4 1000] >>",
+	}
+}
+
+const toUnicodeCMap = `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+2 beginbfchar
+<0001> <0031>
+<0002> <0032>
+endbfchar
+1 beginbfrange
+<0003> <0004> [<4E00> <4E8C>]
+endbfrange
+1 beginbfrange
+<0010> <0012> <62A5>
+endbfrange
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`
+
+// The reader alone: a CID font's codes, widths and ToUnicode map, a TJ
+// array's kerning, a ruled box painted by stroking and one by filling.
+func TestPDFContentReader(t *testing.T) {
+	content := "BT /F1 10 Tf 1 0 0 1 100 700 Tm <00010002> Tj [<0003> -1000 <0004>] TJ ET\n" +
+		"BT /F1 20 Tf 100 600 Td <001000110012> Tj ET\n" +
+		"0.5 w 50 50 m 300 50 l S 50 100 200 1 re f 60 60 200 200 re f"
+	data := onePage(stream([]byte(content), "", true), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
+	pages, err := readPDF(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 1 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	var got []string
+	for _, g := range pages[0].glyphs {
+		got = append(got, fmt.Sprintf("%s@%g,%g+%g/%g", g.text, g.x, g.y, g.w, g.size))
+	}
+	want := []string{
+		"1@100,700+5/10", "2@105,700+5/10", // widths 500 from W
+		"一@110,700+10/10", "二@130,700+10/10", // 1000 and the TJ's -1000 (one em further)
+		"报@100,600+20/20", "抦@120,600+20/20", "抧@140,600+20/20", // a bfrange counting up
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("glyphs =\n%q\nwant\n%q", got, want)
+	}
+	// The stroked line and the thin filled bar are ruling lines; the
+	// large filled rectangle (a background) is not.
+	var segs []string
+	for _, s := range pages[0].segs {
+		segs = append(segs, fmt.Sprintf("%g,%g-%g,%g", s.x0, s.y0, s.x1, s.y1))
+	}
+	if want := []string{"50,50-300,50", "50,100.5-250,100.5"}; !slices.Equal(segs, want) {
+		t.Errorf("segments = %q, want %q", segs, want)
+	}
+}
+
+// PDFs that cannot be imported say why in Chinese, naming the file.
+func TestPDFRefused(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(i int) string {
+		return fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R >>", i)
+	}
+	image := "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x00\nendstream"
+	manyKids := strings.Repeat("3 0 R ", maxPDFPages+1)
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"a scan: one image on the page", onePage(stream([]byte("q 595 0 0 842 0 0 cm /Im1 Do Q"), "", false), "<< /XObject << /Im1 5 0 R >> >>", image), "扫描件"},
+		{"a page with nothing on it", onePage(stream(nil, "", false), "<< >>"), "没有文字"},
+		{"a Chinese font without a ToUnicode map", onePage(stream([]byte("BT /F1 10 Tf 100 700 Td <0001000200030004> Tj ET"), "", false), "<< /Font << /F1 5 0 R >> >>",
+			strings.Replace(cidFont, "/ToUnicode 6 0 R", "", 1), "<< >>", "<< /Type /Font /Subtype /CIDFontType2 /DW 1000 >>"), "字符对照表"},
+		{"too many pages", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids ["+manyKids+"] /Count 301 >>", page(4), stream([]byte("BT ET"), "", false)), "超过 300 页"},
+		{"a compression bomb", onePage(stream(bytes.Repeat([]byte(" "), maxPDFStream+10), "", true), "<< >>"), "压缩炸弹"},
+		{"too many objects", bytes.Replace(onePage(stream([]byte("BT ET"), "", false), "<< >>"), []byte("/Size 5"), []byte("/Size 999999"), 1), "个对象"},
+		{"a page tree that contains itself", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"), "嵌套过深"},
+		{"a form that draws itself", onePage(stream([]byte("/X1 Do"), "", false), "<< /XObject << /X1 5 0 R >> >>", stream([]byte("/X1 Do"), "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X1 5 0 R >> >>", false)), "嵌套过深"},
+		{"cut in half", sample[:len(sample)/2], "不完整"},
+		{"only a header", []byte("%PDF-1.4\n%%EOF\n"), "PDF"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Import("x.pdf", c.data)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "x.pdf") {
+				t.Errorf("error %q does not name the file and say %q", err, c.want)
+			}
+			if !strings.ContainsFunc(err.Error(), func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) {
+				t.Errorf("error %q is not in Chinese", err)
+			}
+		})
+	}
+}
+
+// A PDF with a damaged page imports what can be read; the damaged page is
+// named as needing a look.
+func TestPDFDamagedPages(t *testing.T) {
+	good := stream([]byte("BT /F1 10 Tf 100 700 Td <00010002> Tj ET"), "", true)
+	bad := "<< /Length 20 /Filter /FlateDecode >>\nstream\nthis is not deflated\nendstream"
+	data := buildPDF(append([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R 9 0 R] /Count 2 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		good,
+	}, append(cidFontObjs(toUnicodeCMap),
+		bad,
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 8 0 R >>")...)...)
+	res, err := Import("x.pdf", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(res.Problems, func(p Problem) bool {
+		return p.Pos.Page == 2 && p.Severity == Uncertain && strings.Contains(p.Message, "此页已损坏")
+	}) {
+		t.Errorf("page 2 is not named as damaged: %v", res.Problems)
+	}
+}
+
+func FuzzImportPDF(f *testing.F) {
+	for _, name := range []string{"sample-nianbao.pdf", "sample-html-libreoffice.pdf"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add(onePage(stream([]byte("BT /F1 10 Tf 1 0 0 1 100 700 Tm <00010002> Tj [<0003> -1000 <0004>] TJ ET 50 50 m 300 50 l S 50 100 200 1 re f"), "", false),
+		"<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...))
+	f.Add(onePage(stream([]byte("BT /F1 10 Tf 100 700 Td (abc) Tj ET"), "", false), "<< /Font << /F1 5 0 R >> >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Differences [97 /b /c] >> >>"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Import("fuzz.pdf", data)
+		checkResult(t, res, err)
+	})
 }
