@@ -377,3 +377,73 @@ func FuzzImportPDF(f *testing.F) {
 		checkResult(t, res, err)
 	})
 }
+
+// Real published reports printed to PDF by a browser: every table cell
+// comes out as the web page itself gives it, and the cells checked by hand
+// against the page have their printed values.
+func TestRealReportPDFs(t *testing.T) {
+	for _, c := range []struct {
+		dir   string
+		organ string
+		year  int
+		tmpl  reports.Version
+		cells map[reports.CellKey]string // hand-checked against the page ("" blank)
+	}{
+		{"shanghai-2019", "上海市人民政府办公厅", 2019, reports.V2019, map[reports.CellKey]string{
+			"t2_1.rules.made": "13", "t2_1.rules.published": "13", "t2_1.rules.valid": "524",
+			"t2_1.norms.made": "60", "t2_1.norms.published": "60", "t2_1.norms.valid": "368",
+			"t2_9.procurement.projects": "6",
+			"t3.new.natural": "821", "t3.new.business": "35", "t3.new.research": "", "t3.new.charity": "", "t3.new.lawfirm": "2", "t3.new.other": "1",
+			"t3.carry.natural": "18", "t3.carry.business": "",
+			"t3.open.natural": "258", "t3.open.business": "12", "t3.open.lawfirm": "1", "t3.open.other": "1",
+			"t3.deny1.natural": "14", "t3.unable1.natural": "252", "t3.unable1.business": "12", "t3.unable1.lawfirm": "1",
+			"t3.noproc1.natural": "148", "t3.noproc1.business": "1", "t3.next.natural": "72",
+			"t4.cases.review_upheld": "5", "t4.cases.review_pending": "2", "t4.cases.direct_upheld": "8", "t4.cases.direct_pending": "1",
+		}},
+	} {
+		t.Run(c.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", "pdf", c.dir)
+			page, err := os.ReadFile(filepath.Join(dir, "page.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromPage := mustImport(t, "page.html", page).Report
+			res := mustImport(t, "report.pdf", data)
+			got := res.Report
+			if got.Organ.FullName != c.organ && got.Organ.ShortName != c.organ || got.Year != c.year || got.Template != c.tmpl {
+				t.Errorf("organ %+v, year %d, template %s; want %s, %d, %s", got.Organ, got.Year, got.Template, c.organ, c.year, c.tmpl)
+			}
+			for k, want := range c.cells {
+				cell, ok := got.Cells[k]
+				if !ok {
+					t.Errorf("cell %s missing, want %q", k, want)
+					continue
+				}
+				if s := cell.String(); s != want {
+					t.Errorf("cell %s = %q, want %q", k, s, want)
+				}
+			}
+			// Every cell as the page gives it, and no more.
+			if len(got.Cells) != len(fromPage.Cells) {
+				t.Errorf("%d cells from the PDF, %d from the page", len(got.Cells), len(fromPage.Cells))
+			}
+			for k, v := range fromPage.Cells {
+				if got.Cells[k] != v {
+					t.Errorf("cell %s = %+v from the PDF, %+v from the page", k, got.Cells[k], v)
+				}
+			}
+			for k, v := range fromPage.Declared {
+				if got.Declared[k] != v {
+					t.Errorf("printed total %s = %+v from the PDF, %+v from the page", k, got.Declared[k], v)
+				}
+			}
+			if got.Preamble != fromPage.Preamble {
+				t.Errorf("preamble from the PDF:\n%s\nfrom the page:\n%s", got.Preamble, fromPage.Preamble)
+			}
+		})
+	}
+}

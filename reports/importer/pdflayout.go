@@ -555,6 +555,18 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 		for _, s := range gr.h {
 			ys = append(ys, s.y0)
 		}
+		// Lines that run past the outermost lines of the other direction
+		// end at an edge that was not drawn: a table wider than the page,
+		// cut off at the page's edge when a browser prints it.
+		minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+		for _, s := range gr.h {
+			minX, maxX = min(minX, s.x0), max(maxX, s.x1)
+		}
+		for _, s := range gr.v {
+			minY, maxY = min(minY, s.y0), max(maxY, s.y1)
+		}
+		xs = append(xs, minX, maxX)
+		ys = append(ys, minY, maxY)
 		gr.xs = clusterEdges(xs, gridTol*1.5)
 		gr.ys = clusterEdges(ys, gridTol*1.5)
 		slices.Reverse(gr.ys) // top to bottom
@@ -607,6 +619,9 @@ func joinSegs(ss []pdfSeg, horizontal bool) []pdfSeg {
 
 // hasV reports whether a vertical line at x covers y.
 func (gr *pdfGrid) hasV(x, y float64) bool {
+	if x == gr.xs[0] || x == gr.xs[len(gr.xs)-1] {
+		return true // the table's outer edge
+	}
 	for _, s := range gr.v {
 		if math.Abs(s.x0-x) <= gridTol*1.5 && y >= s.y0-gridTol && y <= s.y1+gridTol {
 			return true
@@ -617,6 +632,9 @@ func (gr *pdfGrid) hasV(x, y float64) bool {
 
 // hasH reports whether a horizontal line at y covers x.
 func (gr *pdfGrid) hasH(x, y float64) bool {
+	if y == gr.ys[0] || y == gr.ys[len(gr.ys)-1] {
+		return true // the table's outer edge
+	}
 	for _, s := range gr.h {
 		if math.Abs(s.y0-y) <= gridTol*1.5 && x >= s.x0-gridTol && x <= s.x1+gridTol {
 			return true

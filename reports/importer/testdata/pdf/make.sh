@@ -33,6 +33,15 @@ cp "$here/sample.html" "$tmp/年报.html"
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
   --disable-component-update --disable-sync --user-data-dir="$tmp/chromium" \
   --print-to-pdf="$here/sample-html-chromium.pdf" "file://$tmp/年报.html" >/dev/null 2>&1
+# Real published reports (a folder each with the page as found in page.html),
+# printed the same way.
+for page in "$here"/*/page.html; do
+  d=$(dirname "$page")
+  cp "$page" "$tmp/年报.html"
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$tmp/chromium" \
+    --print-to-pdf="$d/report.pdf" "file://$tmp/年报.html" >/dev/null 2>&1
+done
 rm -f "$here"/*.bak
-chmod 644 "$here"/*
+find "$here" -type f -exec chmod 644 {} +
 ls -l "$here"
