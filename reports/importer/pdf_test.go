@@ -393,7 +393,7 @@ func TestRealReportPDFs(t *testing.T) {
 			"t2_1.rules.made": "13", "t2_1.rules.published": "13", "t2_1.rules.valid": "524",
 			"t2_1.norms.made": "60", "t2_1.norms.published": "60", "t2_1.norms.valid": "368",
 			"t2_9.procurement.projects": "6",
-			"t3.new.natural": "821", "t3.new.business": "35", "t3.new.research": "", "t3.new.charity": "", "t3.new.lawfirm": "2", "t3.new.other": "1",
+			"t3.new.natural":            "821", "t3.new.business": "35", "t3.new.research": "", "t3.new.charity": "", "t3.new.lawfirm": "2", "t3.new.other": "1",
 			"t3.carry.natural": "18", "t3.carry.business": "",
 			"t3.open.natural": "258", "t3.open.business": "12", "t3.open.lawfirm": "1", "t3.open.other": "1",
 			"t3.deny1.natural": "14", "t3.unable1.natural": "252", "t3.unable1.business": "12", "t3.unable1.lawfirm": "1",
