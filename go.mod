@@ -53,3 +53,4 @@ require (
 )
 
 replace github.com/signintech/gopdf => ./third_party/gopdf
+replace github.com/ledongthuc/pdf => ./third_party/ledongthuc-pdf
