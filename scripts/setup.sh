@@ -20,6 +20,8 @@ pkgs=(ca-certificates git gcc libc6-dev pkgconf libgl-dev libx11-dev libxrandr-d
 if [ "$want_test" = 1 ]; then
   # pdftotext/pdffonts/pdftoppm, a virtual display, screenshots and clicks.
   pkgs+=(poppler-utils xvfb xauth imagemagick xdotool x11-utils)
+  # LibreOffice and a Chinese font: Word and PDF files made by another program for the importer.
+  pkgs+=(libreoffice-writer-nogui fonts-wqy-zenhei)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -445,5 +446,38 @@ func TestRealReportPDFs(t *testing.T) {
 				t.Errorf("preamble from the PDF:\n%s\nfrom the page:\n%s", got.Preamble, fromPage.Preamble)
 			}
 		})
+	}
+}
+
+// The sample as a Word document, turned into a PDF by LibreOffice now (as
+// an office exports its report), imports as the sample. The committed
+// sample-docx-libreoffice.pdf is the same made once; this checks the
+// LibreOffice of the machine too.
+func TestLibreOfficePDFImportsAsTheSample(t *testing.T) {
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("LibreOffice (soffice) is not installed: bash scripts/setup.sh --test")
+	}
+	if testing.Short() {
+		t.Skip("LibreOffice conversion skipped in -short mode")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "report.docx")
+	if err := os.WriteFile(src, writeDocx(t, reports.Sample()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--convert-to", "pdf", "--outdir", dir, src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := mustImport(t, "report.pdf", data)
+	samePlainText(t, "libreoffice_pdf", reports.Sample(), res.Report)
+	if res.Uncertain() {
+		t.Errorf("problems: %v", res.Problems)
 	}
 }
