@@ -204,14 +204,16 @@ type pdfReader struct {
 	decoded int64
 	glyphs  int
 	segs    int
+	nodes   int // page tree nodes visited
 	page    *pdfPage
 }
 
 // pageTree collects the pages in order, with their inherited resources
 // and media box, refusing deep or oversized trees.
 func (rd *pdfReader) pageTree(node, res pdf.Value, box [4]float64, depth int, out *[]pdfPageRef) {
-	if depth > maxPDFPageTree {
-		pdfFail("PDF 的页面目录嵌套过深（可能是恶意构造的文件），已拒绝读取")
+	rd.nodes++
+	if depth > maxPDFPageTree || rd.nodes > 4*maxPDFPages+1000 {
+		pdfFail("PDF 的页面目录嵌套过深或循环引用（可能是恶意构造的文件），已拒绝读取")
 	}
 	if r := node.Key("Resources"); !r.IsNull() {
 		res = r

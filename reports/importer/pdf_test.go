@@ -318,6 +318,7 @@ func TestPDFRefused(t *testing.T) {
 		{"a compression bomb", onePage(stream(bytes.Repeat([]byte(" "), maxPDFStream+10), "", true), "<< >>"), "压缩炸弹"},
 		{"too many objects", bytes.Replace(onePage(stream([]byte("BT ET"), "", false), "<< >>"), []byte("/Size 5"), []byte("/Size 999999"), 1), "个对象"},
 		{"a page tree that contains itself", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R] /Count 1 >>"), "嵌套过深"},
+		{"a page tree that contains itself twice", buildPDF("<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [2 0 R 2 0 R] /Count 1 >>"), "循环引用"},
 		{"a form that draws itself", onePage(stream([]byte("/X1 Do"), "", false), "<< /XObject << /X1 5 0 R >> >>", stream([]byte("/X1 Do"), "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X1 5 0 R >> >>", false)), "嵌套过深"},
 		{"cut in half", sample[:len(sample)/2], "不完整"},
 		{"only a header", []byte("%PDF-1.4\n%%EOF\n"), "PDF"},

@@ -753,8 +753,13 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 		var obj object
 		if xref.inStream {
 			strm := r.resolve(parent, xref.stream)
+			hops := 0
 		Search:
 			for {
+				// A chain of Extends that loops back would search for ever.
+				if hops++; hops > 64 {
+					panic("object stream Extends chain too long")
+				}
 				if strm.Kind() != Stream {
 					panic("not a stream")
 				}
@@ -768,7 +773,9 @@ func (r *Reader) resolve(parent objptr, x interface{}) Value {
 				}
 				b := newBuffer(strm.Reader(), 0)
 				b.allowEOF = true
-				for i := 0; i < n; i++ {
+				for i := 0; i < n && !b.eof; i++ {
+					// (!b.eof: an N larger than the stream's entries would
+					// otherwise read io.EOF tokens N times.)
 					id, _ := b.readToken().(int64)
 					off, _ := b.readToken().(int64)
 					if uint32(id) == ptr.id {
