@@ -70,16 +70,19 @@ var importExtensions = []string{".docx", ".pdf", ".xlsx", ".txt", ".html", ".htm
 // into a new unsaved report.
 func (s *shell) onImport() {
 	s.confirmDiscard(func() {
-		s.chooseFile("导入报告", "导入", importExtensions, func(path string) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				s.showError("无法读取所选文件。", err, "")
-				return
-			}
-			res, err := importer.Import(filepath.Base(path), data)
-			s.showImport(res, err)
-		})
+		s.chooseFile("导入报告", "导入", importExtensions, s.importPath)
 	})
+}
+
+// importPath imports the chosen file into a new unsaved report.
+func (s *shell) importPath(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.showError("无法读取所选文件。", err, "")
+		return
+	}
+	res, err := importer.Import(filepath.Base(path), data)
+	s.showImport(res, err)
 }
 
 // onImportPaste imports text pasted from Word, a PDF reader or a web page.
