@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -480,5 +481,66 @@ func TestLibreOfficePDFImportsAsTheSample(t *testing.T) {
 	samePlainText(t, "libreoffice_pdf", reports.Sample(), res.Report)
 	if res.Uncertain() {
 		t.Errorf("problems: %v", res.Problems)
+	}
+}
+
+// Damaged PDFs, made by mutating the sample's PDFs and small hand-made
+// ones at random (a fixed seed, so the same inputs every run), each import
+// in bounded time without a panic, with a Chinese error or a report that
+// saves. This runs what FuzzImportPDF runs on inputs it would try, in every
+// test run.
+func TestPDFMutations(t *testing.T) {
+	var seeds [][]byte
+	for _, name := range []string{"sample-nianbao.pdf", "sample-docx-libreoffice.pdf", "sample-html-chromium.pdf"} {
+		data, err := os.ReadFile(filepath.Join("testdata", "pdf", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, data)
+	}
+	seeds = append(seeds, onePage(stream([]byte("BT /F1 10 Tf 1 0 0 1 100 700 Tm <00010002> Tj [<0003> -1000 <0004>] TJ ET 50 50 m 300 50 l S 50 100 200 1 re f"), "", true),
+		"<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...))
+	n := 400
+	if testing.Short() {
+		n = 40
+	}
+	rng := rand.New(rand.NewPCG(12, 2026))
+	for i := range n {
+		d := bytes.Clone(seeds[i%len(seeds)])
+		for range 1 + rng.IntN(6) {
+			p := rng.IntN(len(d))
+			switch rng.IntN(5) {
+			case 0:
+				d[p] = byte(rng.IntN(256))
+			case 1:
+				d[p] = "0123456789 []<>()/R"[rng.IntN(19)]
+			case 2:
+				d = append(d[:p], d[min(len(d), p+rng.IntN(200)):]...)
+			case 3:
+				d = slices.Insert(d, p, []byte(fmt.Sprint(rng.Int64()))...)
+			case 4:
+				q := rng.IntN(len(d))
+				d = slices.Insert(d, p, bytes.Clone(d[q:min(len(d), q+rng.IntN(400))])...)
+			}
+		}
+		type result struct {
+			res *Result
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			res, err := Import("damaged.pdf", d)
+			done <- result{res, err}
+		}()
+		select {
+		case r := <-done:
+			checkResult(t, r.res, r.err)
+		case <-time.After(20 * time.Second):
+			dir := filepath.Join("testdata", "failed")
+			_ = os.MkdirAll(dir, 0o755)
+			path := filepath.Join(dir, fmt.Sprintf("pdf_mutation_%d.pdf", i))
+			_ = os.WriteFile(path, d, 0o644)
+			t.Fatalf("mutation %d: no answer after 20 s (input kept in %s)", i, path)
+		}
 	}
 }
