@@ -295,6 +295,39 @@ func TestPDFContentReader(t *testing.T) {
 	}
 }
 
+// A frame around the page (one cell) is not a table; a grid of lines is,
+// with its merged cell.
+func TestPDFFrameIsNotATable(t *testing.T) {
+	content := "0.5 w 40 40 515 760 re S\n" + // a page border
+		"BT /F1 10 Tf 100 700 Td <00010002> Tj ET\n" +
+		"100 600 m 300 600 l 100 580 m 300 580 l 100 560 m 300 560 l 100 560 m 100 600 l 200 580 m 200 560 l 300 560 m 300 600 l S\n" +
+		"BT /F1 10 Tf 110 585 Td <0003> Tj ET BT /F1 10 Tf 110 565 Td <0004> Tj ET BT /F1 10 Tf 210 565 Td <0001> Tj ET"
+	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
+	pages, err := readPDF(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, _ := pdfBlocks(pages)
+	var got []string
+	for _, b := range blocks {
+		if b.table == nil {
+			got = append(got, "P "+b.para)
+			continue
+		}
+		for _, r := range b.table.rows {
+			var cells []string
+			for _, c := range r.cells {
+				cells = append(cells, fmt.Sprintf("%d:%s", c.col, c.text))
+			}
+			got = append(got, "R "+strings.Join(cells, "|"))
+		}
+	}
+	want := []string{"P 12", "R 0:一", "R 0:二|1:1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
+
 // PDFs that cannot be imported say why in Chinese, naming the file.
 func TestPDFRefused(t *testing.T) {
 	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))

@@ -570,7 +570,9 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 		gr.xs = clusterEdges(xs, gridTol*1.5)
 		gr.ys = clusterEdges(ys, gridTol*1.5)
 		slices.Reverse(gr.ys) // top to bottom
-		if len(gr.xs) < 2 || len(gr.ys) < 2 {
+		// One cell is a frame (a page border, a boxed note), not a table:
+		// its text is read as paragraphs.
+		if len(gr.xs) < 2 || len(gr.ys) < 2 || len(gr.xs) == 2 && len(gr.ys) == 2 {
 			continue
 		}
 		out = append(out, gr)
