@@ -58,8 +58,6 @@ type pdfSeg struct {
 	x0, y0, x1, y1 float64 // x0 <= x1, y0 <= y1
 }
 
-func (s pdfSeg) horizontal() bool { return s.y1-s.y0 <= s.x1-s.x0 }
-
 // pdfPage is what one page holds.
 type pdfPage struct {
 	no            int

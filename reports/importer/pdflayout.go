@@ -510,8 +510,7 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 	for i := range parent {
 		parent[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for parent[i] != i {
 			parent[i] = parent[parent[i]]
 			i = parent[i]
@@ -654,8 +653,7 @@ func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 	for i := range id {
 		id[i] = i
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for id[i] != i {
 			id[i] = id[id[i]]
 			i = id[i]
