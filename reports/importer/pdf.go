@@ -12,6 +12,7 @@ import (
 
 	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/unicode/norm"
 
 	"nianbao/reports"
 )
@@ -628,7 +629,7 @@ func (f *pdfFont) text(code uint32, n int) (string, bool) {
 		if l, ok := ligatures[t]; ok {
 			t = l
 		}
-		return t, t != ""
+		return radicals(t), t != ""
 	}
 	switch {
 	case f.ucs2:
@@ -663,6 +664,27 @@ func (f *pdfFont) text(code uint32, n int) (string, bool) {
 // ligatures are the Latin ligatures fonts map single glyphs to (the “ﬁ”
 // of “ﬁle:///” in a browser's footer), spelt out.
 var ligatures = map[string]string{"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+
+// radicals replaces the Kangxi radicals and CJK compatibility ideographs
+// that some fonts' ToUnicode maps give for common characters (“⽇” U+2F47
+// for 日, “⾏” for 行) by the characters themselves (their NFKC form); other
+// text, full-width punctuation included, is left as it is.
+func radicals(t string) string {
+	for _, r := range t {
+		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
+			var b strings.Builder
+			for _, r := range t {
+				if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
+					b.WriteString(norm.NFKC.String(string(r)))
+					continue
+				}
+				b.WriteRune(r)
+			}
+			return b.String()
+		}
+	}
+	return t
+}
 
 // width is the advance of a code in 1/1000 em.
 func (f *pdfFont) width(code uint32) float64 {

@@ -253,6 +253,10 @@ endbfrange
 1 beginbfrange
 <0010> <0012> <62A5>
 endbfrange
+2 beginbfchar
+<0020> <2F47>
+<0021> <F9D1>
+endbfchar
 endcmap
 CMapName currentdict /CMap defineresource pop
 end
@@ -263,6 +267,7 @@ end`
 func TestPDFContentReader(t *testing.T) {
 	content := "BT /F1 10 Tf 1 0 0 1 100 700 Tm <00010002> Tj [<0003> -1000 <0004>] TJ ET\n" +
 		"BT /F1 20 Tf 100 600 Td <001000110012> Tj ET\n" +
+		"BT /F1 10 Tf 100 500 Td <00200021> Tj ET\n" +
 		"0.5 w 50 50 m 300 50 l S 50 100 200 1 re f 60 60 200 200 re f"
 	data := onePage(stream([]byte(content), "", true), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
 	pages, err := readPDF(data)
@@ -280,6 +285,7 @@ func TestPDFContentReader(t *testing.T) {
 		"1@100,700+5/10", "2@105,700+5/10", // widths 500 from W
 		"一@110,700+10/10", "二@130,700+10/10", // 1000 and the TJ's -1000 (one em further)
 		"报@100,600+20/20", "抦@120,600+20/20", "抧@140,600+20/20", // a bfrange counting up
+		"日@100,500+10/10", "六@110,500+10/10", // a Kangxi radical and a compatibility ideograph
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("glyphs =\n%q\nwant\n%q", got, want)
