@@ -113,6 +113,13 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 	case unmapped*2 > glyphs:
 		return nil, ferr("这个 PDF 的字体没有字符对照表（ToUnicode），其中的文字无法还原成汉字。请用报告的 Word 原文件或网页导入，或在 PDF 阅读器中复制全文后粘贴导入。", nil)
 	}
+	// The layout is nianbao's own code: should it fail on some page, the
+	// clerk gets a message, not a crashed window.
+	defer func() {
+		if x := recover(); x != nil {
+			res, err = nil, ferr(fmt.Sprintf("读取 PDF 的版面时出错（%v）。请改用报告的 Word 原文件或网页导入，并把这个 PDF 交给技术人员。", x), nil)
+		}
+	}()
 	blocks, notes := pdfBlocks(pages)
 	res = recognize(blocks)
 	res.Format = "PDF 文件"

@@ -573,6 +573,9 @@ func TestPDFMutations(t *testing.T) {
 		}()
 		select {
 		case r := <-done:
+			if r.err != nil && strings.Contains(r.err.Error(), "版面时出错") {
+				t.Fatalf("mutation %d: the layout failed: %v", i, r.err)
+			}
 			checkResult(t, r.res, r.err)
 		case <-time.After(20 * time.Second):
 			dir := filepath.Join("testdata", "failed")
@@ -581,5 +584,39 @@ func TestPDFMutations(t *testing.T) {
 			_ = os.WriteFile(path, d, 0o644)
 			t.Fatalf("mutation %d: no answer after 20 s (input kept in %s)", i, path)
 		}
+	}
+}
+
+// Real reports' text (web archive excerpts), laid out and exported to PDF
+// by LibreOffice, import exactly as the text itself does: the same report
+// file, every narrative part and every cell.
+func TestRealTextPDFsImportAsTheirText(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "pdf", "excerpts", "*"))
+	if err != nil || len(dirs) < 4 {
+		t.Fatalf("excerpts: %v %v", dirs, err)
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			text, err := os.ReadFile(filepath.Join(dir, "report.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromText, err := Import("report.txt", text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fromPDF, err := Import("report.pdf", data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fromPDF.Report.Cells) == 0 || fromPDF.Report.Year == 0 {
+				t.Fatalf("nothing read: %d cells, year %d", len(fromPDF.Report.Cells), fromPDF.Report.Year)
+			}
+			sameReport(t, "excerpt_"+filepath.Base(dir), mustMarshal(t, fromText.Report), mustMarshal(t, fromPDF.Report))
+		})
 	}
 }

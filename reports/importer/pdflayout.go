@@ -6,6 +6,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -54,14 +55,16 @@ func (l *pdfLine) cells(gap float64) ([]string, []float64) {
 }
 
 // glyphText joins glyphs of one line: a space is put back between two
-// ASCII letters or digits that stand apart, as between words.
+// ASCII letters or digits that stand apart, as between words, and wherever
+// glyphs stand a third of an em or more apart (a space drawn as a gap, as
+// between a table label and its numbers in text laid out without a table).
 func glyphText(gs []pdfGlyph) string {
 	var b strings.Builder
 	for i, g := range gs {
 		if i > 0 {
 			p := gs[i-1]
 			gap := g.x - (p.x + p.w)
-			if gap > 0.2*g.size && asciiWord(lastRune(p.text)) && asciiWord(firstRune(g.text)) {
+			if gap > 0.2*g.size && asciiWord(lastRune(p.text)) && asciiWord(firstRune(g.text)) || gap > 0.33*g.size {
 				b.WriteByte(' ')
 			}
 		}
@@ -165,7 +168,7 @@ func pdfBlocks(pages []pdfPage) ([]block, []Problem) {
 			indent := l.x0 - left
 			standalone := indent > 4*em || (left > 0 && l.x0 > left+(right-left)*0.25)
 			start := prev == nil || prevStandalone || standalone || indent > 0.8*em ||
-				right-prev.x1 > 2*em || math.Abs(l.size-prev.size) > 0.15*prev.size
+				right-prev.x1 > 2*em && !wrappedWord(l, right-prev.x1) || math.Abs(l.size-prev.size) > 0.15*prev.size
 			if !start && prev.page == l.page && prev.y-l.y > (pitch+0.25)*em {
 				start = true // more space than between the lines of a paragraph
 			}
@@ -181,6 +184,28 @@ func pdfBlocks(pages []pdfPage) ([]block, []Problem) {
 	}
 	flush()
 	return blocks, notes
+}
+
+// wrappedWord reports whether line l begins with a word of letters, digits
+// and ASCII punctuation (a web address, an English word, a long number) too
+// wide for the room left at the end of the line before: that line ended
+// short because the word was moved down, not because its paragraph ended.
+func wrappedWord(l *pdfLine, room float64) bool {
+	w := 0.0
+	for i, g := range l.glyphs {
+		r := firstRune(g.text)
+		if r >= 0x80 || r == ' ' {
+			break
+		}
+		if i > 0 {
+			p := l.glyphs[i-1]
+			if g.x-(p.x+p.w) > 0.2*g.size {
+				break // a space: the word ends
+			}
+		}
+		w = g.x + g.w - l.x0
+	}
+	return w > room
 }
 
 // linePitch is the usual distance between the baselines of two lines of
@@ -246,39 +271,56 @@ func percentile(xs []float64, p float64) float64 {
 }
 
 // dropHeadersFooters removes page numbers and running headers or footers:
-// the top or bottom line of a page, in the page's margin, that is a page
-// number or repeats on most pages.
+// the first line of a page in its top margin or the last line in its
+// bottom margin, when it is a page number (“— 1 —”, “第1页”, “1/5”; a bare
+// number only when it counts with the pages, so that a table's last “0” is
+// kept) or repeats, digits aside, on at least half of the pages.
 func dropHeadersFooters(pages []pdfPage, pageItems [][]pdfItem) []Problem {
 	var notes []Problem
 	type cand struct {
 		page, idx int
 		text, key string
 		bottom    bool
+		bare      int // the number, when the line is only a number; else -1
 	}
 	var cands []cand
 	for pi, items := range pageItems {
 		h := pages[pi].height
-		for idx, it := range items {
-			if it.line == nil {
+		for _, idx := range []int{0, len(items) - 1} {
+			if len(items) == 0 || items[idx].line == nil {
 				continue
 			}
-			y := it.line.y
-			bottom := y < h*0.12
-			if !bottom && y < h*0.90 {
+			y := items[idx].line.y
+			bottom := idx == len(items)-1 && y < h*0.12
+			top := idx == 0 && y > h*0.90
+			if !bottom && !top {
 				continue
 			}
-			t := strings.TrimSpace(it.line.text())
-			cands = append(cands, cand{pi, idx, t, reDigits.ReplaceAllString(t, "#"), bottom})
+			if len(cands) > 0 && cands[len(cands)-1].page == pi && cands[len(cands)-1].idx == idx {
+				continue // a page of one line
+			}
+			t := strings.TrimSpace(items[idx].line.text())
+			bare := -1
+			if d := asciiDigits(t); len(d) > 0 && len(d) <= 4 && strings.Trim(d, "0123456789") == "" {
+				bare, _ = strconv.Atoi(d)
+			}
+			cands = append(cands, cand{pi, idx, t, reDigits.ReplaceAllString(t, "#"), bottom, bare})
 		}
 	}
 	count := map[string]int{}
+	offsets := map[[2]int]int{} // (bottom, number − page) → pages
 	for _, c := range cands {
-		count[c.key]++
+		if c.bare >= 0 {
+			offsets[[2]int{boolInt(c.bottom), c.bare - pages[c.page].no}]++
+		} else {
+			count[c.key]++
+		}
 	}
 	drop := map[[2]int]bool{}
 	for _, c := range cands {
-		isNumber := rePDFPageNumber.MatchString(strings.ToLower(c.text))
-		repeated := len(pages) >= 3 && count[c.key]*2 >= len(pages) && count[c.key] >= 2
+		isNumber := c.bare < 0 && rePDFPageNumber.MatchString(strings.ToLower(c.text)) ||
+			c.bare >= 0 && offsets[[2]int{boolInt(c.bottom), c.bare - pages[c.page].no}] >= 2
+		repeated := c.bare < 0 && len(pages) >= 3 && count[c.key]*2 >= len(pages) && count[c.key] >= 2
 		if !isNumber && !repeated {
 			continue
 		}
@@ -304,6 +346,13 @@ func dropHeadersFooters(pages []pdfPage, pageItems [][]pdfItem) []Problem {
 		pageItems[pi] = kept
 	}
 	return notes
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pageLayout finds a page's ruled tables and lines, in reading order.

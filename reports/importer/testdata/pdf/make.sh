@@ -42,6 +42,12 @@ for page in "$here"/*/page.html; do
     --disable-component-update --disable-sync --user-data-dir="$tmp/chromium" \
     --print-to-pdf="$d/report.pdf" "file://$tmp/年报.html" >/dev/null 2>&1
 done
+# Real reports' text as a web archive stores it (excerpts/*/report.txt),
+# laid out and exported by LibreOffice as a text document.
+for txt in "$here"/excerpts/*/report.txt; do
+  lo --infilter="Text (encoded):UTF8,LF,,," --convert-to pdf "$txt"
+  mv "$tmp/report.pdf" "$(dirname "$txt")/report.pdf"
+done
 rm -f "$here"/*.bak
 find "$here" -type f -exec chmod 644 {} +
 ls -l "$here"
