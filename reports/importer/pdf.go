@@ -147,6 +147,16 @@ func readPDF(data []byte) (pages []pdfPage, err error) {
 			err = &pdfError{fmt.Sprintf("PDF 文件已损坏或格式异常，无法读取（%v）", x)}
 		}
 	}()
+	// Bytes before the header (some mail and download tools add them) are
+	// not part of the file: offsets count from %PDF. The library knows
+	// only PDF 1.x headers; 2.0 files are read alike (the same syntax).
+	if i := bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")); i > 0 {
+		data = data[i:]
+	}
+	if bytes.HasPrefix(data, []byte("%PDF-2.")) {
+		data = bytes.Clone(data)
+		copy(data, "%PDF-1.7")
+	}
 	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		msg := err.Error()

@@ -334,6 +334,28 @@ func TestPDFFrameIsNotATable(t *testing.T) {
 	}
 }
 
+// A PDF with bytes before its header, and a PDF 2.0 file, are read.
+func TestPDFHeaderVariants(t *testing.T) {
+	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v20 := bytes.Clone(sample)
+	copy(v20, "%PDF-2.0")
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"junk before the header", append([]byte("\r\n\r\n"), sample...)},
+		{"PDF 2.0", v20},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := mustImport(t, "report.pdf", c.data)
+			samePlainText(t, "pdf_header", reports.Sample(), res.Report)
+		})
+	}
+}
+
 // PDFs that cannot be imported say why in Chinese, naming the file.
 func TestPDFRefused(t *testing.T) {
 	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))
