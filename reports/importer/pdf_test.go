@@ -334,6 +334,46 @@ func TestPDFFrameIsNotATable(t *testing.T) {
 	}
 }
 
+// Lines with wide gaps, two or more in a run, are a table without ruling
+// lines: cells split at the gaps, columns by their left edges.
+func TestPDFTableWithoutRules(t *testing.T) {
+	line := func(y int, cells ...string) string {
+		var b strings.Builder
+		for i, c := range cells {
+			if c != "" {
+				fmt.Fprintf(&b, "BT /F1 10 Tf 1 0 0 1 %d %d Tm <%s> Tj ET\n", 100+i*80, y, c)
+			}
+		}
+		return b.String()
+	}
+	content := "BT /F1 10 Tf 1 0 0 1 100 720 Tm <0003> Tj ET\n" + // a line of text
+		line(700, "0010", "0001", "0002") + line(685, "0011", "", "0001") + line(670, "00120003", "0002", "0001")
+	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
+	pages, err := readPDF(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks, _ := pdfBlocks(pages)
+	var got []string
+	for _, b := range blocks {
+		if b.table == nil {
+			got = append(got, "P "+b.para)
+			continue
+		}
+		for _, r := range b.table.rows {
+			var cells []string
+			for _, c := range r.cells {
+				cells = append(cells, fmt.Sprintf("%d:%s", c.col, c.text))
+			}
+			got = append(got, "R "+strings.Join(cells, "|"))
+		}
+	}
+	want := []string{"P 一", "R 0:报|1:1|2:2", "R 0:抦|2:1", "R 0:抧一|1:2|2:1"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blocks = %q, want %q", got, want)
+	}
+}
+
 // A PDF with bytes before its header, and a PDF 2.0 file, are read.
 func TestPDFHeaderVariants(t *testing.T) {
 	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))
