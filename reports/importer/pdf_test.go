@@ -548,6 +548,29 @@ func TestRealReportPDFs(t *testing.T) {
 			if got.Preamble != fromPage.Preamble {
 				t.Errorf("preamble from the PDF:\n%s\nfrom the page:\n%s", got.Preamble, fromPage.Preamble)
 			}
+			// The same text export, and the same things to check (where
+			// they are aside): the PDF adds only notes on what it dropped.
+			samePlainText(t, "real_"+c.dir, fromPage, got)
+			pageRes := mustImport(t, "page.html", page)
+			uncertain := func(ps []Problem) []string {
+				var out []string
+				for _, p := range ps {
+					if p.Severity >= Uncertain {
+						out = append(out, p.Message)
+					}
+				}
+				slices.Sort(out)
+				return out
+			}
+			if a, b := uncertain(res.Problems), uncertain(pageRes.Problems); !slices.Equal(a, b) {
+				t.Errorf("需核对 from the PDF:\n%q\nfrom the page:\n%q", a, b)
+			}
+			for _, p := range res.Problems {
+				if p.Severity == Note && !strings.Contains(p.Message, "页眉") && !strings.Contains(p.Message, "页脚") &&
+					!slices.ContainsFunc(pageRes.Problems, func(q Problem) bool { return q.Message == p.Message }) {
+					t.Errorf("a note the page does not give: %v", p)
+				}
+			}
 		})
 	}
 }

@@ -186,27 +186,37 @@ func pdfBlocks(pages []pdfPage) ([]block, []Problem) {
 	return blocks, notes
 }
 
-// wrappedWord reports whether line l begins with a word of letters, digits
-// and ASCII punctuation (a web address, an English word, a long number) too
-// wide for the room left at the end of the line before: that line ended
-// short because the word was moved down, not because its paragraph ended.
+// wrappedWord reports whether line l begins with a run that cannot be
+// broken — ASCII without spaces (a web address, a number), punctuation that
+// may not start or end a line, quotation marks, which bind on both sides
+// as browsers and word processors break lines — too wide for the room left
+// at the end of the line before: that line ended short because the run was
+// moved down, not because its paragraph ended.
 func wrappedWord(l *pdfLine, room float64) bool {
-	w := 0.0
-	for i, g := range l.glyphs {
-		r := firstRune(g.text)
-		if r >= 0x80 || r == ' ' {
+	gs := l.glyphs
+	end := len(gs)
+	for i := 1; i < len(gs); i++ {
+		p, r := lastRune(gs[i-1].text), firstRune(gs[i].text)
+		if gs[i].x-(gs[i-1].x+gs[i-1].w) > 0.2*gs[i].size {
+			end = i // a space
 			break
 		}
-		if i > 0 {
-			p := l.glyphs[i-1]
-			if g.x-(p.x+p.w) > 0.2*g.size {
-				break // a space: the word ends
-			}
+		if strings.ContainsRune(noLineStart, r) || strings.ContainsRune(noLineEnd, p) || p > ' ' && p < 0x7f && r > ' ' && r < 0x7f {
+			continue
 		}
-		w = g.x + g.w - l.x0
+		end = i
+		break
 	}
-	return w > room
+	last := gs[end-1]
+	return last.x+last.w-l.x0 > room
 }
+
+// Characters a line may not start with, and may not end with; quotation
+// marks are in both (they bind to their neighbours).
+const (
+	noLineStart = "，。、；：？！）》」』】〕…％,.;:?!)]}%“”‘’\"'-—/"
+	noLineEnd   = "（《「『【〔([{“”‘’\"'/-"
+)
 
 // linePitch is the usual distance between the baselines of two lines of
 // one paragraph, in font sizes: the lower quartile of the distances between
