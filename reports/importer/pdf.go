@@ -161,8 +161,10 @@ func readPDF(data []byte) (pages []pdfPage, err error) {
 	if err != nil {
 		msg := err.Error()
 		switch {
-		case errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(msg, "encrypt") || strings.Contains(msg, "password"):
-			return nil, &pdfError{"这个 PDF 已加密（设置了打开密码或使用了不支持的加密方式），无法读取。请用未加密的 PDF 或报告的 Word 原文件导入。"}
+		case errors.Is(err, pdf.ErrInvalidPassword):
+			return nil, &pdfError{"这个 PDF 设置了打开密码，无法读取。请用没有密码的 PDF 或报告的 Word 原文件导入。"}
+		case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password"):
+			return nil, &pdfError{"这个 PDF 使用了程序不支持的加密方式，无法读取（" + msg + "）。请用报告的 Word 原文件或网页导入，或在 PDF 阅读器中全选复制文字后粘贴导入。"}
 		case strings.Contains(msg, "invalid header"):
 			return nil, &pdfError{"文件开头像 PDF，但不是有效的 PDF 文件（文件头有误），无法读取"}
 		case strings.Contains(msg, "EOF") || strings.Contains(msg, "startxref"):

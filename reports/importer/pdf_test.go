@@ -374,6 +374,33 @@ func TestPDFTableWithoutRules(t *testing.T) {
 	}
 }
 
+// Encrypted PDFs without an open password (only copying or printing
+// restricted, as portals publish them), AES-128 and AES-256, import as the
+// sample; one with an open password is refused, saying so.
+func TestPDFEncrypted(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"enc-owner-aes128.pdf", ""},
+		{"enc-owner-aes256.pdf", ""},
+		{"enc-user-aes128.pdf", "设置了打开密码"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", "pdf", "encrypted", c.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.want != "" {
+				_, err := Import(c.file, data)
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Errorf("error %v, want %q", err, c.want)
+				}
+				return
+			}
+			res := mustImport(t, c.file, data)
+			samePlainText(t, "pdf_"+c.file, reports.Sample(), res.Report)
+		})
+	}
+}
+
 // A PDF with bytes before its header, and a PDF 2.0 file, are read.
 func TestPDFHeaderVariants(t *testing.T) {
 	sample, err := os.ReadFile(filepath.Join("testdata", "pdf", "sample-nianbao.pdf"))

@@ -66,6 +66,8 @@ import (
 	"crypto/cipher"
 	"crypto/md5"
 	"crypto/rc4"
+	"crypto/sha256"
+	"crypto/sha512"
 	"encoding/ascii85"
 	"fmt"
 	"io"
@@ -969,6 +971,9 @@ func (r *Reader) initEncrypt(password string) error {
 	if encrypt["Filter"] != name("Standard") {
 		return fmt.Errorf("unsupported PDF: encryption filter %v", objfmt(encrypt["Filter"]))
 	}
+	if V, _ := encrypt["V"].(int64); V == 5 {
+		return r.initEncryptAES256(encrypt, password)
+	}
 	n, _ := encrypt["Length"].(int64)
 	if n == 0 {
 		n = minKeyBits
@@ -1104,7 +1109,83 @@ func okayV4(encrypt dict) bool {
 	return true
 }
 
+// initEncryptAES256 handles AES-256 encryption (V=5, R=5 or 6; ISO 32000-2
+// §7.6.4.3.3, algorithms 2.A and 2.B): the user password is checked against
+// U, and the file key decrypted from UE. Strings and streams are then
+// decrypted with that key itself (cryptKey passes a 32-byte key through).
+func (r *Reader) initEncryptAES256(encrypt dict, password string) error {
+	R, _ := encrypt["R"].(int64)
+	if R != 5 && R != 6 {
+		return fmt.Errorf("unsupported PDF: encryption revision R=%d", R)
+	}
+	U, _ := encrypt["U"].(string)
+	UE, _ := encrypt["UE"].(string)
+	if len(U) < 48 || len(UE) != 32 {
+		return fmt.Errorf("malformed PDF: missing U= or UE= encryption parameters")
+	}
+	pw := []byte(password)
+	if len(pw) > 127 {
+		pw = pw[:127]
+	}
+	hash := func(salt []byte) []byte {
+		if R == 5 {
+			h := sha256.Sum256(append(append([]byte{}, pw...), salt...))
+			return h[:]
+		}
+		return hashR6(pw, salt, nil)
+	}
+	if !bytes.Equal(hash([]byte(U[32:40])), []byte(U[:32])) {
+		return ErrInvalidPassword
+	}
+	block, err := aes.NewCipher(hash([]byte(U[40:48])))
+	if err != nil {
+		return fmt.Errorf("malformed PDF: %v", err)
+	}
+	key := []byte(UE)
+	cipher.NewCBCDecrypter(block, make([]byte, aes.BlockSize)).CryptBlocks(key, key)
+	r.key = key
+	r.useAES = true
+	return nil
+}
+
+// hashR6 is algorithm 2.B of ISO 32000-2.
+func hashR6(pw, salt, udata []byte) []byte {
+	h := sha256.Sum256(append(append(append([]byte{}, pw...), salt...), udata...))
+	k := h[:]
+	for i := 0; ; i++ {
+		var k1 []byte
+		for j := 0; j < 64; j++ {
+			k1 = append(append(append(k1, pw...), k...), udata...)
+		}
+		block, _ := aes.NewCipher(k[:16])
+		e := make([]byte, len(k1))
+		cipher.NewCBCEncrypter(block, k[16:32]).CryptBlocks(e, k1)
+		sum := 0
+		for _, b := range e[:16] {
+			sum += int(b)
+		}
+		switch sum % 3 {
+		case 0:
+			s := sha256.Sum256(e)
+			k = s[:]
+		case 1:
+			s := sha512.Sum384(e)
+			k = s[:]
+		default:
+			s := sha512.Sum512(e)
+			k = s[:]
+		}
+		if i >= 63 && int(e[len(e)-1]) <= i-32 {
+			break
+		}
+	}
+	return k[:32]
+}
+
 func cryptKey(key []byte, useAES bool, ptr objptr) []byte {
+	if len(key) == 32 {
+		return key // AES-256: one key for every object
+	}
 	h := md5.New()
 	h.Write(key)
 	h.Write([]byte{byte(ptr.id), byte(ptr.id >> 8), byte(ptr.id >> 16), byte(ptr.gen), byte(ptr.gen >> 8)})

@@ -2,8 +2,9 @@
 # Regenerates the PDFs of the built-in sample that the PDF import tests read
 # (the tests use the committed files; run this after changing the sample,
 # the PDF renderer or the web page writer). Needs LibreOffice
-# (libreoffice-writer-nogui), Chromium and a Chinese font (fonts-wqy-zenhei),
-# as scripts/setup.sh --test installs them.
+# (libreoffice-writer-nogui) and a Chinese font (fonts-wqy-zenhei), as
+# scripts/setup.sh --test installs them, and Chromium and qpdf
+# (apt-get install chromium qpdf).
 #
 #   bash reports/importer/testdata/pdf/make.sh
 set -euo pipefail
@@ -48,6 +49,14 @@ for txt in "$here"/excerpts/*/report.txt; do
   lo --infilter="Text (encoded):UTF8,LF,,," --convert-to pdf "$txt"
   mv "$tmp/report.pdf" "$(dirname "$txt")/report.pdf"
 done
+# The LibreOffice PDF encrypted by qpdf: permissions only (no open
+# password), AES-128 and AES-256, and with an open password.
+if command -v qpdf >/dev/null; then
+  src="$here/sample-docx-libreoffice.pdf"
+  qpdf --encrypt "" owner 128 --use-aes=y --print=none --extract=n -- "$src" "$here/encrypted/enc-owner-aes128.pdf"
+  qpdf --encrypt "" owner 256 --extract=n -- "$src" "$here/encrypted/enc-owner-aes256.pdf"
+  qpdf --encrypt user owner 128 --use-aes=y -- "$src" "$here/encrypted/enc-user-aes128.pdf"
+fi
 rm -f "$here"/*.bak
 find "$here" -type f -exec chmod 644 {} +
 ls -l "$here"
