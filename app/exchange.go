@@ -22,7 +22,7 @@ func (s *shell) exportItems() []*fyne.MenuItem {
 		fyne.NewMenuItem("导出Excel…", s.onExportExcel),
 		fyne.NewMenuItem("导出网页…", s.onExportHTML),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItem("导入 Word/Excel/文本报告…", s.onImport),
+		fyne.NewMenuItem("导入 Word/PDF/Excel/文本报告…", s.onImport),
 		fyne.NewMenuItem("粘贴导入…", s.onImportPaste),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("汇总各单位报告…", s.onSum),
@@ -62,21 +62,27 @@ func (s *shell) onExportHTML() {
 	})
 }
 
-// onImport reads a published report (.docx, .xlsx, web page or text) into a new
-// unsaved report.
+// importExtensions are the files the import dialog lists: everything
+// package importer reads.
+var importExtensions = []string{".docx", ".pdf", ".xlsx", ".txt", ".html", ".htm", ".mht", ".mhtml"}
+
+// onImport reads a published report (.docx, .pdf, .xlsx, web page or text)
+// into a new unsaved report.
 func (s *shell) onImport() {
 	s.confirmDiscard(func() {
-		exts := []string{".docx", ".xlsx", ".txt", ".html", ".htm", ".mht", ".mhtml"}
-		s.chooseFile("导入报告", "导入", exts, func(path string) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				s.showError("无法读取所选文件。", err, "")
-				return
-			}
-			res, err := importer.Import(filepath.Base(path), data)
-			s.showImport(res, err)
-		})
+		s.chooseFile("导入报告", "导入", importExtensions, s.importPath)
 	})
+}
+
+// importPath imports the chosen file into a new unsaved report.
+func (s *shell) importPath(path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		s.showError("无法读取所选文件。", err, "")
+		return
+	}
+	res, err := importer.Import(filepath.Base(path), data)
+	s.showImport(res, err)
 }
 
 // onImportPaste imports text pasted from Word, a PDF reader or a web page.

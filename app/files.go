@@ -314,7 +314,7 @@ func (s *shell) onDropped(_ fyne.Position, uris []fyne.URI) {
 		}
 	}
 	if len(uris) > 0 {
-		dialog.ShowInformation("无法打开", fmt.Sprintf("“%s”不是年报文件（.nianbao）。\n导入 Word 或 Excel 报告请用“文件 → 导入”。", uris[0].Name()), s.win)
+		dialog.ShowInformation("无法打开", fmt.Sprintf("“%s”不是年报文件（.nianbao）。\n导入 Word、PDF 或 Excel 报告请用“文件 → 导入”。", uris[0].Name()), s.win)
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -459,7 +460,7 @@ func TestSystemDialogsNameTheFileTypes(t *testing.T) {
 	}{
 		{"a report", []string{".nianbao"}, "年报文件 (*.nianbao)"},
 		{"a PDF export", []string{".pdf"}, "PDF 文件 (*.pdf)"},
-		{"import", []string{".docx", ".xlsx", ".txt", ".html", ".htm"}, "可导入的报告 (*.docx;*.xlsx;*.txt;*.html;*.htm)"},
+		{"import", importExtensions, "可导入的报告 (*.docx;*.pdf;*.xlsx;*.txt;*.html;*.htm;*.mht;*.mhtml)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := fileFilters(c.exts)
@@ -516,6 +517,48 @@ func TestSummingForACountyListsItsTownshipsThatSentNothing(t *testing.T) {
 	// A township's own report sums without a roster.
 	if o := sumOptions(r, ""); o.Roster != nil {
 		t.Errorf("a township's report got a roster: %q", o.Roster)
+	}
+}
+
+// Importing a PDF from the 导入 dialog opens the report unsaved and lists
+// the page numbers it dropped; a scan is refused with the reason.
+func TestImportingAPDF(t *testing.T) {
+	s, w := newTestShell(t)
+	s.importPath(filepath.Join("..", "reports", "importer", "testdata", "pdf", "sample-nianbao.pdf"))
+	if got := s.editor.Report(); got.Organ.ShortName != "别斯托别乡" || got.Year != 2023 || s.path != "" {
+		t.Errorf("after importing: organ %q year %d path %q", got.Organ.ShortName, got.Year, s.path)
+	}
+	if _, ok := buttons(w)["关闭"]; !ok || !strings.Contains(dialogText(w), "已从PDF 文件导入") || !strings.Contains(dialogText(w), "页脚“—1—”是页码") {
+		t.Errorf("import dialog: %q", dialogText(w))
+	}
+
+	scan := filepath.Join(t.TempDir(), "扫描.pdf")
+	image := "<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x00\nendstream"
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		"<< /Length 30 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream", image}
+	var b strings.Builder
+	b.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	if err := os.WriteFile(scan, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.importPath(scan)
+	if text := dialogText(w); !strings.Contains(text, "扫描件") {
+		t.Errorf("scan: dialog %q", text)
+	}
+	if s.editor.Report().Organ.ShortName != "别斯托别乡" {
+		t.Error("the refused scan replaced the report")
 	}
 }
 

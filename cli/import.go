@@ -11,7 +11,7 @@ import (
 
 func importCommand() *Command {
 	c := &Command{Name: "import", Usage: "SRC -o FILE.nianbao [--prev LASTYEAR.nianbao]",
-		Summary: "从 Word（.docx）、网页、Excel 或复制的文本导入已发布的年报（SRC 为 - 时读标准输入）"}
+		Summary: "从 Word（.docx）、PDF、网页、Excel 或复制的文本导入已发布的年报（SRC 为 - 时读标准输入）"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "保存导入结果的报告文件（.nianbao）")

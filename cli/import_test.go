@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -141,4 +142,68 @@ func TestTextCommand(t *testing.T) {
 	if code, _, errs := runCLI("text", filepath.Join(dir, "missing.nianbao")); code != ExitUnusable || !strings.Contains(errs, "文件不存在") {
 		t.Errorf("missing file: exit %d, %s", code, errs)
 	}
+}
+
+// A report printed to PDF by nianbao itself and imported again gives back
+// the same text export; a scanned PDF is refused, saying it is a scan.
+func TestImportPDF(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "sample.nianbao")
+	if err := reports.Save(src, reports.Sample()); err != nil {
+		t.Fatal(err)
+	}
+	pdfPath := filepath.Join(dir, "sample.pdf")
+	if code, out, errs := runCLI("pdf", src, "-o", pdfPath); code != ExitOK {
+		t.Fatalf("pdf: exit %d\n%s%s", code, out, errs)
+	}
+	back := filepath.Join(dir, "back.nianbao")
+	code, out, errs := runCLI("import", pdfPath, "-o", back)
+	if code != ExitOK || !strings.Contains(out, "已从PDF 文件导入") || !strings.Contains(errs, "页脚“—1—”是页码，已忽略") {
+		t.Fatalf("import: exit %d\n%s%s", code, out, errs)
+	}
+	r, err := reports.Load(back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := plaintext.String(r), plaintext.String(reports.Sample()); got != want {
+		t.Errorf("the imported PDF's text differs from the sample's:\n%s", got)
+	}
+
+	scan := filepath.Join(dir, "scan.pdf")
+	if err := os.WriteFile(scan, scannedPDF(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runCLI("import", scan, "-o", filepath.Join(dir, "scan.nianbao"))
+	if code != ExitUnusable || !strings.Contains(errs, "扫描件") || !strings.Contains(errs, "scan.pdf") {
+		t.Errorf("scan: exit %d\n%s%s", code, out, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "scan.nianbao")); err == nil {
+		t.Error("a report was written for a scan")
+	}
+}
+
+// scannedPDF is a one-page PDF whose page is one image, as a scanner
+// makes it.
+func scannedPDF() []byte {
+	objs := []string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /XObject << /Im1 5 0 R >> >> >>",
+		"<< /Length 30 >>\nstream\nq 595 0 0 842 0 0 cm /Im1 Do Q\nendstream",
+		"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\x00\nendstream",
+	}
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	var offs []int
+	for i, o := range objs {
+		offs = append(offs, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
 }

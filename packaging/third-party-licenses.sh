@@ -29,6 +29,7 @@ licence() { # licence DIR: the module's licence file
 	echo
 	echo "nianbao itself: GPL-3.0-or-later (LICENSE.txt). Fonts: licenses/LICENSE-OFL.txt, licenses/LICENSE-FandolFang.txt."
 	echo "github.com/signintech/gopdf is v0.33.0 with one change by nianbao (third_party/gopdf.patch in the source)."
+	echo "github.com/ledongthuc/pdf has one change by nianbao (third_party/ledongthuc-pdf.patch in the source)."
 	echo
 	echo "================================================================================"
 	echo "Go standard library ($(go env GOVERSION))"

@@ -29,6 +29,8 @@ if [ "$want_test" = 1 ]; then
   pkgs+=(icewm)
   # the clipboard for scripts/import-web-gui.sh (paste import).
   pkgs+=(xclip)
+  # A Chinese font: Word and PDF files made by another program for the importer.
+  pkgs+=(fonts-wqy-zenhei)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -2,7 +2,6 @@ package importer
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,10 +129,6 @@ func corpusDocument(t *testing.T, dir string) (corpusResult, bool) {
 		t.Fatal(err)
 	}
 	imp, err := Import(filepath.Base(docs[0]), data)
-	if errors.Is(err, errPDFUnsupported) {
-		t.Skipf("%s is a PDF and this importer does not read PDF yet (%v)", docs[0], err)
-		return res, false
-	}
 	if err != nil {
 		t.Fatalf("import: %v", err)
 	}

@@ -102,9 +102,16 @@ func docxTable(cells []gcell, rows, width int) string {
 		}
 	}
 	var b strings.Builder
-	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>`)
+	// Single borders on every cell, as Word's “网格型” table style draws them.
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		fmt.Fprintf(&b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>`, side)
+	}
+	b.WriteString(`</w:tblBorders></w:tblPr><w:tblGrid>`)
+	// The table fits the page's text width (about 8300 twips on A4).
+	colW := min(900, 8300/max(width, 1))
 	for range width {
-		b.WriteString(`<w:gridCol w:w="900"/>`)
+		fmt.Fprintf(&b, `<w:gridCol w:w="%d"/>`, colW)
 	}
 	b.WriteString(`</w:tblGrid>`)
 	for r := range rows {
@@ -131,7 +138,7 @@ func docxTable(cells []gcell, rows, width int) string {
 			default:
 				props += `<w:vMerge/>`
 			}
-			fmt.Fprintf(&b, `<w:tc><w:tcPr><w:tcW w:w="900" w:type="dxa"/>%s</w:tcPr>%s</w:tc>`, props, docxPara(text))
+			fmt.Fprintf(&b, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s</w:tcPr>%s</w:tc>`, colW*span, props, docxPara(text))
 			c += span
 		}
 		b.WriteString(`</w:tr>`)

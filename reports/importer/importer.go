@@ -10,7 +10,6 @@ package importer
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -21,10 +20,6 @@ import (
 
 	"nianbao/reports"
 )
-
-// errPDFUnsupported is wrapped by the error for a PDF while PDFs cannot be
-// read; the corpus test skips PDF documents on it.
-var errPDFUnsupported = errors.New("PDF import not supported")
 
 // MaxInputSize is the largest file Import accepts. Real reports are well
 // under 1 MB as text and a few MB as .docx (with pictures).
@@ -58,8 +53,10 @@ func (s Severity) String() string {
 
 // Position is where in the source a problem is. For text, Line is the line
 // number; for a .docx, Para is the paragraph number, or Table and Row (and
-// Col) the table and its row. Zero fields are unknown.
+// Col) the table and its row; for a PDF, Page is the page (and Para the
+// paragraph on it). Zero fields are unknown.
 type Position struct {
+	Page  int `json:"page,omitempty"`
 	Line  int `json:"line,omitempty"`
 	Para  int `json:"para,omitempty"`
 	Table int `json:"table,omitempty"`
@@ -83,6 +80,9 @@ func (p Position) String() string {
 	}
 	if p.Col > 0 && s != "" {
 		s += fmt.Sprintf("第%d列", p.Col)
+	}
+	if p.Page > 0 {
+		s = fmt.Sprintf("第%d页", p.Page) + s
 	}
 	return s
 }
@@ -134,8 +134,8 @@ func (r *Result) Uncertain() bool {
 }
 
 // Import reads a report from the bytes of a file named name (the name only
-// picks the format when the content does not: .docx, .xlsx, text). It
-// returns an error, a *reports.FileError with a Chinese message, when the
+// picks the format when the content does not: .docx, .xlsx, .pdf, web
+// page, text). It returns an error, a *reports.FileError with a Chinese message, when the
 // file cannot be read at all; otherwise a Result whose Problems say what
 // needs checking.
 func Import(name string, data []byte) (*Result, error) {
@@ -156,8 +156,8 @@ func Import(name string, data []byte) (*Result, error) {
 		return nil, ferr("这是 WPS 文字（.wps）文件，无法直接读取。请在 WPS 中“另存为”Word 文件（.docx）后再导入，或把全文复制后粘贴导入。", nil)
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0")):
 		return nil, ferr("这是旧版 Word（.doc）或 Excel（.xls）文件，无法直接读取。请在 Word 中“另存为”.docx 格式后再导入，或把全文复制后粘贴导入。", nil)
-	case bytes.HasPrefix(data, []byte("%PDF")):
-		return nil, ferr("暂不支持从 PDF 导入。请在 PDF 阅读器或 Word 中打开，全选复制文字后粘贴导入。", errPDFUnsupported)
+	case bytes.HasPrefix(data, []byte("%PDF")) || ext == ".pdf" && bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF")):
+		return importPDF(name, data)
 	case looksMHTML(data) || (ext == ".mht" || ext == ".mhtml") && bytes.Contains(data, []byte("multipart")):
 		page, err := mhtmlPage(data)
 		if err != nil {

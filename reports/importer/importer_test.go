@@ -546,7 +546,7 @@ func TestUnusableInput(t *testing.T) {
 		{"random.bin", bytes.Repeat([]byte{0x00, 0x01, 0x02, 0xff, 0xfe, 0x80}, 200), "无法导入"},
 		{"old.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 100)...), "另存为”.docx"},
 		{"old.wps", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 100)...), "WPS 文字（.wps）"},
-		{"scan.pdf", []byte("%PDF-1.7\n..."), "暂不支持从 PDF 导入"},
+		{"cut.pdf", []byte("%PDF-1.7\n..."), "PDF 文件不完整"},
 		{"broken.docx", []byte("PK\x03\x04 this is not really a zip"), "已损坏"},
 		{"renamed.docx", []byte("hello"), "不是有效的 Office 文件"},
 		{"shopping.txt", []byte("买菜：白菜两斤，鸡蛋一盒。\n记得交电费。\n"), ""},

@@ -62,7 +62,7 @@ func splitItems(text string) (lead string, items []string, ok bool) {
 				break
 			}
 			j += s
-			if j == 0 || strings.ContainsAny(lastRune(text[:j]), "：:，,。；;\n ") {
+			if j == 0 || strings.ContainsRune("：:，,。；;\n ", lastRune(text[:j])) {
 				k = j
 				break
 			}
@@ -94,13 +94,6 @@ func splitItems(text string) (lead string, items []string, ok bool) {
 	return lead, items, true
 }
 
-func lastRune(s string) string {
-	rs := []rune(s)
-	if len(rs) == 0 {
-		return ""
-	}
-	return string(rs[len(rs)-1])
-}
 
 // splitUngrouped splits the paragraphs of a 五 without group headings into
 // problems and measures. It returns false, changing nothing, when no turn

@@ -86,12 +86,17 @@ var rePageNumber = regexp.MustCompile(`^[\-—–－─]+\s*[0-9０-９]{1,3}\s*
 
 func recognize(blocks []block) *Result {
 	res := recognizeBlocks(blocks)
-	slices.SortStableFunc(res.Problems, func(a, b Problem) int {
-		ka := [4]int{a.Pos.Line, a.Pos.Para, a.Pos.Table, a.Pos.Row}
-		kb := [4]int{b.Pos.Line, b.Pos.Para, b.Pos.Table, b.Pos.Row}
+	sortProblems(res.Problems)
+	return res
+}
+
+// sortProblems puts problems in document order.
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		ka := [5]int{a.Pos.Page, a.Pos.Line, a.Pos.Para, a.Pos.Table, a.Pos.Row}
+		kb := [5]int{b.Pos.Page, b.Pos.Line, b.Pos.Para, b.Pos.Table, b.Pos.Row}
 		return slices.Compare(ka[:], kb[:])
 	})
-	return res
 }
 
 func recognizeBlocks(blocks []block) *Result {
