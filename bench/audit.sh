@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times `nianbao audit` over N mixed unit files (.nianbao, .txt, .html, .pdf;
-# .docx once its writer is merged — see bench/auditgen), with last year's
+# Times `nianbao audit` over N mixed unit files (.nianbao, .txt, .html, .pdf,
+# .docx — see bench/auditgen), with last year's
 # reports and a roster, against `nianbao sum` over the same units as
 # .nianbao files, measured in the same run. Also compares the copy index
 # with all pairs measured exactly on a smaller number of units.

@@ -1,7 +1,7 @@
 // Command auditgen supports bench/audit.sh. With -gen it writes N units'
 // reports of 2023 generated from a real township's report (the built-in
 // sample, and the same report as published, imported from its text) with
-// their names, levels, numbers, dates and wording varied, in mixed formats (.nianbao, .txt, .html, .pdf; .docx once its writer is merged),
+// their names, levels, numbers, dates and wording varied, in mixed formats (.nianbao, .txt, .html, .pdf, .docx),
 // the same units as .nianbao files for `nianbao sum`, last year's reports,
 // a roster with one unit that sent nothing, and a few planted defects:
 // pairs of units with the same text, units that copied last year's text,
@@ -20,6 +20,7 @@ import (
 
 	"nianbao/reports"
 	"nianbao/reports/audit"
+	"nianbao/reports/docx"
 	"nianbao/reports/html"
 	"nianbao/reports/importer"
 	"nianbao/reports/pdf"
@@ -65,8 +66,9 @@ var writers = []writer{
 		_, err := pdf.RenderFile(p, r, pdf.Options{Date: time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)})
 		return err
 	}},
-	// .docx: add {".docx", docx.WriteFile} here when the Word writer
-	// (reports/docx) is merged; the audit reads it through the importer.
+	{".docx", func(p string, r *reports.Report) error {
+		return docx.WriteFile(p, r, docx.Options{Date: time.Date(2024, 1, 20, 0, 0, 0, 0, time.UTC)})
+	}},
 }
 
 // bases are the real reports the units are generated from.
