@@ -8,11 +8,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"nianbao/reports"
+	"nianbao/reports/docx"
 	"nianbao/reports/html"
 	"nianbao/reports/pdf"
 )
@@ -95,11 +95,12 @@ func testFolder(t testing.TB) folder {
 	late := strings.ReplaceAll(strings.ReplaceAll(string(dept), "2023年1月16日", "2024年2月5日"), "2022", "2023")
 	write("05-教育局.txt", []byte(late))
 
-	var p bytes.Buffer
-	if err := pdf.Render(&p, township("测试县丁乡人民政府", "丁乡", 2, "丁乡的报告只有扫描件。", "无", "无"), pdf.Options{Date: time.Date(2024, 1, 2, 0, 0, 0, 0, time.UTC)}); err != nil {
+	// 丁乡 sent only a scan: a PDF whose page is one picture.
+	scan, err := os.ReadFile(filepath.Join("testdata", "scan.pdf"))
+	if err != nil {
 		t.Fatal(err)
 	}
-	write("06-丁乡.pdf", p.Bytes())
+	write("06-丁乡.pdf", scan)
 	data, _ := reports.Marshal(jia)
 	write("07-戊乡.nianbao", data[:len(data)/2])
 	write("08-说明.docx", []byte("PK\x03\x04 not really a zip"))
@@ -161,7 +162,7 @@ func TestAuditFolder(t *testing.T) {
 			{"03-甲乡.nianbao", "年报文件", Checked, ""},
 			{"04-乙镇.html", "网页", Checked, ""},
 			{"05-教育局.txt", "文本", Checked, ""},
-			{"06-丁乡.pdf", "PDF", Unreadable, "PDF"},
+			{"06-丁乡.pdf", "PDF", Unreadable, "扫描件"},
 			{"07-戊乡.nianbao", "年报文件", Unreadable, "损坏或被截断"},
 			{"08-说明.docx", "Word 文档", Unreadable, "已损坏"},
 		}
@@ -542,5 +543,42 @@ func TestYearOptionMarksOtherYears(t *testing.T) {
 	}
 	if len(a.Pairs) != 0 {
 		t.Errorf("units of another year were compared for copying: %d pairs", len(a.Pairs))
+	}
+}
+
+// A unit's report sent as a PDF and as a Word file is read from both (the
+// importer reads every kind), checked, and counted once.
+func TestAuditReadsPDFAndWordFiles(t *testing.T) {
+	dir := t.TempDir()
+	r := reports.Sample()
+	if _, err := pdf.RenderFile(filepath.Join(dir, "别斯托别乡.pdf"), r, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := docx.WriteFile(filepath.Join(dir, "别斯托别乡.docx"), r, docx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Files([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Run(files, Options{Division: Divisions})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Units) != 2 {
+		t.Fatalf("%d units, want 2", len(a.Units))
+	}
+	statuses := map[Status]int{}
+	for _, u := range a.Units {
+		statuses[u.Status]++
+		if u.Status == Unreadable {
+			t.Errorf("%s unreadable: %s", u.File, u.Reason)
+		}
+		if u.Organ != r.Organ.FullName || u.Year != r.Year {
+			t.Errorf("%s: organ %q year %d, want the sample's", u.File, u.Organ, u.Year)
+		}
+	}
+	if statuses[Checked] != 1 || statuses[Duplicate] != 1 {
+		t.Errorf("statuses %v, want one checked and one duplicate", statuses)
 	}
 }
