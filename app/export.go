@@ -54,6 +54,9 @@ func (s *shell) confirmErrors(action string, next func()) {
 
 // onExportPDF asks for a file and renders the PDF in the background.
 func (s *shell) onExportPDF() {
+	if s.needReport() {
+		return
+	}
 	s.confirmErrors("导出PDF", func() {
 		s.askPath("导出PDF", ".pdf", func(path string) {
 			s.renderPDF(path, func(doc *pdf.Document) {
@@ -135,6 +138,9 @@ func (s *shell) setBusy(busy bool, msg string) {
 // onPrint renders the PDF to a temporary file and hands it to the
 // system's print action.
 func (s *shell) onPrint() {
+	if s.needReport() {
+		return
+	}
 	s.confirmErrors("打印", func() {
 		dir, err := os.MkdirTemp("", "nianbao-print-")
 		if err != nil {
