@@ -166,4 +166,3 @@ func (p *datePicker) TypedKey(ev *fyne.KeyEvent) {
 		p.onPick(p.cursor)
 	}
 }
-
