@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -149,23 +148,22 @@ func (s *shell) onPrint() {
 		}
 		path := filepath.Join(dir, sanitize(s.suggestedName(".pdf")))
 		s.renderPDF(path, func(doc *pdf.Document) {
-			how, err := printFile(path)
-			if err != nil {
-				s.showError("无法把报告交给打印机。", err, "可以先“导出PDF”，再用 PDF 阅读器打开并打印。PDF 已生成在：\n"+path)
-				return
-			}
-			dialog.ShowInformation("打印", how+pdfNotes(doc), s.win)
+			go func() {
+				how, err := printFile(path)
+				fyne.Do(func() {
+					if err != nil {
+						s.printFailed(err, path)
+						return
+					}
+					dialog.ShowInformation("打印", how+pdfNotes(doc), s.win)
+				})
+			}()
 		})
 	})
 }
 
-// openFile opens a file with the system's default program.
+// openFile opens a file with the system's default program, and says so
+// when there is none.
 func (s *shell) openFile(path string) {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path
-	}
-	if err := s.app.OpenURL(u); err != nil {
-		s.showError("无法打开文件。", err, "文件在："+path)
-	}
+	s.openInBackground(path)
 }
