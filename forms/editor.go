@@ -110,7 +110,7 @@ type Editor struct {
 	parts    []navPart
 	screens  map[string]screen
 	current  int
-	nav      *widget.List
+	nav      *navList
 	detail   *fyne.Container
 	panel    *findingsPanel
 	findings []reports.Finding
@@ -127,16 +127,11 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 	e := &Editor{win: win, check: check, counts: map[string][2]int{}, delay: checkDelay}
 	e.detail = container.NewStack()
 	e.panel = newFindingsPanel(e)
-	e.nav = widget.NewList(
-		func() int { return len(e.parts) },
-		newNavItem,
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			p := e.parts[id]
-			c := e.counts[p.key]
-			o.(*navItem).set(p.title, c[0], c[1])
-		},
-	)
-	e.nav.OnSelected = func(id widget.ListItemID) { e.onPartSelected(id) }
+	e.nav = newNavList(e)
+	e.nav.OnSelected = func(id widget.ListItemID) {
+		e.onPartSelected(id)
+		e.nav.Refresh() // the focus frame follows the part shown
+	}
 	split := container.NewVSplit(e.detail, e.panel.object())
 	split.Offset = 0.78
 	e.side = &sideLayout{}
