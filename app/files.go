@@ -117,7 +117,6 @@ func (s *shell) showNewDialog() {
 	body.Objects = append(body.Objects, buttons...)
 	d = dialog.NewCustom("新建报告", "取消", body, s.win)
 	d.Show()
-	s.win.Canvas().Focus(first)
 }
 
 // startFromLastYear loads last year's file and starts the year from it.

@@ -337,7 +337,7 @@ func (s *shell) showRecoveryList(left []leftover) {
 	if remaining == 0 {
 		return
 	}
-	intro := newMessageLabel("上次程序没有正常关闭，下面的报告有没保存的修改（按时间从新到旧）。选“恢复”把修改放回编辑窗口，检查后再保存；选“不恢复”时副本移到恢复文件夹下的 old 文件夹里，不会删除；关闭此窗口则下次再问。")
+	intro := newMessageLabel("上次程序没有正常关闭，下面的报告有未保存的修改（按时间从新到旧）。选“恢复”把修改放回编辑窗口，检查后再保存；选“不恢复”时副本移到恢复文件夹下的 old 文件夹里，不会删除；关闭此窗口则下次再问。")
 	d = dialog.NewCustom("恢复未保存的修改", "关闭", container.NewBorder(intro, nil, nil, nil, container.NewVScroll(rows)), s.win)
 	d.Resize(fyne.NewSize(messageWidth+200, min(float32(200+110*remaining), 600)))
 	d.Show()

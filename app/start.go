@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,39 +27,39 @@ type startPage struct {
 	first *widget.Button
 }
 
-// startWidth is the width of the start page's column.
-const startWidth = 640
+// Widths of the start page's column and of its buttons.
+const (
+	startWidth       = 680
+	startButtonWidth = 230
+)
 
 func newStartPage(s *shell) *startPage {
 	p := &startPage{s: s, recent: container.NewVBox()}
 	year := defaultYear()
-	action := func(label, note string, icon fyne.Resource, important bool, f func()) fyne.CanvasObject {
+	// The buttons are all of one kind: the focus, on the first one when
+	// the page shows, is what marks the default (Fyne draws no focus on a
+	// blue high-importance button).
+	action := func(label, note string, icon fyne.Resource, f func()) fyne.CanvasObject {
 		b := widget.NewButtonWithIcon(label, icon, f)
 		b.Alignment = widget.ButtonAlignLeading
-		if important {
-			b.Importance = widget.HighImportance
-		}
 		if p.first == nil {
 			p.first = b
 		}
-		n := widget.NewLabel(note)
-		n.Importance = widget.LowImportance
-		n.Wrapping = fyne.TextWrapWord
-		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(230, b.MinSize().Height), b), nil, n)
+		n := widget.NewLabel(strings.Join(breakLines(note, startWidth-startButtonWidth-4*theme.Padding(), labelWidth), "\n"))
+		return container.NewBorder(nil, nil, container.NewVBox(container.NewGridWrap(fyne.NewSize(startButtonWidth, b.MinSize().Height), b)), nil, n)
 	}
 	title := widget.NewLabel("政府信息公开工作年度报告")
 	title.TextStyle.Bold = true
 	title.SizeName = theme.SizeNameHeadingText
 	sub := widget.NewLabel(fmt.Sprintf("%s %s · 请选择要做的事", version.AppName, version.Number))
-	sub.Importance = widget.LowImportance
 	col := container.NewVBox(
 		title, sub, widget.NewSeparator(),
 		action(fmt.Sprintf("新建 %d 年度报告", year), fmt.Sprintf("空白报告，按 %s 年版模板。", reports.VersionForYear(year)),
-			theme.FileIcon(), true, p.onNewBlank),
+			theme.FileIcon(), p.onNewBlank),
 		action("从上年报告开始…", "选上年保存的年报文件：机关、联系方式、栏目标题和“上年结转”等数字自动带入，上年正文显示在旁边作参考。",
-			theme.ContentCopyIcon(), false, p.onFromLastYear),
-		action("打开…", "打开已保存的年报文件（.nianbao）。", theme.FolderOpenIcon(), false, s.onOpen),
-		action("看看示例", "别斯托别乡 2023 年度的报告，可以随意修改，看看做好的报告是什么样。", theme.InfoIcon(), false, p.onSample),
+			theme.ContentCopyIcon(), p.onFromLastYear),
+		action("打开…", "打开已保存的年报文件（.nianbao）。", theme.FolderOpenIcon(), s.onOpen),
+		action("看看示例", "别斯托别乡2023年度的报告：看看做好的报告是什么样，可以随意修改。", theme.InfoIcon(), p.onSample),
 		widget.NewSeparator(),
 		p.recent,
 	)

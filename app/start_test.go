@@ -113,9 +113,14 @@ func TestNewWithAReportOpenDefaultsToTheNextYearFromIt(t *testing.T) {
 	if year == nil || year.Text != "2024" {
 		t.Fatalf("year entry %v, want 2024 (the open 2023 report + 1)", year)
 	}
-	b, ok := w.Canvas().Focused().(*widget.Button)
-	if !ok || b.Text != "从当前报告（2023 年度）开始" || b.Importance != widget.HighImportance {
-		t.Fatalf("default action %v, want 从当前报告（2023 年度）开始", w.Canvas().Focused())
+	b := buttons(w)["从当前报告（2023 年度）开始"]
+	if b == nil || b.Importance != widget.HighImportance {
+		t.Fatalf("default action %v, want 从当前报告（2023 年度）开始 marked as the default", b)
+	}
+	for text, o := range buttons(w) {
+		if o != b && text != "" && o.Importance == widget.HighImportance {
+			t.Errorf("%q is marked as the default too", text)
+		}
 	}
 	test.Tap(b)
 	r := s.editor.Report()

@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -76,20 +77,18 @@ func (p *datePicker) CreateRenderer() fyne.WidgetRenderer {
 	prev, next := nav(theme.NavigateBackIcon(), -1), nav(theme.NavigateNextIcon(), 1)
 	head := container.NewBorder(nil, nil, container.NewHBox(prevYear, prev), container.NewHBox(next, nextYear), p.title)
 	weekdays := container.NewGridWithColumns(7)
-	for i, n := range weekdayNames {
+	for _, n := range weekdayNames {
 		l := widget.NewLabel(n)
 		l.Alignment = fyne.TextAlignCenter
-		if i >= 5 {
-			l.Importance = widget.LowImportance
-		}
+		l.TextStyle.Bold = true
 		weekdays.Add(l)
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.StrokeColor = theme.Color(theme.ColorNameFocus)
-	bg.StrokeWidth = 2
-	bg.CornerRadius = theme.InputRadiusSize()
+	border := canvas.NewRectangle(color.Transparent)
+	border.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	border.StrokeWidth = focusFrame
 	body := container.NewPadded(container.NewVBox(head, weekdays, p.days))
-	return widget.NewSimpleRenderer(container.NewStack(bg, body))
+	return widget.NewSimpleRenderer(container.NewStack(bg, border, body))
 }
 
 // fill shows the cursor's month.
