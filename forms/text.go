@@ -247,11 +247,51 @@ func (p *partsEditor) onAdd() {
 	if !ok {
 		return
 	}
-	if p.scroll != nil {
-		// Lay the grown list out now, so that the new title has its place.
-		p.scroll.Refresh()
+	p.ed.win.Canvas().Focus(f)
+	p.scrollToItem(len(*p.list) - 1)
+}
+
+// scrollToItem scrolls the screen so that item i (just built) is in view,
+// its top a little below the top of the view unless it fits lower. The
+// driver knows no position for widgets not drawn yet, so the position is
+// added up through the containers from the scroll's content to the item,
+// after laying them out now.
+func (p *partsEditor) scrollToItem(i int) {
+	sc := p.scroll
+	if sc == nil || sc.Content == nil || i >= len(p.box.Objects) {
+		return
 	}
-	p.ed.focusIn(p.scroll, f)
+	c := sc.Content
+	c.Resize(fyne.NewSize(c.Size().Width, c.MinSize().Height))
+	item := p.box.Objects[i]
+	pos, ok := positionIn(c, item)
+	if !ok {
+		return
+	}
+	top, bottom := pos.Y, pos.Y+item.MinSize().Height
+	off := sc.Offset
+	if top < off.Y || bottom > off.Y+sc.Size().Height {
+		off.Y = max(min(top-theme.Padding()*4, bottom-sc.Size().Height), 0)
+		off.Y = min(off.Y, max(c.Size().Height-sc.Size().Height, 0))
+		sc.ScrollToOffset(off)
+	}
+}
+
+// positionIn is where o lies inside root, found through containers only.
+func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, child := range c.Objects {
+		if pos, ok := positionIn(child, o); ok {
+			return child.Position().Add(pos), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 func (p *partsEditor) onMove(i, d int) {
