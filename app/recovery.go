@@ -331,7 +331,7 @@ func (s *shell) showRecoveryList(left []leftover) {
 				d.Hide()
 			}
 		})
-		row = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(restore, discard), desc), widget.NewSeparator())
+		row = container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(restore, discard)), desc), widget.NewSeparator())
 		rows.Add(row)
 	}
 	if remaining == 0 {

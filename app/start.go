@@ -59,7 +59,7 @@ func newStartPage(s *shell) *startPage {
 		action("从上年报告开始…", "选上年保存的年报文件：机关、联系方式、栏目标题和“上年结转”等数字自动带入，上年正文显示在旁边作参考。",
 			theme.ContentCopyIcon(), p.onFromLastYear),
 		action("打开…", "打开已保存的年报文件（.nianbao）。", theme.FolderOpenIcon(), s.onOpen),
-		action("看看示例", "别斯托别乡2023年度的报告：看看做好的报告是什么样，可以随意修改。", theme.InfoIcon(), p.onSample),
+		action("看看示例", "别斯托别乡2023年度的报告：看看做好的报告是什么样，可随意修改。", theme.InfoIcon(), p.onSample),
 		widget.NewSeparator(),
 		p.recent,
 	)
