@@ -108,6 +108,8 @@ func lineUnits(s string) []string {
 		r := rs[i]
 		j := i + 1
 		switch {
+		case quoteEnd(rs, i) > 0:
+			j = quoteEnd(rs, i) // a short quoted word stays whole: “打印”
 		case r == ' ' || r == '\t':
 			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t') {
 				j++
@@ -134,6 +136,22 @@ func lineUnits(s string) []string {
 		glueNext = strings.ContainsRune(noLineEnd, last)
 	}
 	return units
+}
+
+// quoteEnd is, when rs[i] opens a short quotation (“打印”, 《条例》, at most
+// maxQuoted characters inside), the index after its closing mark; else 0.
+func quoteEnd(rs []rune, i int) int {
+	const maxQuoted = 8
+	closing := map[rune]rune{'“': '”', '「': '」', '《': '》', '『': '』'}[rs[i]]
+	if closing == 0 {
+		return 0
+	}
+	for j := i + 1; j < len(rs) && j <= i+maxQuoted+1; j++ {
+		if rs[j] == closing {
+			return j + 1
+		}
+	}
+	return 0
 }
 
 // isWordRune is a character of a Latin word, a number or a path: anything

@@ -33,6 +33,8 @@ func TestBreakLinesFollowsTheChineseRules(t *testing.T) {
 		{"nor a comma or a closing bracket", "恢复副本（已保存），不会删除", 10, []string{"恢复副本", "（已保", "存），不会", "删除"}},
 		{"an opening bracket never ends a line", "副本移到“old”文件夹", 10, []string{"副本移到", "“old”文", "件夹"}},
 		{"the opening quote goes to the next line with its word", "副本移到“old”", 9, []string{"副本移到", "“old”"}},
+		{"a short quoted word stays whole", "或者装好打印机后再点“打印”。", 26, []string{"或者装好打印机后再点", "“打印”。"}},
+		{"a long quotation breaks inside", "选“这是一段很长很长的引文”", 10, []string{"选“这是一", "段很长很长", "的引文”"}},
 		{"a Latin word stays whole", "移到 recovery 文件夹", 12, []string{"移到", "recovery 文", "件夹"}},
 		{"a number stays whole", "共有 12345 字", 7, []string{"共有", "12345", "字"}},
 		{"a path on its own line is kept whole", "原文件：\n/home/科员/文档/年报.nianbao", 10, []string{"原文件：", "/home/科员/文档/年报.nianbao"}},
