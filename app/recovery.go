@@ -175,11 +175,12 @@ func (s *shell) autosave() {
 		return // closed: the copy was removed on purpose
 	default:
 	}
+	edits := s.edits // the edits this copy holds
 	if err := s.recovery.save(s.editor.Report(), s.path); err != nil {
 		s.setStatus("自动保存恢复副本失败：%s（不影响正常保存）", errorText(err))
 		return
 	}
-	s.autosaved = s.edits
+	s.autosaved = edits
 }
 
 // samePath reports whether two paths name the same file (case-insensitive
