@@ -139,6 +139,7 @@ func (s *shell) showStartPage() {
 		s.startPg.refreshRecent()
 	}
 	s.onStart = true
+	s.win.SetTitle(version.AppName)
 	s.body.Objects = []fyne.CanvasObject{s.startPg.root}
 	s.body.Refresh()
 	s.win.Canvas().Focus(s.startPg.first)

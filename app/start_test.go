@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"nianbao/version"
 )
 
 // startButton finds the start page's button whose text begins with prefix.
@@ -36,6 +38,9 @@ func TestStartingWithoutAFileShowsTheStartPage(t *testing.T) {
 	}
 	if w.Canvas().Focused() != s.startPg.first {
 		t.Errorf("focus on %v, want the first action", w.Canvas().Focused())
+	}
+	if w.Title() != version.AppName {
+		t.Errorf("title %q on the start page, want %q (no file, nothing unsaved)", w.Title(), version.AppName)
 	}
 	if !strings.Contains(s.status.Text, "请选择") {
 		t.Errorf("status %q", s.status.Text)
