@@ -129,6 +129,10 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 	e.panel = newFindingsPanel(e)
 	e.nav = newNavList(e)
 	e.nav.OnSelected = func(id widget.ListItemID) {
+		// The list takes the focus, as Fyne's own list does on a click
+		// (which misses a list embedded in navList): the field that had it
+		// is about to be hidden, and typing must not go on into it.
+		e.win.Canvas().Focus(e.nav)
 		e.onPartSelected(id)
 		e.nav.Refresh() // the focus frame follows the part shown
 	}

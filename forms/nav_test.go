@@ -71,6 +71,25 @@ func TestTheNavigationListWorksFromTheKeyboard(t *testing.T) {
 	}
 }
 
+func TestAClickInTheNavigationListTakesTheFocusFromTheHiddenField(t *testing.T) {
+	r := reports.Sample()
+	ed, w := newTestEditor(t, r)
+	organ := ed.screen(PartBasic).(*basicScreen).fields["organ.full_name"]
+	w.Canvas().Focus(organ)
+	// What a click on 三 does: the list item selects its line.
+	ed.nav.Select(3)
+	if ed.Current() != reports.SectionRequests {
+		t.Fatalf("shows %s, want 三", ed.Current())
+	}
+	if w.Canvas().Focused() == organ {
+		t.Fatal("the focus stays in 基本信息's hidden 机关全称: typing would go on into it")
+	}
+	test.Type(w.Canvas().Focused(), "x")
+	if r.Organ.FullName != "新源县别斯托别乡人民政府" {
+		t.Errorf("typing after the click changed the hidden field to %q", r.Organ.FullName)
+	}
+}
+
 // inside reports whether o is drawn inside root.
 func inside(t *testing.T, root, o fyne.CanvasObject) bool {
 	found := false
