@@ -77,7 +77,13 @@ stop
 # 3. Start with the file: the prompt; 恢复, Ctrl+S.
 start "$file"
 import -window root "$out/recovery-prompt.png"
-xdotool mousemove 725 469 click 1 # 恢复
+# By keyboard, so that the dialog's height does not matter: Tab to 不恢复,
+# Tab to 恢复, Space.
+xdotool key Tab
+sleep 0.3
+xdotool key Tab
+sleep 0.3
+xdotool key space
 sleep 0.8
 xdotool key ctrl+s
 sleep 1
