@@ -41,7 +41,7 @@ func (s *shell) onExportExcel() {
 			return
 		}
 		s.setStatus("已导出 %s", path)
-		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出 Excel：\n"+path), func(ok bool) {
+		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newMessageLabel("已导出 Excel：\n"+path), func(ok bool) {
 			if ok {
 				s.openFile(path)
 			}
@@ -60,7 +60,7 @@ func (s *shell) onExportHTML() {
 			return
 		}
 		s.setStatus("已导出 %s", path)
-		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出网页：\n"+path), func(ok bool) {
+		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newMessageLabel("已导出网页：\n"+path), func(ok bool) {
 			if ok {
 				s.openFile(path)
 			}

@@ -60,7 +60,7 @@ func (s *shell) onExportPDF() {
 		s.askPath("导出PDF", ".pdf", func(path string) {
 			s.renderPDF(path, func(doc *pdf.Document) {
 				msg := "已导出 PDF：\n" + path + pdfNotes(doc)
-				d := dialog.NewCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel(msg), func(open bool) {
+				d := dialog.NewCustomConfirm("导出完成", "打开", "关闭", newMessageLabel(msg), func(open bool) {
 					if open {
 						s.openFile(path)
 					}
