@@ -72,12 +72,8 @@ func defaultRecoveryDir() string {
 	return filepath.Join(dir, "nianbao", "recovery")
 }
 
-// defaultYear is the year a new report is for: last year until the end
-// of the reporting season, since reports are written in January–March.
-func defaultYear() int {
-	now := time.Now()
-	return now.Year() - 1
-}
+// defaultYear is the year a new report is for (reports.YearWrittenIn today).
+func defaultYear() int { return reports.YearWrittenIn(time.Now()) }
 
 // fileTitle is the report file's name for the window title.
 func fileTitle(path string) string {

@@ -71,7 +71,7 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	rows := []struct{ want []string }{
 		{[]string{"1. 已审核", "测试县甲乡人民政府", "a.nianbao", "按时", "最相似：测试县乙镇人民政府"}},
 		{[]string{"2. 已审核", "测试县乙镇人民政府", "b.txt", "逾期"}},
-		{[]string{"3. 无法读取", "c.nianbao", "JSON"}},
+		{[]string{"3. 无法读取", "c.nianbao", "文件格式有误"}},
 	}
 	for i, r := range rows {
 		got := v.Row(i)

@@ -31,6 +31,9 @@ func (s *shell) exportItems() []*fyne.MenuItem {
 
 // onExportExcel writes the tables (and the findings) as an .xlsx workbook.
 func (s *shell) onExportExcel() {
+	if s.needReport() {
+		return
+	}
 	s.askPath("导出Excel", ".xlsx", func(path string) {
 		s.editor.CheckNow()
 		if err := xlsx.WriteFile(path, s.editor.Report(), s.editor.Findings()); err != nil {
@@ -38,7 +41,7 @@ func (s *shell) onExportExcel() {
 			return
 		}
 		s.setStatus("已导出 %s", path)
-		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出 Excel：\n"+path), func(ok bool) {
+		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newMessageLabel("已导出 Excel：\n"+path), func(ok bool) {
 			if ok {
 				s.openFile(path)
 			}
@@ -48,13 +51,16 @@ func (s *shell) onExportExcel() {
 
 // onExportHTML writes the report as one web page for the government website.
 func (s *shell) onExportHTML() {
+	if s.needReport() {
+		return
+	}
 	s.askPath("导出网页", ".html", func(path string) {
 		if err := html.WriteFile(path, s.editor.Report()); err != nil {
 			s.showError("导出网页失败。", err, "请确认文件夹可以写入。")
 			return
 		}
 		s.setStatus("已导出 %s", path)
-		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel("已导出网页：\n"+path), func(ok bool) {
+		dialog.ShowCustomConfirm("导出完成", "打开", "关闭", newMessageLabel("已导出网页：\n"+path), func(ok bool) {
 			if ok {
 				s.openFile(path)
 			}

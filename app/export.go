@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,11 +54,14 @@ func (s *shell) confirmErrors(action string, next func()) {
 
 // onExportPDF asks for a file and renders the PDF in the background.
 func (s *shell) onExportPDF() {
+	if s.needReport() {
+		return
+	}
 	s.confirmErrors("导出PDF", func() {
 		s.askPath("导出PDF", ".pdf", func(path string) {
 			s.renderPDF(path, func(doc *pdf.Document) {
 				msg := "已导出 PDF：\n" + path + pdfNotes(doc)
-				d := dialog.NewCustomConfirm("导出完成", "打开", "关闭", newWrappedLabel(msg), func(open bool) {
+				d := dialog.NewCustomConfirm("导出完成", "打开", "关闭", newMessageLabel(msg), func(open bool) {
 					if open {
 						s.openFile(path)
 					}
@@ -157,6 +159,9 @@ func (s *shell) setBusy(busy bool, msg string) {
 // onPrint renders the PDF to a temporary file and hands it to the
 // system's print action.
 func (s *shell) onPrint() {
+	if s.needReport() {
+		return
+	}
 	s.confirmErrors("打印", func() {
 		dir, err := os.MkdirTemp("", "nianbao-print-")
 		if err != nil {
@@ -165,23 +170,22 @@ func (s *shell) onPrint() {
 		}
 		path := filepath.Join(dir, sanitize(s.suggestedName(".pdf")))
 		s.renderPDF(path, func(doc *pdf.Document) {
-			how, err := printFile(path)
-			if err != nil {
-				s.showError("无法把报告交给打印机。", err, "可以先“导出PDF”，再用 PDF 阅读器打开并打印。PDF 已生成在：\n"+path)
-				return
-			}
-			dialog.ShowInformation("打印", how+pdfNotes(doc), s.win)
+			go func() {
+				how, err := printFile(path)
+				fyne.Do(func() {
+					if err != nil {
+						s.printFailed(err, path)
+						return
+					}
+					dialog.ShowInformation("打印", how+pdfNotes(doc), s.win)
+				})
+			}()
 		})
 	})
 }
 
-// openFile opens a file with the system's default program.
+// openFile opens a file with the system's default program, and says so
+// when there is none.
 func (s *shell) openFile(path string) {
-	u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path
-	}
-	if err := s.app.OpenURL(u); err != nil {
-		s.showError("无法打开文件。", err, "文件在："+path)
-	}
+	s.openInBackground(path)
 }

@@ -58,9 +58,18 @@ func (s *shell) onNew() {
 	s.confirmDiscard(s.showNewDialog)
 }
 
+// showNewDialog asks how to begin. With a report open it defaults to
+// beginning the next year from that report (its year + 1).
 func (s *shell) showNewDialog() {
+	var current *reports.Report
+	if !s.onStart {
+		current = s.editor.Report()
+	}
 	year := widget.NewEntry()
 	year.SetText(strconv.Itoa(defaultYear()))
+	if current != nil {
+		year.SetText(strconv.Itoa(current.Year + 1))
+	}
 	var d *dialog.CustomDialog
 	readYear := func() (int, bool) {
 		y, err := strconv.Atoi(strings.TrimSpace(reports.NormalizeDigits(year.Text)))
@@ -77,23 +86,35 @@ func (s *shell) showNewDialog() {
 			s.setStatus("新建了 %d 年度的空白报告（%s 年版模板）。", y, reports.VersionForYear(y))
 		}
 	})
-	fromLast := widget.NewButton("从上年报告开始…", func() {
+	fromFile := func() {
 		if y, ok := readYear(); ok {
 			d.Hide()
 			s.chooseFile("选择上年的报告文件", "打开", []string{reports.FileExtension}, func(path string) { s.startFromLastYear(path, y) })
 		}
-	})
+	}
 	sample := widget.NewButton("示例报告（别斯托别乡 2023 年度）", func() {
 		d.Hide()
 		s.setReport(reports.Sample(), "", false)
 		s.setStatus("打开了示例报告。可以修改后另存为自己的文件。")
 	})
-	blank.Importance = widget.HighImportance
-	body := container.NewVBox(
-		widget.NewForm(widget.NewFormItem("报告年度", year)),
-		widget.NewLabel("从上年报告开始：机关、联系方式、栏目标题和“上年结转”等数字自动带入，\n正文留空，上年正文显示在编辑框旁作参考。"),
-		blank, fromLast, sample,
-	)
+	note := widget.NewLabel("从上年报告开始：机关、联系方式、栏目标题和“上年结转”等数字自动带入，\n正文留空，上年正文显示在编辑框旁作参考。")
+	var buttons []fyne.CanvasObject
+	var first *widget.Button
+	if current != nil {
+		first = widget.NewButton(fmt.Sprintf("从当前报告（%d 年度）开始", current.Year), func() {
+			if y, ok := readYear(); ok {
+				d.Hide()
+				s.startFrom(current, fileTitle(s.path), y)
+			}
+		})
+		buttons = append(buttons, first, widget.NewButton("从其他上年报告文件开始…", fromFile), blank, sample)
+	} else {
+		first = blank
+		buttons = append(buttons, blank, widget.NewButton("从上年报告开始…", fromFile), sample)
+	}
+	first.Importance = widget.HighImportance
+	body := container.NewVBox(widget.NewForm(widget.NewFormItem("报告年度", year)), note)
+	body.Objects = append(body.Objects, buttons...)
 	d = dialog.NewCustom("新建报告", "取消", body, s.win)
 	d.Show()
 }
@@ -105,11 +126,17 @@ func (s *shell) startFromLastYear(path string, year int) {
 		s.showError("无法读取上年的报告。", err, "请确认选择的是上年保存的 .nianbao 文件。")
 		return
 	}
+	s.startFrom(prev, filepath.Base(path), year)
+}
+
+// startFrom begins the report for year from last year's report prev (named
+// name in the status line); a year not after prev's is prev's year + 1.
+func (s *shell) startFrom(prev *reports.Report, name string, year int) {
 	if year <= prev.Year {
 		year = prev.Year + 1
 	}
 	s.setReport(reports.NextYear(prev, year), "", true)
-	s.setStatus("已从 %s 开始 %d 年度的报告。请保存为新文件。", filepath.Base(path), year)
+	s.setStatus("已从 %s（%d 年度）开始 %d 年度的报告。请保存为新文件。", name, prev.Year, year)
 }
 
 // onOpen chooses a report file and opens it.
@@ -163,10 +190,14 @@ func (s *shell) openPath(path string) {
 	s.setReport(r, abs, false)
 	s.addRecent(abs)
 	s.setStatus("已打开 %s", abs)
+	s.offerRecoveryFor(abs)
 }
 
 // onSave saves to the report's file, or asks for one; then runs next.
 func (s *shell) onSave(next func()) {
+	if s.needReport() {
+		return
+	}
 	if s.path == "" {
 		s.onSaveAs(next)
 		return
@@ -221,6 +252,9 @@ func sanitize(s string) string {
 
 // onSaveAs asks for a folder and a file name, then saves; then runs next.
 func (s *shell) onSaveAs(next func()) {
+	if s.needReport() {
+		return
+	}
 	s.askPath("另存为", reports.FileExtension, func(path string) {
 		if s.saveTo(path) && next != nil {
 			next()

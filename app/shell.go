@@ -33,6 +33,9 @@ type Options struct {
 	RecoveryDir string
 	// AutosaveEvery is the interval of recovery copies; 0 means 30 s.
 	AutosaveEvery time.Duration
+	// RecoveryDelay is how long after the last edit the recovery copy is
+	// written; 0 means recoveryDelay (3 s).
+	RecoveryDelay time.Duration
 	// Args are the command line arguments: a report file to open, or none.
 	Args []string
 	// Screen is the work area of the screen the window opens on, in Fyne's
@@ -53,6 +56,11 @@ type shell struct {
 	edits     int // counts edits, so autosave skips unchanged reports
 	autosaved int
 	recovery  *recovery
+	// body holds the editor, or the start page (onStart) when the window
+	// started without a report.
+	body    *fyne.Container
+	startPg *startPage
+	onStart bool
 	// systemDialogOpen is set while one of Windows' file dialogs is shown.
 	systemDialogOpen bool
 
@@ -71,6 +79,9 @@ type shell struct {
 func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	if opts.AutosaveEvery == 0 {
 		opts.AutosaveEvery = 30 * time.Second
+	}
+	if opts.RecoveryDelay == 0 {
+		opts.RecoveryDelay = recoveryDelay
 	}
 	s := &shell{app: a, win: w, opts: opts, stop: make(chan struct{}), render: renderPDFFile}
 	if opts.RecoveryDir != "" {
@@ -96,7 +107,8 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	probe.SetMinSize(fyne.NewSize(1, 1))
 
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(160, 20), s.progress), probe), s.status)
-	w.SetContent(container.NewBorder(s.toolbar(), statusBar, nil, nil, s.editor.Object()))
+	s.body = container.NewStack(s.editor.Object())
+	w.SetContent(container.NewBorder(s.toolbar(), statusBar, nil, nil, s.body))
 	w.SetMainMenu(s.menu())
 	s.shortcuts()
 	w.SetCloseIntercept(s.onClose)
@@ -127,15 +139,17 @@ func initialReport(args []string) (*reports.Report, string, error) {
 func (s *shell) start() {
 	switch {
 	case s.openErr != nil:
-		s.showError("无法打开报告文件，已新建一份空白报告。", s.openErr, "文件没有被改动。如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
+		s.showStartPage()
+		s.showError("无法打开报告文件。", s.openErr, "文件没有被改动。请从下面选一种方式开始；如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
 	case s.path != "":
 		s.addRecent(s.path)
 		s.setStatus("已打开 %s", s.path)
 	default:
-		s.setStatus("新建了 %d 年度的空白报告。可从“文件”菜单打开已有报告，或从上年报告开始。", defaultYear())
+		s.showStartPage()
+		s.setStatus("请选择：新建本年度报告、从上年报告开始，或打开已有的报告。")
 	}
 	if s.recovery != nil {
-		s.offerRecovery()
+		s.offerRecoveryAtStart()
 		go s.autosaveLoop()
 	}
 	s.startHarness()
@@ -199,6 +213,7 @@ func (s *shell) menu() *fyne.MainMenu {
 		item("新建…", s.onNew, fyne.KeyN),
 		item("打开…", s.onOpen, fyne.KeyO),
 		recent,
+		fyne.NewMenuItem("恢复未保存的修改…", s.onRecoveryMenu),
 		fyne.NewMenuItemSeparator(),
 		item("保存", func() { s.onSave(nil) }, fyne.KeyS),
 		saveAs,
@@ -270,6 +285,7 @@ func (s *shell) gotoMenu() *fyne.Menu {
 
 func (s *shell) onEdited() {
 	s.edits++
+	s.scheduleAutosave()
 	if !s.dirty {
 		s.dirty = true
 		s.updateTitle()
@@ -290,6 +306,9 @@ func (s *shell) setStatus(format string, a ...any) {
 }
 
 func (s *shell) onCheck() {
+	if s.needReport() {
+		return
+	}
 	s.editor.CheckNow()
 	var errs, warns int
 	for _, f := range s.editor.Findings() {
@@ -308,6 +327,7 @@ func (s *shell) onCheck() {
 
 // setReport shows a report opened, created or recovered.
 func (s *shell) setReport(r *reports.Report, path string, dirty bool) {
+	s.showEditor()
 	s.editor.SetReport(r)
 	s.path = path
 	s.dirty = dirty

@@ -243,6 +243,7 @@ func TestRecoveryCopyIsOfferedAfterACrash(t *testing.T) {
 	w := test.NewTempWindow(t, nil)
 	crashed := newShell(a, w, Options{RecoveryDir: dir, Args: []string{path}})
 	crashed.editor.SetCheckDelay(0)
+	t.Cleanup(func() { close(crashed.stop) })
 	typeCell(t, crashed, reports.Key(reports.TableT3, reports.RowNew, "natural"), "6")
 	crashed.autosave()
 	copies, _ := filepath.Glob(filepath.Join(dir, "*.nianbao"))

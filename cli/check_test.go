@@ -108,7 +108,7 @@ func TestCheckBadFiles(t *testing.T) {
 	}{
 		{"empty", 2, []string{"文件是空的"}},
 		{"blank-lines", 2, []string{"文件是空的"}},
-		{"garbage", 2, []string{"第1行第2列", "JSON 格式错误"}},
+		{"garbage", 2, []string{"这不是年报文件", "“garbage{”"}},
 		{"truncated", 2, []string{"第52行", "截断"}},
 		{"wrong-type", 2, []string{"第3行第17列", "字段“year”应为数字，实际为文本"}},
 		{"json-array", 2, []string{"应为对象"}},

@@ -51,7 +51,7 @@ func TestImportExitCodes(t *testing.T) {
 		{"nothing usable", []string{"import", junk, "-o", filepath.Join(dir, "c.nianbao")}, ExitUnusable, "没有可导入的年报内容", false},
 		{"a missing file", []string{"import", filepath.Join(dir, "nope.docx"), "-o", filepath.Join(dir, "d.nianbao")}, ExitUnusable, "文件不存在", false},
 		{"no output file", []string{"import", clean}, ExitUnusable, "用法", false},
-		{"a bad --prev", []string{"import", clean, "-o", filepath.Join(dir, "e.nianbao"), "--prev", broken}, ExitUnusable, "JSON", false},
+		{"a bad --prev", []string{"import", clean, "-o", filepath.Join(dir, "e.nianbao"), "--prev", broken}, ExitUnusable, "文件格式有误", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

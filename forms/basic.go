@@ -211,6 +211,11 @@ type signingScreen struct {
 	fields map[string]fyne.Focusable
 	date   *widget.Entry
 	scroll *container.Scroll
+	// float is the layer over the form the date picker floats in; root
+	// stacks it over the scroll.
+	float  *fyne.Container
+	root   *fyne.Container
+	picker *datePicker
 }
 
 // Font choices of the signing screen.
@@ -238,7 +243,10 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	s.date.OnChanged = s.onDateChanged
 	s.fields["signing.date"] = s.date
 	pick := widget.NewButtonWithIcon("选日期", theme.Icon(theme.IconNameCalendar), s.onPick)
-	today := widget.NewButton("今天", func() { s.setDate(time.Now()) })
+	today := widget.NewButton("今天", func() {
+		s.closePicker(false)
+		s.setDate(time.Now())
+	})
 	deadline := widget.NewLabel(fmt.Sprintf("%s须在 %s 前发布", r.Organ.Level.Name(), r.Organ.Level.Deadline(r.Year).Chinese()))
 
 	sig := widget.NewCheck("打印“单位负责人（签字）：”一行（用于存档的纸质签字件）", func(b bool) {
@@ -279,6 +287,8 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	)
 	box := container.NewVBox(heading("落款与打印"), form)
 	s.scroll = container.NewScroll(container.NewPadded(box))
+	s.float = container.NewWithoutLayout()
+	s.root = container.NewStack(s.scroll, s.float)
 	return s
 }
 
@@ -295,24 +305,62 @@ func (s *signingScreen) setDate(t time.Time) {
 	s.date.SetText(reports.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}.Chinese())
 }
 
-// onPick shows a calendar under the date.
-func (s *signingScreen) onPick() {
-	start := time.Now()
+// pickerStart is the month the date picker opens at: the signing date,
+// else January of the year after the report's (when reports are signed).
+func (s *signingScreen) pickerStart() (open, chosen time.Time) {
 	if d := s.ed.report.Signing.Date; !d.IsZero() {
-		start = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.Local)
+		t := time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.Local)
+		return t, t
 	}
-	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		s.setDate(t)
-		pop.Hide()
-	})
-	pop = widget.NewPopUp(cal, s.ed.win.Canvas())
-	d := fyne.CurrentApp().Driver()
-	pos := d.AbsolutePositionForObject(s.date).Add(fyne.NewPos(0, s.date.Size().Height))
-	pop.ShowAtPosition(pos)
+	return time.Date(s.ed.report.Year+1, time.January, 1, 0, 0, 0, 0, time.Local), time.Time{}
 }
 
-func (s *signingScreen) object() fyne.CanvasObject { return s.scroll }
+// onPick shows the date picker under the date, or closes it when open.
+func (s *signingScreen) onPick() {
+	if s.picker != nil {
+		s.closePicker(true)
+		return
+	}
+	open, chosen := s.pickerStart()
+	s.picker = newDatePicker(open, chosen, func(t time.Time) {
+		s.closePicker(true)
+		s.setDate(t)
+	}, s.closePicker)
+	d := fyne.CurrentApp().Driver()
+	pos := d.AbsolutePositionForObject(s.date).Subtract(d.AbsolutePositionForObject(s.float)).Add(fyne.NewPos(0, s.date.Size().Height))
+	size := s.picker.MinSize()
+	area := s.float.Size()
+	if pos.Y+size.Height > area.Height { // no room below: above the field
+		pos.Y = max(pos.Y-s.date.Size().Height-size.Height, 0)
+	}
+	pos.X = max(min(pos.X, area.Width-size.Width), 0)
+	s.picker.Move(pos)
+	s.picker.Resize(size)
+	s.float.Objects = []fyne.CanvasObject{s.picker}
+	s.float.Refresh()
+	s.ed.win.Canvas().Focus(s.picker)
+}
+
+// closePicker removes the date picker; refocus gives the focus back to the
+// date (after Esc or a pick, not after a click elsewhere).
+func (s *signingScreen) closePicker(refocus bool) {
+	if s.picker == nil {
+		return
+	}
+	p := s.picker
+	s.picker = nil
+	s.float.Objects = nil
+	s.float.Refresh()
+	c := s.ed.win.Canvas()
+	if refocus && (c.Focused() == p || c.Focused() == nil) {
+		c.Focus(s.date)
+	}
+}
+
+func (s *signingScreen) object() fyne.CanvasObject {
+	s.closePicker(false)
+	return s.root
+}
 
 func (s *signingScreen) focus(loc reports.Location) bool {
 	if loc.Field == "signing" || strings.HasPrefix(loc.Field, "signing.date") {

@@ -110,7 +110,7 @@ type Editor struct {
 	parts    []navPart
 	screens  map[string]screen
 	current  int
-	nav      *widget.List
+	nav      *navList
 	detail   *fyne.Container
 	panel    *findingsPanel
 	findings []reports.Finding
@@ -139,20 +139,13 @@ func NewEditor(win fyne.Window, r *reports.Report, check CheckFunc) *Editor {
 	e := &Editor{win: win, check: check, counts: map[string][2]int{}, delay: checkDelay}
 	e.detail = container.NewStack()
 	e.panel = newFindingsPanel(e)
-	e.nav = widget.NewList(
-		func() int { return len(e.parts) },
-		newNavItem,
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			p := e.parts[id]
-			c := e.counts[p.key]
-			o.(*navItem).set(p.title, c[0], c[1])
-		},
-	)
+	e.nav = newNavList(e)
 	e.nav.OnSelected = func(id widget.ListItemID) {
 		if id != e.current && !e.selecting {
 			e.onPartSelected(id)
 			e.focusFirst()
 		}
+		e.nav.Refresh() // the focus frame follows the part shown
 	}
 	e.split = container.NewVSplit(e.detail, e.panel.object())
 	e.split.Offset = DefaultSplitOffset

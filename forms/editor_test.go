@@ -210,11 +210,11 @@ func TestOverviewLengthIsCountedAndWarnedOverAThousand(t *testing.T) {
 	ed.Select(reports.SectionOverview)
 	s := ed.screen(reports.SectionOverview).(*overviewScreen)
 	text := s.parts.fields["overview.parts.0.text"]
-	text.(*widget.Entry).SetText(strings.Repeat("公开", 300))
+	text.(*textEntry).SetText(strings.Repeat("公开", 300))
 	if !strings.Contains(s.total.Text, "共 629 字") || s.total.Importance == widget.WarningImportance {
 		t.Errorf("after 600 characters (and the titles) the count reads %q", s.total.Text)
 	}
-	s.parts.fields["overview.parts.1.text"].(*widget.Entry).SetText(strings.Repeat("依申请", 150))
+	s.parts.fields["overview.parts.1.text"].(*textEntry).SetText(strings.Repeat("依申请", 150))
 	if !strings.Contains(s.total.Text, "超过 1000 字") || s.total.Importance != widget.WarningImportance {
 		t.Errorf("over 1000 characters the count reads %q (importance %v)", s.total.Text, s.total.Importance)
 	}

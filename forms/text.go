@@ -30,15 +30,44 @@ func CharCount(s string) int {
 	return n
 }
 
+// textEntry is a multi-line entry on which Tab and Shift+Tab move the focus
+// to the next or previous field, as on every other field of the forms,
+// instead of typing a tab character (report texts have no use for one).
+type textEntry struct {
+	widget.Entry
+}
+
+func newTextEntry() *textEntry {
+	e := &textEntry{}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// AcceptsTab is false: Tab leaves the text.
+func (e *textEntry) AcceptsTab() bool { return false }
+
+// entryOf is the entry inside a focusable field, or nil.
+func entryOf(w fyne.Focusable) *widget.Entry {
+	switch v := w.(type) {
+	case *widget.Entry:
+		return v
+	case *textEntry:
+		return &v.Entry
+	}
+	return nil
+}
+
 // textArea is a multi-line editor with a live character count below it.
 type textArea struct {
-	entry *widget.Entry
+	entry *textEntry
 	count *widget.Label
 	obj   fyne.CanvasObject
 }
 
 func newTextArea(text, placeholder string, rows int, onChanged func(string)) *textArea {
-	t := &textArea{entry: widget.NewMultiLineEntry(), count: widget.NewLabel("")}
+	t := &textArea{entry: newTextEntry(), count: widget.NewLabel("")}
 	t.entry.Wrapping = fyne.TextWrapWord
 	t.entry.SetMinRowsVisible(rows)
 	t.entry.SetPlaceHolder(placeholder)
@@ -84,6 +113,8 @@ type partsEditor struct {
 	ref       []reports.Part // last year's parts, or nil
 	box       *fyne.Container
 	fields    map[string]fyne.Focusable
+	// scroll is the screen's scroll, to bring a new part into view.
+	scroll *container.Scroll
 	// onEdit is called after every change, besides Editor.changed.
 	onEdit func()
 }
@@ -140,7 +171,6 @@ func (p *partsEditor) item(i int) fyne.CanvasObject {
 	}
 	p.fields[reports.FieldPath(p.path, i, "title")] = title
 	p.fields[reports.FieldPath(p.path, i, "text")] = text.entry
-	head := container.NewBorder(nil, nil, num, container.NewHBox(up, down, del), title)
 	var ref fyne.CanvasObject
 	if p.ref != nil {
 		if r, ok := matchPart(p.ref, part.Title, i); ok {
@@ -149,7 +179,41 @@ func (p *partsEditor) item(i int) fyne.CanvasObject {
 			ref = reference(part.Title, "")
 		}
 	}
-	return container.NewVBox(head, beside(text.obj, ref), widget.NewSeparator())
+	// The order of the objects is the order of Tab: title, text, then
+	// the buttons, although the buttons are drawn beside the title.
+	return container.NewVBox(
+		container.New(partLayout{}, num, title, beside(text.obj, ref), container.NewHBox(up, down, del)),
+		widget.NewSeparator())
+}
+
+// partLayout draws a part: the number, the title and the buttons in the
+// first row, the text below; its objects are number, title, text, buttons,
+// so that Tab goes from the title to the text before the buttons.
+type partLayout struct{}
+
+// Layout places the number and the buttons at the ends of the title's row
+// and the text under it.
+func (partLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	num, title, text, buttons := objs[0], objs[1], objs[2], objs[3]
+	pad := theme.Padding()
+	h := max(num.MinSize().Height, title.MinSize().Height, buttons.MinSize().Height)
+	nw, bw := num.MinSize().Width, buttons.MinSize().Width
+	num.Move(fyne.NewPos(0, 0))
+	num.Resize(fyne.NewSize(nw, h))
+	buttons.Move(fyne.NewPos(size.Width-bw, 0))
+	buttons.Resize(fyne.NewSize(bw, h))
+	title.Move(fyne.NewPos(nw+pad, 0))
+	title.Resize(fyne.NewSize(max(size.Width-nw-bw-2*pad, 0), h))
+	text.Move(fyne.NewPos(0, h+pad))
+	text.Resize(fyne.NewSize(size.Width, text.MinSize().Height))
+}
+
+// MinSize is the title row above the text.
+func (partLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	num, title, text, buttons := objs[0].MinSize(), objs[1].MinSize(), objs[2].MinSize(), objs[3].MinSize()
+	pad := theme.Padding()
+	h := max(num.Height, title.Height, buttons.Height)
+	return fyne.NewSize(max(num.Width+title.Width+buttons.Width+2*pad, text.Width), h+pad+text.Height)
 }
 
 // matchPart finds last year's part with the same title, or at the same place.
@@ -173,13 +237,61 @@ func (p *partsEditor) edited() {
 	p.ed.changed()
 }
 
+// onAdd adds an empty part at the end, focuses its title and scrolls it
+// into view.
 func (p *partsEditor) onAdd() {
 	*p.list = append(*p.list, reports.Part{})
 	p.rebuild()
 	p.edited()
-	if f, ok := p.fields[reports.FieldPath(p.path, len(*p.list)-1, "title")]; ok {
-		p.ed.win.Canvas().Focus(f)
+	f, ok := p.fields[reports.FieldPath(p.path, len(*p.list)-1, "title")]
+	if !ok {
+		return
 	}
+	p.ed.win.Canvas().Focus(f)
+	p.scrollToItem(len(*p.list) - 1)
+}
+
+// scrollToItem scrolls the screen so that item i (just built) is in view,
+// its top a little below the top of the view unless it fits lower. The
+// driver knows no position for widgets not drawn yet, so the position is
+// added up through the containers from the scroll's content to the item,
+// after laying them out now.
+func (p *partsEditor) scrollToItem(i int) {
+	sc := p.scroll
+	if sc == nil || sc.Content == nil || i >= len(p.box.Objects) {
+		return
+	}
+	c := sc.Content
+	c.Resize(fyne.NewSize(c.Size().Width, c.MinSize().Height))
+	item := p.box.Objects[i]
+	pos, ok := positionIn(c, item)
+	if !ok {
+		return
+	}
+	top, bottom := pos.Y, pos.Y+item.MinSize().Height
+	off := sc.Offset
+	if top < off.Y || bottom > off.Y+sc.Size().Height {
+		off.Y = max(min(top-theme.Padding()*4, bottom-sc.Size().Height), 0)
+		off.Y = min(off.Y, max(c.Size().Height-sc.Size().Height, 0))
+		sc.ScrollToOffset(off)
+	}
+}
+
+// positionIn is where o lies inside root, found through containers only.
+func positionIn(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	c, ok := root.(*fyne.Container)
+	if !ok {
+		return fyne.Position{}, false
+	}
+	for _, child := range c.Objects {
+		if pos, ok := positionIn(child, o); ok {
+			return child.Position().Add(pos), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 func (p *partsEditor) onMove(i, d int) {
@@ -268,6 +380,7 @@ func newOverviewScreen(ed *Editor) *overviewScreen {
 	box := container.NewVBox(heading(sec.Title()), hint(sec.Hint), opts, s.total, s.parts.box)
 	s.updateTotal()
 	s.scroll = container.NewScroll(container.NewPadded(box))
+	s.parts.scroll = s.scroll
 	return s
 }
 
@@ -309,7 +422,7 @@ func focusField(ed *Editor, sc *container.Scroll, loc reports.Location, fields .
 	for _, m := range fields {
 		if w, ok := m[loc.Field]; ok {
 			ed.focusIn(sc, w)
-			if en, ok := w.(*widget.Entry); ok && loc.Offset > 0 {
+			if en := entryOf(w); en != nil && loc.Offset > 0 {
 				moveCursor(en, loc.Offset)
 			}
 			return true
@@ -376,6 +489,7 @@ func newImprovementScreen(ed *Editor) *improvementScreen {
 		group("（一）", &r.Improvement.ProblemsTitle, "improvement.problems_title", s.problems),
 		group("（二）", &r.Improvement.MeasuresTitle, "improvement.measures_title", s.measures))
 	s.scroll = container.NewScroll(container.NewPadded(box))
+	s.problems.scroll, s.measures.scroll = s.scroll, s.scroll
 	return s
 }
 
@@ -431,6 +545,7 @@ func newOtherScreen(ed *Editor) *otherScreen {
 	box.Add(widget.NewLabel("另列的事项（有标题的条目）"))
 	box.Add(s.items.box)
 	s.scroll = container.NewScroll(container.NewPadded(box))
+	s.items.scroll = s.scroll
 	return s
 }
 

@@ -27,8 +27,22 @@ func NewTheme() *Theme {
 	return t
 }
 
-// Color returns the light variant of Fyne's colours whatever the system prefers.
+// focusFrame is the width of every focus mark nianbao draws: the border of
+// a focused entry or select (Fyne's input border, used for focus too) and
+// the frame of the navigation list's line.
+const focusFrame = 2
+
+// focusTint is the focus colour: a dark blue at 44 % instead of Fyne's
+// light blue at 16 %, so that a focused button (a blue one too), check box
+// or radio button is clearly marked.
+var focusTint = color.NRGBA{R: 0x00, G: 0x3c, B: 0xa0, A: 0x70}
+
+// Color returns the light variant of Fyne's colours whatever the system
+// prefers, with a stronger focus colour.
 func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameFocus {
+		return focusTint
+	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
 
@@ -43,5 +57,11 @@ func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
 // Icon returns Fyne's icons.
 func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
-// Size returns Fyne's sizes.
-func (t *Theme) Size(n fyne.ThemeSizeName) float32 { return theme.DefaultTheme().Size(n) }
+// Size returns Fyne's sizes, with input borders (and so the focus border
+// of every entry, select, check box and radio button) focusFrame wide.
+func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInputBorder {
+		return focusFrame
+	}
+	return theme.DefaultTheme().Size(n)
+}

@@ -102,7 +102,11 @@ func parse(data []byte, top bool) (*Report, error) {
 		return nil, &FileError{Msg: fmt.Sprintf("文件过大（超过 %d MB），不是年报文件", MaxFileSize>>20)}
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, &FileError{Msg: "文件是空的"}
-	case !utf8.Valid(data):
+	}
+	if fe := notAReport(data); fe != nil {
+		return nil, fe
+	}
+	if !utf8.Valid(data) {
 		return nil, &FileError{Msg: "文件不是 UTF-8 编码的年报文件"}
 	}
 	r := &Report{}
@@ -191,8 +195,7 @@ func jsonError(data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		line, col := position(data, syn.Offset)
-		return &FileError{Line: line, Col: col, Msg: "JSON 格式错误（" + syn.Error() + "），文件可能已损坏或被截断", Err: err}
+		return syntaxError(data, syn, err)
 	case errors.As(err, &typ):
 		line, col := position(data, typ.Offset)
 		field := strings.TrimPrefix(typ.Field, "reportFields.")

@@ -83,7 +83,13 @@ func TestParseErrors(t *testing.T) {
 		line, col int
 	}{
 		{"empty", "", []string{"空的"}, 0, 0},
-		{"garbage", "garbage{", []string{"JSON 格式错误"}, 1, 2},
+		{"garbage", "garbage{", []string{"这不是年报文件", "“garbage{”"}, 0, 0},
+		{"a Chinese text", "这是一份会议纪要，不是年报。\n第二行", []string{"这不是年报文件", "“这是一份会议纪要，不是年报。”", "普通文本", "导入"}, 0, 0},
+		{"a web page", "<!DOCTYPE html><html>", []string{"网页"}, 0, 0},
+		{"a Word file", "PK\x03\x04\x14\x00", []string{"Word（.docx）"}, 0, 0},
+		{"a missing colon", "{\"schema\": 1,\n  \"year\" 2023}", []string{"文件格式有误", "“2”处应为冒号"}, 2, 10},
+		{"a missing comma", "{\"schema\": 1\n  \"year\": 2023}", []string{"“\"”处应为逗号"}, 2, 3},
+		{"Chinese where a value belongs", "{\"schema\": 年报}", []string{"“年”处应为一个值"}, 1, 12},
 		{"truncated", sample[:3000], []string{"截断"}, 52, 27},
 		{"wrong type", strings.Replace(sample, `"year": 2023`, `"year": "2023"`, 1), []string{"字段“year”应为数字，实际为文本"}, 3, 17},
 		{"an array", "[1,2]", []string{"应为对象"}, 1, 2},

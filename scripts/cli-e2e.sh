@@ -32,7 +32,7 @@ check "check --json" code 0 "$n" check --json 示例.nianbao
 check "check --json is JSON with codes" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d,list) and d and all("code" in f for f in d)' out
 printf 'garbage{' > bad.nianbao; cp bad.nianbao bad.orig
 check "check on a broken file exits 2" code 2 "$n" check bad.nianbao
-check "the message is Chinese and names the position" has err "第1行"
+check "the message is Chinese and says what the file is" has err "这不是年报文件"
 check "a broken file is left untouched" cmp -s bad.nianbao bad.orig
 check "sample refuses to overwrite an unreadable file" code 2 "$n" sample -o bad.nianbao
 check "… and leaves it untouched" cmp -s bad.nianbao bad.orig

@@ -41,6 +41,7 @@ stage "fuzz the report loader (10 s)" go test -run '^$' -fuzz '^FuzzParse$' -fuz
 stage "command line end to end" bash scripts/cli-e2e.sh
 stage "Word file in LibreOffice and python-docx" bash scripts/docx-check.sh
 stage "the window under Xvfb" bash forms/xvfb/run.sh
+stage "a crash in the real window and its recovery" bash app/xvfb/recovery.sh
 stage "Windows installer under wine" bash packaging/windows/smoke.sh
 
 echo

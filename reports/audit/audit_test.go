@@ -163,7 +163,7 @@ func TestAuditFolder(t *testing.T) {
 			{"04-乙镇.html", "网页", Checked, ""},
 			{"05-教育局.txt", "文本", Checked, ""},
 			{"06-丁乡.pdf", "PDF", Unreadable, "扫描件"},
-			{"07-戊乡.nianbao", "年报文件", Unreadable, "损坏或被截断"},
+			{"07-戊乡.nianbao", "年报文件", Unreadable, "被截断"},
 			{"08-说明.docx", "Word 文档", Unreadable, "已损坏"},
 		}
 		if len(a.Units) != len(cases) {
@@ -416,7 +416,7 @@ func TestWorkbookCells(t *testing.T) {
 		t.Errorf("row of 教育局 = %q", edu)
 	}
 	bad := rows[2+6]
-	if cell(bad, "状态") != "无法读取" || !strings.Contains(cell(bad, "说明"), "损坏或被截断") || cell(bad, "错误") != "" {
+	if cell(bad, "状态") != "无法读取" || !strings.Contains(cell(bad, "说明"), "被截断") || cell(bad, "错误") != "" {
 		t.Errorf("row of the broken file = %q", bad)
 	}
 	pairs, _ := f.GetRows(SheetPairs)

@@ -131,7 +131,7 @@ func TestSumFolder(t *testing.T) {
 			{"a.nianbao", Included, "", OnTime},
 			{"b.nianbao", Included, "有1个单元格为空或不是数字，按0计入", OnTime},
 			{"c.nianbao", Included, "", Late},
-			{"d-broken.nianbao", Unreadable, "损坏或被截断", NoDate},
+			{"d-broken.nianbao", Unreadable, "被截断", NoDate},
 			{"e-old.nianbao", Excluded, "报告年度为2020年，与汇总年度2023年不一致", OnTime},
 			{"f-template.nianbao", Excluded, "使用2019年版模板", OnTime},
 			{"g-again.nianbao", Excluded, "与 a.nianbao 是同一单位（新源县甲乡人民政府），未重复计入", OnTime},
@@ -191,7 +191,7 @@ func TestSumFolder(t *testing.T) {
 		if got := rows[4]; got[2] != "c.nianbao" || got[3] != "已计入" || got[7] != "逾期（期限2024年1月31日）" || got[6] != "2024年2月5日" {
 			t.Errorf("row of c = %q", got)
 		}
-		if got := rows[5]; got[3] != "无法读取" || !strings.Contains(got[8], "损坏或被截断") {
+		if got := rows[5]; got[3] != "无法读取" || !strings.Contains(got[8], "被截断") {
 			t.Errorf("row of the broken file = %q", got)
 		}
 		miss, _ := f.GetRows(SheetMissing)
