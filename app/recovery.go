@@ -168,12 +168,16 @@ func (s *shell) offerRecovery() {
 	dialog.ShowCustomConfirm("恢复未保存的报告", "恢复", "不恢复", newWrappedLabel(msg), func(ok bool) {
 		if ok {
 			s.setReport(r, l.meta.Path, true)
+			s.claimRecovered(l.meta.Path, l.meta.PID, l.meta.Saved)
+		} else {
+			afterRecoveryChoice(l.meta.Path, l.meta.PID)
 			s.setStatus("已恢复 %s 自动保存的副本，请检查后保存。", l.meta.Saved.Format("01-02 15:04"))
 		}
 		if err := s.recovery.archive(l); err != nil {
 			s.setStatus("无法移动恢复副本：%s", errorText(err))
 		}
 		for _, other := range left[1:] {
+			afterRecoveryChoice(other.meta.Path, other.meta.PID)
 			s.recovery.archive(other)
 		}
 	}, s.win)

@@ -50,6 +50,7 @@ type shell struct {
 	edits     int // counts edits, so autosave skips unchanged reports
 	autosaved int
 	recovery  *recovery
+	doc       fileState // the file's lock, its state on disk, read-only
 	// systemDialogOpen is set while one of Windows' file dialogs is shown.
 	systemDialogOpen bool
 
@@ -73,7 +74,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	if opts.RecoveryDir != "" {
 		s.recovery = newRecovery(opts.RecoveryDir)
 	}
-	r, path, openErr := initialReport(opts.Args)
+	r, path, openErr := initialReport(opts.Args, &s.doc.disk)
 	s.path = path
 	s.openErr = openErr
 	s.editor = forms.NewEditor(w, r, check)
@@ -93,7 +94,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	probe.SetMinSize(fyne.NewSize(1, 1))
 
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(160, 20), s.progress), probe), s.status)
-	w.SetContent(container.NewBorder(s.toolbar(), statusBar, nil, nil, s.editor.Object()))
+	w.SetContent(container.NewBorder(container.NewVBox(s.toolbar(), s.fileBanner()), statusBar, nil, nil, s.editor.Object()))
 	w.SetMainMenu(s.menu())
 	s.shortcuts()
 	w.SetCloseIntercept(s.onClose)
@@ -105,10 +106,12 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 }
 
 // initialReport is the report the window starts with: the file named on
-// the command line, or a blank report for last year.
-func initialReport(args []string) (*reports.Report, string, error) {
+// the command line (its state on disk into disk), or a blank report for
+// last year.
+func initialReport(args []string, disk *reports.DiskState) (*reports.Report, string, error) {
 	if len(args) > 0 && args[0] != "" {
-		r, err := reports.Load(args[0])
+		r, st, err := reports.LoadState(args[0])
+		*disk = st
 		if err == nil {
 			abs, _ := filepath.Abs(args[0])
 			return r, abs, nil
@@ -125,8 +128,7 @@ func (s *shell) start() {
 	case s.openErr != nil:
 		s.showError("无法打开报告文件，已新建一份空白报告。", s.openErr, "文件没有被改动。如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
 	case s.path != "":
-		s.addRecent(s.path)
-		s.setStatus("已打开 %s", s.path)
+		s.claimInitial()
 	default:
 		s.setStatus("新建了 %d 年度的空白报告。可从“文件”菜单打开已有报告，或从上年报告开始。", defaultYear())
 	}
@@ -257,7 +259,7 @@ func (s *shell) updateTitle() {
 	if s.dirty {
 		mark = " *"
 	}
-	s.win.SetTitle(fmt.Sprintf("%s%s — %s", fileTitle(s.path), mark, version.AppName))
+	s.win.SetTitle(fmt.Sprintf("%s%s%s — %s", fileTitle(s.path), s.titleNote(), mark, version.AppName))
 }
 
 func (s *shell) setStatus(format string, a ...any) {
@@ -283,6 +285,7 @@ func (s *shell) onCheck() {
 
 // setReport shows a report opened, created or recovered.
 func (s *shell) setReport(r *reports.Report, path string, dirty bool) {
+	s.leaveFile(path)
 	s.editor.SetReport(r)
 	s.path = path
 	s.dirty = dirty
@@ -327,6 +330,7 @@ func (s *shell) quit() {
 	if s.recovery != nil {
 		s.recovery.clear()
 	}
+	s.releaseLock()
 	s.win.SetCloseIntercept(nil)
 	s.win.Close()
 }
