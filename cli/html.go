@@ -14,6 +14,7 @@ func htmlCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的网页文件（.html）")
+		force := forceFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil || len(pos) != 1 || *out == "" {
 			fs.Usage()
@@ -22,6 +23,9 @@ func htmlCommand() *Command {
 		r, err := reports.Load(pos[0])
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)
+		}
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
 		}
 		if err := html.WriteFile(*out, r); err != nil {
 			return env.fail(ExitUnusable, "%v", err)

@@ -20,6 +20,7 @@ func sumCommand() *Command {
 		report := fl.String("report", "", "把汇总数字写入这个县级报告（不存在则新建；已有的正文保留）")
 		rosterPath := fl.String("roster", "", "报送名单：文本文件每行一个单位名称，或 Excel 第一列")
 		year := fl.Int("year", 0, "汇总年度（默认取汇总报告的年度，或多数单位的年度）")
+		force := forceFlag(fl)
 		pos, err := parse(fl, args)
 		if err != nil || len(pos) == 0 || *out == "" {
 			fl.Usage()
@@ -31,8 +32,15 @@ func sumCommand() *Command {
 				return env.fail(ExitUnusable, "%v", err)
 			}
 		}
+		var baseState reports.DiskState
 		if *report != "" {
-			base, err := reports.Load(*report)
+			release, ok := claimReport(env, *report, *force)
+			if !ok {
+				return ExitUnusable
+			}
+			defer release()
+			base, st, err := reports.LoadState(*report)
+			baseState = st
 			var fe *reports.FileError
 			switch {
 			case err == nil:
@@ -72,6 +80,9 @@ func sumCommand() *Command {
 		for _, m := range s.Missing {
 			fmt.Fprintf(env.Stdout, "未报送  %s：%s\n", m.Name, m.Reason)
 		}
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
+		}
 		if err := summary.WriteXLSX(*out, s); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
@@ -84,6 +95,12 @@ func sumCommand() *Command {
 		if *report != "" {
 			if _, err := os.Stat(*report); err == nil && opts.Base == nil {
 				return env.fail(ExitUnusable, "汇总报告 %s 在汇总期间被创建，未覆盖", *report)
+			}
+			if c, err := reports.ChangedOnDisk(*report, baseState, nil); err != nil || c != nil {
+				if err == nil {
+					err = &reports.ConflictError{Change: c}
+				}
+				return env.fail(ExitUnusable, "汇总报告未写入：%v", err)
 			}
 			if _, err := summary.UpdateReport(*report, s); err != nil {
 				return env.fail(ExitUnusable, "%v", err)

@@ -14,6 +14,7 @@ func textCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的文本文件（默认输出到屏幕）")
+		force := forceFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil || len(pos) != 1 {
 			fs.Usage()
@@ -32,6 +33,9 @@ func textCommand() *Command {
 				return env.fail(ExitUnusable, "输出失败：%v", err)
 			}
 			return ExitOK
+		}
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
 		}
 		if err := reports.WriteFileAtomic(*out, buf.Bytes(), false); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
