@@ -130,7 +130,7 @@ func (s *shell) noteTakeOver(path string, o filelock.Owner) {
 		s.setStatus("已打开 %s（%s打开它的程序已不在运行，留下的锁文件已接管）", path, o.Describe())
 		return
 	}
-	dialog.ShowInformation("已接管锁文件", fmt.Sprintf("“%s”的锁文件显示它曾由 %s 打开编辑，至今已超过一天，视为对方忘记关闭或程序异常退出，已由本机接管。\n如果对方仍在编辑，请与对方确认，避免互相覆盖。", filepath.Base(path), o.Describe()), s.win)
+	dialog.ShowInformation("已接管锁文件", fmt.Sprintf("“%s”的锁文件显示它曾由 %s打开编辑，至今已超过一天，视为对方忘记关闭或程序异常退出，已由本机接管。\n如果对方仍在编辑，请与对方确认，避免互相覆盖。", filepath.Base(path), o.Describe()), s.win)
 }
 
 // showFile shows a report read from path, with its lock (nil when read-only
@@ -159,7 +159,7 @@ func (s *shell) askLocked(locked *filelock.LockedError, r *reports.Report, disk 
 	}
 	readOnly := widget.NewButton("只读打开", func() {
 		done()
-		s.showFile(r, path, disk, nil, fmt.Sprintf("此文件正由 %s 打开编辑", locked.Owner.Describe()))
+		s.showFile(r, path, disk, nil, fmt.Sprintf("此文件正由 %s打开编辑", locked.Owner.Describe()))
 		opened()
 		s.setStatus("已只读打开 %s", path)
 	})
@@ -174,10 +174,10 @@ func (s *shell) askLocked(locked *filelock.LockedError, r *reports.Report, disk 
 		done()
 		if s.path == path { // opened from the command line: do not keep it
 			s.setReport(reports.New(defaultYear()), "", false)
-			s.setStatus("没有打开 %s（正由 %s 打开编辑）。", path, locked.Owner.Describe())
+			s.setStatus("没有打开 %s（正由 %s打开编辑）。", path, locked.Owner.Describe())
 		}
 	})
-	msg := fmt.Sprintf("“%s”正由 %s 打开编辑。\n\n两人同时修改同一个文件，后保存的会覆盖先保存的。\n"+
+	msg := fmt.Sprintf("“%s”正由 %s打开编辑。\n\n两人同时修改同一个文件，后保存的会覆盖先保存的。\n"+
 		"只读打开：可以查看，修改后须另存为其他文件；\n另存副本：把此文件的内容另存为新文件后再编辑；\n取消：不打开。",
 		filepath.Base(path), locked.Owner.Describe())
 	d = dialog.NewCustomWithoutButtons("文件正在使用", newWrappedLabel(msg), s.win)
@@ -212,7 +212,7 @@ func (s *shell) claimRecovered(path string, pid int, copied time.Time) {
 	} else {
 		var locked *filelock.LockedError
 		if errors.As(err, &locked) {
-			s.doc.readOnly = fmt.Sprintf("此文件现在正由 %s 打开编辑", locked.Owner.Describe())
+			s.doc.readOnly = fmt.Sprintf("此文件现在正由 %s打开编辑", locked.Owner.Describe())
 		}
 	}
 	s.showBanner()

@@ -19,13 +19,15 @@ import (
 // disk changed since it was loaded or last saved. then runs after a save.
 func (s *shell) saveChecked(then func()) {
 	if s.doc.readOnly != "" {
-		dialog.ShowCustomConfirm("只读打开的文件", "另存为…", "取消",
+		d := dialog.NewCustomConfirm("只读打开的文件", "另存为…", "取消",
 			newWrappedLabel(fmt.Sprintf("“%s”是只读打开的：%s。\n不能直接保存到此文件，请用“另存为”保存到其他位置或换一个文件名。", filepath.Base(s.path), s.doc.readOnly)),
 			func(ok bool) {
 				if ok {
 					s.onSaveAs(then)
 				}
 			}, s.win)
+		d.Resize(fyne.NewSize(520, 240))
+		d.Show()
 		return
 	}
 	save := func() {
@@ -122,10 +124,12 @@ func (s *shell) saveFailed(path string, err error) {
 	}
 	msg := fmt.Sprintf("没有保存到“%s”。\n\n原因：%s\n\n磁盘上的原文件没有被改动，它的 .bak 备份也完好。%s\n\n请用“另存为”保存到其他位置（例如桌面或另一个U盘），或排除原因后再保存。",
 		path, errorText(err), kept)
-	dialog.ShowCustomConfirm("保存失败", "另存为…", "关闭", newWrappedLabel(msg), func(ok bool) {
+	d := dialog.NewCustomConfirm("保存失败", "另存为…", "关闭", newWrappedLabel(msg), func(ok bool) {
 		if ok {
 			s.onSaveAs(nil)
 		}
 	}, s.win)
+	d.Resize(fyne.NewSize(600, 340))
+	d.Show()
 	s.setStatus("保存失败：%s", errorText(err))
 }

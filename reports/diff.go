@@ -148,7 +148,7 @@ func cellsDiff(t *Template, tb *Table, a, b *Report) []string {
 	if n == 0 {
 		return nil
 	}
-	s := fmt.Sprintf("%d 个数字不同：%s", n, strings.Join(ex, "，"))
+	s := fmt.Sprintf("%d个数字不同：%s", n, strings.Join(ex, "，"))
 	if n > len(ex) {
 		s += "等"
 	}

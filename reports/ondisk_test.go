@@ -20,7 +20,7 @@ func TestDiffNamesTheTablesAndPartsThatDiffer(t *testing.T) {
 		{"same report", func(*Report) {}, nil},
 		{"one number of table 三", func(r *Report) {
 			r.SetCell(Key(TableT3, RowNew, "natural"), Num(99))
-		}, []string{"表三：1 个数字不同：「一、本年新收政府信息公开申请数量」行「自然人」列 " + a.Cell(Key(TableT3, RowNew, "natural")).String() + " → 99"}},
+		}, []string{"表三：1个数字不同：「一、本年新收政府信息公开申请数量」行「自然人」列 " + a.Cell(Key(TableT3, RowNew, "natural")).String() + " → 99"}},
 		{"a part of 总体情况 and the phone", func(r *Report) {
 			r.Overview.Parts[1].Text += "补充。"
 			r.Contact.Phone = "0999-1234567"
@@ -60,7 +60,7 @@ func TestDiffOfManyNumbersNamesThreeAndCounts(t *testing.T) {
 		}
 	}
 	d := Diff(a, b)
-	if len(d) != 1 || !strings.HasPrefix(d[0].String(), "表三：5 个数字不同") || strings.Count(d[0].Detail, "→") != 3 || !strings.HasSuffix(d[0].Detail, "等") {
+	if len(d) != 1 || !strings.HasPrefix(d[0].String(), "表三：5个数字不同") || strings.Count(d[0].Detail, "→") != 3 || !strings.HasSuffix(d[0].Detail, "等") {
 		t.Errorf("Diff = %v", d)
 	}
 }

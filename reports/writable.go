@@ -15,7 +15,7 @@ import (
 // files, write-protected sticks).
 func WriteProblem(path string) string {
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o200 == 0 {
-		return "文件设为了只读（文件属性中的“只读”）"
+		return "文件设为了只读"
 	}
 	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err != nil {
 		if !errors.Is(err, os.ErrNotExist) && !inUseError(err) {

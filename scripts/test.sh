@@ -39,6 +39,7 @@ stage "go test" go test -count=1 ./...
 stage "fuzz the report loader (10 s)" go test -run '^$' -fuzz '^FuzzParse$' -fuzztime 10s ./reports/
 stage "command line end to end" bash scripts/cli-e2e.sh
 stage "the window under Xvfb" bash forms/xvfb/run.sh
+stage "files in use and changed on disk, in the window under Xvfb" bash forms/xvfb/conflict.sh
 stage "Windows installer under wine" bash packaging/windows/smoke.sh
 
 echo

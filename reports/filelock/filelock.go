@@ -79,7 +79,7 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("“%s”正由 %s 打开编辑", filepath.Base(e.Report), e.Owner.Describe())
+	return fmt.Sprintf("“%s”正由 %s打开编辑", filepath.Base(e.Report), e.Owner.Describe())
 }
 
 // Path is the lock file of a report file.
