@@ -232,6 +232,10 @@ func sanitize(s string) string {
 // onSaveAs asks for a folder and a file name, then saves; then runs next.
 func (s *shell) onSaveAs(next func()) {
 	s.askPath("另存为", reports.FileExtension, func(path string) {
+		if path == s.path { // the file itself: as 保存, with its checks
+			s.saveChecked(next)
+			return
+		}
 		if s.saveTo(path) && next != nil {
 			next()
 		}

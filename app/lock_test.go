@@ -390,3 +390,46 @@ func TestRecoveryRemovesTheCrashedSessionsLock(t *testing.T) {
 		t.Error("saving the recovered report asked or failed")
 	}
 }
+
+func TestSavingACopyOfAFileInUse(t *testing.T) {
+	path := writeSample(t)
+	otherProcess(t, path, "李四")
+	s, w := newTestShell(t, path)
+	test.Tap(buttons(w)["另存副本"])
+	if s.path != "" || !s.dirty || s.editor.Report().Organ.ShortName != "别斯托别乡" {
+		t.Errorf("after 另存副本: path %q, dirty %v, organ %q; want the file's content as an unsaved new report", s.path, s.dirty, s.editor.Report().Organ.ShortName)
+	}
+	if buttons(w)["保存"] == nil {
+		t.Errorf("另存副本 does not ask where to save (buttons %v)", buttons(w))
+	}
+	copyPath := filepath.Join(t.TempDir(), "副本.nianbao")
+	if !s.saveTo(copyPath) {
+		t.Fatal("saving the copy failed")
+	}
+	if o, _, _ := filelock.Read(path); o.User != "李四" {
+		t.Errorf("the other's lock changed: %+v", o)
+	}
+	if o, ok, _ := filelock.Read(copyPath); !ok || o.PID != os.Getpid() {
+		t.Errorf("the copy is not locked by this window: %+v", o)
+	}
+}
+
+func TestSaveAsOntoAFileOpenInAnotherWindowIsRefused(t *testing.T) {
+	mine := writeSample(t)
+	theirs := writeSample(t)
+	otherProcess(t, theirs, "李四")
+	before, _ := os.ReadFile(theirs)
+	s, w := newTestShell(t, mine)
+	if s.saveTo(theirs) {
+		t.Fatal("saved over a report another window has open")
+	}
+	if text := dialogText(w); !strings.Contains(text, "李四") {
+		t.Errorf("the refusal does not say who: %q", text)
+	}
+	if after, _ := os.ReadFile(theirs); string(after) != string(before) {
+		t.Error("the other window's file changed")
+	}
+	if o, _, _ := filelock.Read(mine); o.PID != os.Getpid() {
+		t.Error("the window lost the lock of its own file")
+	}
+}
