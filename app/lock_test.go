@@ -300,7 +300,7 @@ func TestAFailedSaveKeepsTheFileTheBackupAndTheEdits(t *testing.T) {
 			c.break_(t, dir)
 			s.onSave(nil)
 			text := dialogText(w)
-			for _, want := range []string{"没有保存到", c.want, "原文件没有被改动", ".bak 备份也完好", "恢复副本"} {
+			for _, want := range []string{"没有保存到", c.want, "原文件没有被改动", ".bak备份也完好", "恢复副本"} {
 				if !strings.Contains(text, want) {
 					t.Errorf("the message does not say %q:\n%s", want, text)
 				}

@@ -122,8 +122,13 @@ func (s *shell) saveFailed(path string, err error) {
 			kept = "窗口中的修改没有丢失，已另外保存一份恢复副本（程序意外关闭时下次启动会提示恢复）。"
 		}
 	}
-	msg := fmt.Sprintf("没有保存到“%s”。\n\n原因：%s\n\n磁盘上的原文件没有被改动，它的 .bak 备份也完好。%s\n\n请用“另存为”保存到其他位置（例如桌面或另一个U盘），或排除原因后再保存。",
-		path, errorText(err), kept)
+	reason := errorText(err)
+	var fe *reports.FileError
+	if errors.As(err, &fe) && fe.Path == path {
+		reason = fe.Msg // the file is named above
+	}
+	msg := fmt.Sprintf("没有保存到“%s”。\n\n原因：%s\n\n磁盘上的原文件没有被改动，它的.bak备份也完好。%s\n\n请用“另存为”保存到其他位置（例如桌面或另一个U盘），或排除原因后再保存。",
+		path, reason, kept)
 	d := dialog.NewCustomConfirm("保存失败", "另存为…", "关闭", newWrappedLabel(msg), func(ok bool) {
 		if ok {
 			s.onSaveAs(nil)
