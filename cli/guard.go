@@ -31,11 +31,11 @@ func claimReport(env *Env, path string, force bool) (release func(), ok bool) {
 	var locked *filelock.LockedError
 	switch {
 	case errors.As(err, &locked) && !force:
-		env.fail(ExitUnusable, "“%s”正在年报程序窗口中由 %s 打开编辑，没有写入（否则窗口中的修改和这次写入会互相覆盖）。"+
+		env.fail(ExitUnusable, "“%s”正在年报程序窗口中由 %s打开编辑，没有写入（否则窗口中的修改和这次写入会互相覆盖）。"+
 			"请先在窗口中保存并关闭它再运行；确需写入请加 --force（窗口中保存时会提示文件已被修改）。", path, locked.Owner.Describe())
 		return nil, false
 	case errors.As(err, &locked):
-		fmt.Fprintf(env.Stderr, "注意：“%s”正在年报程序窗口中由 %s 打开编辑；已按 --force 写入，窗口中保存时会提示文件已被修改。\n", path, locked.Owner.Describe())
+		fmt.Fprintf(env.Stderr, "注意：“%s”正在年报程序窗口中由 %s打开编辑；已按 --force 写入，窗口中保存时会提示文件已被修改。\n", path, locked.Owner.Describe())
 	}
 	// Any other error (a read-only folder, …): the save itself says why.
 	return func() { lock.Release() }, true
