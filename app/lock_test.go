@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,6 +64,16 @@ func otherProcess(t *testing.T, path, user string) int {
 }
 
 const t3natural = reports.CellKey("t3.new.natural")
+
+// ctrlS presses Ctrl+S on the window, as the clerk does.
+func ctrlS(t *testing.T, w fyne.Window) {
+	t.Helper()
+	sc, ok := w.Canvas().(fyne.Shortcutable)
+	if !ok {
+		t.Fatal("the test canvas takes no shortcuts")
+	}
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault})
+}
 
 func TestOpeningLocksTheFileAndSaveAsMovesTheLock(t *testing.T) {
 	path := writeSample(t)
@@ -206,7 +217,7 @@ func TestAChangeOnDiskIsAskedAboutBeforeSaving(t *testing.T) {
 			s, w := newTestShell(t, path)
 			writeOther(t, path, 77)
 			typeCell(t, s, other, "5")
-			s.onSave(nil)
+			ctrlS(t, w)
 			text := dialogText(w)
 			for _, want := range []string{"被其他程序或他人修改过", "表三", "「自然人」列", "→ 77", "覆盖：", "重新载入："} {
 				if !strings.Contains(text, want) {
@@ -298,7 +309,7 @@ func TestAFailedSaveKeepsTheFileTheBackupAndTheEdits(t *testing.T) {
 			s.editor.SetReport(r)
 			typeCell(t, s, t3natural, "8")
 			c.break_(t, dir)
-			s.onSave(nil)
+			ctrlS(t, w)
 			text := dialogText(w)
 			for _, want := range []string{"没有保存到", c.want, "原文件没有被改动", ".bak备份也完好", "恢复副本"} {
 				if !strings.Contains(text, want) {
