@@ -181,16 +181,16 @@ func (s *shell) fyneOpen(title, confirm string, exts []string, then func(path st
 
 // openPath opens a report file, or says why it cannot.
 func (s *shell) openPath(path string) {
-	r, err := reports.Load(path)
+	r, disk, err := reports.LoadState(path)
 	if err != nil {
 		s.showError("无法打开报告文件。", err, "文件没有被改动。如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
 		return
 	}
 	abs, _ := filepath.Abs(path)
-	s.setReport(r, abs, false)
-	s.addRecent(abs)
-	s.setStatus("已打开 %s", abs)
-	s.offerRecoveryFor(abs)
+	s.claim(abs, r, disk, func() {
+		s.addRecent(abs)
+		s.offerRecoveryFor(abs)
+	})
 }
 
 // onSave saves to the report's file, or asks for one; then runs next.
@@ -202,17 +202,29 @@ func (s *shell) onSave(next func()) {
 		s.onSaveAs(next)
 		return
 	}
-	if s.saveTo(s.path) && next != nil {
-		next()
-	}
+	s.saveChecked(next)
 }
 
 // saveTo writes the report to path and reports whether it did.
 func (s *shell) saveTo(path string) bool {
-	if err := reports.Save(path, s.editor.Report()); err != nil {
-		s.showError("保存失败，修改仍在窗口中，没有丢失。", err, "请换一个文件夹或文件名，用“另存为”再保存一次。")
+	lock, ok := s.claimTarget(path)
+	if !ok {
 		return false
 	}
+	disk, err := reports.SaveState(path, s.editor.Report())
+	if err != nil {
+		if lock != s.doc.lock {
+			lock.Release()
+		}
+		s.saveFailed(path, err)
+		return false
+	}
+	if lock != s.doc.lock {
+		s.releaseLock() // 另存为: the lock moves to the new file
+		s.doc.lock = lock
+	}
+	s.doc.disk, s.doc.readOnly = disk, ""
+	s.showBanner()
 	s.path = path
 	s.dirty = false
 	s.updateTitle()
@@ -256,6 +268,10 @@ func (s *shell) onSaveAs(next func()) {
 		return
 	}
 	s.askPath("另存为", reports.FileExtension, func(path string) {
+		if path == s.path { // the file itself: as 保存, with its checks
+			s.saveChecked(next)
+			return
+		}
 		if s.saveTo(path) && next != nil {
 			next()
 		}
@@ -277,8 +293,8 @@ func (s *shell) askPathNamed(title, name, ext string, then func(path string)) {
 		return sysdialog.Save(owner, title, dir, name, ext, fileFilters([]string{ext}))
 	}, func(path string) {
 		s.app.Preferences().SetString(prefLastFolder, filepath.Dir(path))
-		then(path)
-	}, func() { s.fyneAskPath(title, name, ext, then) })
+		s.guardExport(path, ext, then)
+	}, func() { s.fyneAskPath(title, name, ext, func(path string) { s.guardExport(path, ext, then) }) })
 }
 
 // fyneAskPath asks for a folder (chosen with Fyne's folder dialog) and a

@@ -275,8 +275,13 @@ func (s *shell) offerRecoveryFor(path string) {
 	dialog.ShowCustomConfirm("恢复未保存的修改", "恢复", "不恢复", newMessageLabel(msg), func(ok bool) {
 		if ok {
 			s.restore(l, r)
+		} else {
+			afterRecoveryChoice(l.meta.Path, l.meta.PID)
 		}
-		for _, l := range left {
+		for i, l := range left {
+			if i > 0 {
+				afterRecoveryChoice(l.meta.Path, l.meta.PID)
+			}
 			if err := s.recovery.archive(l); err != nil {
 				s.setStatus("无法移动恢复副本：%s", errorText(err))
 			}
@@ -288,6 +293,7 @@ func (s *shell) offerRecoveryFor(path string) {
 // file, and writes this session's own copy of it at once.
 func (s *shell) restore(l leftover, r *reports.Report) {
 	s.setReport(r, l.meta.Path, true)
+	s.claimRecovered(l.meta.Path, l.meta.PID, l.meta.Saved)
 	s.autosave()
 	s.setStatus("已恢复 %s 自动保存的修改。请检查后保存。", l.meta.Saved.Format("1月2日 15:04"))
 }
@@ -326,6 +332,7 @@ func (s *shell) showRecoveryList(left []leftover) {
 		})
 		restore.Importance = widget.HighImportance
 		discard := widget.NewButton("不恢复", func() {
+			afterRecoveryChoice(l.meta.Path, l.meta.PID)
 			s.recovery.archive(l)
 			rows.Remove(row)
 			if remaining--; remaining == 0 {

@@ -61,6 +61,7 @@ type shell struct {
 	body    *fyne.Container
 	startPg *startPage
 	onStart bool
+	doc     fileState // the file's lock, its state on disk, read-only
 	// systemDialogOpen is set while one of Windows' file dialogs is shown.
 	systemDialogOpen bool
 
@@ -87,7 +88,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 	if opts.RecoveryDir != "" {
 		s.recovery = newRecovery(opts.RecoveryDir)
 	}
-	r, path, openErr := initialReport(opts.Args)
+	r, path, openErr := initialReport(opts.Args, &s.doc.disk)
 	s.path = path
 	s.openErr = openErr
 	s.editor = forms.NewEditor(w, r, check)
@@ -108,7 +109,7 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 
 	statusBar := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(160, 20), s.progress), probe), s.status)
 	s.body = container.NewStack(s.editor.Object())
-	w.SetContent(container.NewBorder(s.toolbar(), statusBar, nil, nil, s.body))
+	w.SetContent(container.NewBorder(container.NewVBox(s.toolbar(), s.fileBanner()), statusBar, nil, nil, s.body))
 	w.SetMainMenu(s.menu())
 	s.shortcuts()
 	w.SetCloseIntercept(s.onClose)
@@ -121,10 +122,12 @@ func newShell(a fyne.App, w fyne.Window, opts Options) *shell {
 }
 
 // initialReport is the report the window starts with: the file named on
-// the command line, or a blank report for last year.
-func initialReport(args []string) (*reports.Report, string, error) {
+// the command line (its state on disk into disk), or a blank report for
+// last year.
+func initialReport(args []string, disk *reports.DiskState) (*reports.Report, string, error) {
 	if len(args) > 0 && args[0] != "" {
-		r, err := reports.Load(args[0])
+		r, st, err := reports.LoadState(args[0])
+		*disk = st
 		if err == nil {
 			abs, _ := filepath.Abs(args[0])
 			return r, abs, nil
@@ -142,8 +145,7 @@ func (s *shell) start() {
 		s.showStartPage()
 		s.showError("无法打开报告文件。", s.openErr, "文件没有被改动。请从下面选一种方式开始；如果这是另存的副本，可以试试同一文件夹里的 .bak 备份。")
 	case s.path != "":
-		s.addRecent(s.path)
-		s.setStatus("已打开 %s", s.path)
+		s.claimInitial()
 	default:
 		s.showStartPage()
 		s.setStatus("请选择：新建本年度报告、从上年报告开始，或打开已有的报告。")
@@ -298,7 +300,7 @@ func (s *shell) updateTitle() {
 	if s.dirty {
 		mark = " *"
 	}
-	s.win.SetTitle(fmt.Sprintf("%s%s — %s", fileTitle(s.path), mark, version.AppName))
+	s.win.SetTitle(fmt.Sprintf("%s%s%s — %s", fileTitle(s.path), s.titleNote(), mark, version.AppName))
 }
 
 func (s *shell) setStatus(format string, a ...any) {
@@ -328,6 +330,7 @@ func (s *shell) onCheck() {
 // setReport shows a report opened, created or recovered.
 func (s *shell) setReport(r *reports.Report, path string, dirty bool) {
 	s.showEditor()
+	s.leaveFile(path)
 	s.editor.SetReport(r)
 	s.path = path
 	s.dirty = dirty
@@ -373,6 +376,7 @@ func (s *shell) quit() {
 		s.recovery.clear()
 	}
 	s.saveLayout()
+	s.releaseLock()
 	s.win.SetCloseIntercept(nil)
 	s.win.Close()
 }

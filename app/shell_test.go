@@ -563,27 +563,3 @@ func TestImportingAPDF(t *testing.T) {
 	}
 }
 
-// dialogText joins the labels of the top dialog.
-func dialogText(w fyne.Window) string {
-	var b strings.Builder
-	top := w.Canvas().Overlays().Top()
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			b.WriteString(v.Text + "\n")
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
-		}
-	}
-	if top != nil {
-		walk(top)
-	}
-	return b.String()
-}

@@ -11,7 +11,7 @@ import (
 )
 
 func auditCommand() *Command {
-	c := &Command{Name: "audit", Usage: "[--prev 上年文件夹] [--roster 名单] [--year N] [--report 县级.nianbao] [--json] -o 审核.xlsx 文件夹|文件...",
+	c := &Command{Name: "audit", Usage: "[--prev 上年文件夹] [--roster 名单] [--year N] [--report 县级.nianbao] [--json] [--force] -o 审核.xlsx 文件夹|文件...",
 		Summary: "审核各单位已发布的年报（.nianbao、Word、网页、PDF、文本、Excel）：逐一检查、与上年比对、单位之间雷同、未报送和逾期、县级报告与各单位之和"}
 	c.Run = func(env *Env, args []string) int {
 		fl := env.flags(c)
@@ -21,6 +21,7 @@ func auditCommand() *Command {
 		year := fl.Int("year", 0, "审核年度（默认取县级报告的年度，或多数单位的年度）")
 		report := fl.String("report", "", "县级报告（.nianbao），与各单位之和逐格比对")
 		asJSON := fl.Bool("json", false, "以 JSON 输出审核结果")
+		force := forceFlag(fl)
 		pos, err := parse(fl, args)
 		if err != nil || len(pos) == 0 || *out == "" && !*asJSON {
 			fl.Usage()
@@ -65,6 +66,9 @@ func auditCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		if *out != "" {
+			if !claimExport(env, *out, *force) || !claimExport(env, audit.PagePath(*out), *force) {
+				return ExitUnusable
+			}
 			if err := a.WriteXLSX(*out); err != nil {
 				return env.fail(ExitUnusable, "写出审核工作簿失败：%v", err)
 			}

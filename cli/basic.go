@@ -16,16 +16,22 @@ func versionCommand() *Command {
 }
 
 func sampleCommand() *Command {
-	c := &Command{Name: "sample", Usage: "-o FILE", Summary: "写出内置的示例报告（别斯托别乡2023年度报告）"}
+	c := &Command{Name: "sample", Usage: "-o FILE [--force]", Summary: "写出内置的示例报告（别斯托别乡2023年度报告）"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出文件（.nianbao）")
+		force := forceFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil || *out == "" || len(pos) > 0 {
 			fs.Usage()
 			return ExitUnusable
 		}
-		if err := reports.Save(*out, reports.Sample()); err != nil {
+		release, ok := claimReport(env, *out, *force)
+		if !ok {
+			return ExitUnusable
+		}
+		defer release()
+		if err := saveReport(*out, reports.Sample(), nil); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "已写出示例报告：%s\n", *out)

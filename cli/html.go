@@ -14,9 +14,13 @@ func htmlCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的网页文件（.html）")
+		force := forceFlag(fs)
 		r, path, code, ok := env.openReport(fs, args, func() bool { return *out != "" })
 		if !ok {
 			return code
+		}
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
 		}
 		if err := html.WriteFile(*out, r); err != nil {
 			return env.fail(ExitUnusable, "%v", err)

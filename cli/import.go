@@ -10,12 +10,13 @@ import (
 )
 
 func importCommand() *Command {
-	c := &Command{Name: "import", Usage: "SRC -o FILE.nianbao [--prev LASTYEAR.nianbao]",
+	c := &Command{Name: "import", Usage: "SRC -o FILE.nianbao [--prev LASTYEAR.nianbao] [--force]",
 		Summary: "从 Word（.docx）、PDF、网页、Excel 或复制的文本导入已发布的年报（SRC 为 - 时读标准输入）"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "保存导入结果的报告文件（.nianbao）")
 		prevPath := fs.String("prev", "", "上一年度的报告文件，附在导入的报告中，供跨年度检查")
+		force := forceFlag(fs)
 		pos, err := parse(fs, args)
 		if err != nil || len(pos) != 1 || *out == "" {
 			fs.Usage()
@@ -50,7 +51,12 @@ func importCommand() *Command {
 			last.LastYear = nil
 			r.LastYear = last
 		}
-		if err := reports.Save(*out, r); err != nil {
+		release, ok := claimReport(env, *out, *force)
+		if !ok {
+			return ExitUnusable
+		}
+		defer release()
+		if err := saveReport(*out, r, nil); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		n := 0

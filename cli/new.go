@@ -74,7 +74,12 @@ func newCommand() *Command {
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return env.fail(ExitUnusable, "无法访问 %s：%v", *out, err)
 		}
-		if err := reports.Save(*out, r); err != nil {
+		release, ok := claimReport(env, *out, *force)
+		if !ok {
+			return ExitUnusable
+		}
+		defer release()
+		if err := saveReport(*out, r, nil); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "已新建 %d 年度报告（%s年版模板）：%s\n", r.Year, r.Template, *out)

@@ -21,6 +21,7 @@ func pdfCommand() *Command {
 		out := fs.String("o", "", "输出的 PDF 文件（默认与报告同名，扩展名为 .pdf）")
 		sig := fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）")
 		fonts := fs.String("fonts", "", "字体：embedded 内置字体，official 本机安装的官方字体（默认按报告中的设置）")
+		force := forceFlag(fs)
 		date := fs.String("date", "", "写入 PDF 的创建日期，如 2024-01-19（默认今天；固定日期可得到完全相同的文件）")
 		r, path, code, ok := env.openReport(fs, args, nil)
 		if !ok {
@@ -52,6 +53,9 @@ func pdfCommand() *Command {
 		// A short-lived process: collect garbage less often (a render
 		// allocates about 10 MB, mostly compressor state).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		if !claimExport(env, target, *force) {
+			return ExitUnusable
+		}
 		doc, err := pdf.RenderFile(target, r, opts)
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)

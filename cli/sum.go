@@ -12,7 +12,7 @@ import (
 )
 
 func sumCommand() *Command {
-	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--roster-county COUNTY] [--year N] FILES...|FOLDER",
+	c := &Command{Name: "sum", Usage: "-o SUMMARY.xlsx [--report COUNTY.nianbao] [--roster LIST] [--roster-county COUNTY] [--year N] [--force] FILES...|FOLDER",
 		Summary: "汇总各单位的报告（文件夹指其中所有 .nianbao 文件，不含子文件夹）：统计表、单位情况、未报送单位"}
 	c.Run = func(env *Env, args []string) int {
 		fl := env.flags(c)
@@ -21,14 +21,27 @@ func sumCommand() *Command {
 		rosterPath := fl.String("roster", "", "报送名单：文本文件每行一个单位名称，或 Excel 第一列")
 		rosterCounty := fl.String("roster-county", "", "按行政区划把这个县（区）的全部乡镇、街道加入报送名单（可与 --roster 同用，名单中再列县直部门）")
 		year := fl.Int("year", 0, "汇总年度（默认取汇总报告的年度，或多数单位的年度）")
+		force := forceFlag(fl)
 		pos, err := parse(fl, args)
 		if err != nil || len(pos) == 0 || *out == "" {
 			fl.Usage()
 			return ExitUnusable
 		}
-		opts, code, ok := env.sumOptions(*rosterPath, *rosterCounty, *report, *year)
+		opts, code, ok := env.sumOptions(*rosterPath, *rosterCounty, *year)
 		if !ok {
 			return code
+		}
+		var base countyReport
+		if *report != "" {
+			release, ok := claimReport(env, *report, *force)
+			if !ok {
+				return ExitUnusable
+			}
+			defer release()
+			if base, code, ok = env.loadCountyReport(*report, *year); !ok {
+				return code
+			}
+			opts.Base, opts.BasePath = base.report, *report
 		}
 		files, err := summary.Files(pos)
 		if err != nil {
@@ -42,12 +55,15 @@ func sumCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		env.printUnits(s)
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
+		}
 		if err := summary.WriteXLSX(*out, s); err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		env.printSumTotals(s, *out)
 		if *report != "" {
-			if code, ok := env.writeCountyReport(*report, s, opts.Base != nil); !ok {
+			if code, ok := env.writeCountyReport(*report, s, base); !ok {
 				return code
 			}
 		}
@@ -56,12 +72,9 @@ func sumCommand() *Command {
 	return c
 }
 
-// sumOptions reads the roster (a list, and/or a county's townships from
-// the gazetteer) and the county report named by the flags.
-// A county report that does not exist yet is created after the sum; one
-// that exists but cannot be read stops the command before anything is
-// written.
-func (env *Env) sumOptions(rosterPath, rosterCounty, report string, year int) (opts summary.Options, code int, ok bool) {
+// sumOptions reads the roster named by the flags: a list, and/or a
+// county's townships from the gazetteer.
+func (env *Env) sumOptions(rosterPath, rosterCounty string, year int) (opts summary.Options, code int, ok bool) {
 	opts = summary.Options{Year: year}
 	var err error
 	if rosterPath != "" {
@@ -78,23 +91,34 @@ func (env *Env) sumOptions(rosterPath, rosterCounty, report string, year int) (o
 		opts.Roster = append(opts.Roster, summary.CountyRoster(county)...)
 		opts.County = county.FullName()
 	}
-	if report == "" {
-		return opts, ExitOK, true
-	}
-	base, err := reports.Load(report)
+	return opts, ExitOK, true
+}
+
+// countyReport is the county report as read before the sum: nil when it
+// does not exist yet (it is created after the sum), and its state on disk,
+// to find a change made meanwhile.
+type countyReport struct {
+	report *reports.Report
+	state  reports.DiskState
+}
+
+// loadCountyReport reads the county report. One that does not exist yet is
+// created after the sum; one that exists but cannot be read stops the
+// command before anything is written.
+func (env *Env) loadCountyReport(path string, year int) (countyReport, int, bool) {
+	base, st, err := reports.LoadState(path)
 	var fe *reports.FileError
 	switch {
 	case err == nil:
 		if year != 0 && base.Year != year {
-			return opts, env.fail(ExitUnusable, "汇总报告 %s 是%d年度，与 --year %d 不一致", report, base.Year, year), false
+			return countyReport{}, env.fail(ExitUnusable, "汇总报告 %s 是%d年度，与 --year %d 不一致", path, base.Year, year), false
 		}
-		opts.Base, opts.BasePath = base, report
+		return countyReport{report: base, state: st}, ExitOK, true
 	case errors.As(err, &fe) && errors.Is(fe.Err, fs.ErrNotExist):
-		opts.BasePath = report // created after the sum
+		return countyReport{state: st}, ExitOK, true // created after the sum
 	default:
-		return opts, env.fail(ExitUnusable, "汇总报告无法读取，未做任何改动：%v", err), false
+		return countyReport{}, env.fail(ExitUnusable, "汇总报告无法读取，未做任何改动：%v", err), false
 	}
-	return opts, ExitOK, true
 }
 
 // printUnits lists the units that were not counted or need a look (errors,
@@ -127,12 +151,18 @@ func (env *Env) printSumTotals(s *summary.Summary, out string) {
 	fmt.Fprintf(env.Stdout, "。\n已写出汇总表：%s\n", out)
 }
 
-// writeCountyReport writes the sum into the county report; existed says
-// whether it was there before the sum (one created meanwhile is not
-// overwritten).
-func (env *Env) writeCountyReport(report string, s *summary.Summary, existed bool) (code int, ok bool) {
-	if _, err := os.Stat(report); err == nil && !existed {
+// writeCountyReport writes the sum into the county report read before
+// the sum (base); one created or changed by another program meanwhile is
+// not overwritten.
+func (env *Env) writeCountyReport(report string, s *summary.Summary, base countyReport) (code int, ok bool) {
+	if _, err := os.Stat(report); err == nil && base.report == nil {
 		return env.fail(ExitUnusable, "汇总报告 %s 在汇总期间被创建，未覆盖", report), false
+	}
+	if c, err := reports.ChangedOnDisk(report, base.state, nil); err != nil || c != nil {
+		if err == nil {
+			err = &reports.ConflictError{Change: c}
+		}
+		return env.fail(ExitUnusable, "汇总报告未写入：%v", err), false
 	}
 	if _, err := summary.UpdateReport(report, s); err != nil {
 		return env.fail(ExitUnusable, "%v", err), false

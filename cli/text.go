@@ -14,6 +14,7 @@ func textCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的文本文件（默认输出到屏幕）")
+		force := forceFlag(fs)
 		r, _, code, ok := env.openReport(fs, args, nil)
 		if !ok {
 			return code
@@ -27,6 +28,9 @@ func textCommand() *Command {
 				return env.fail(ExitUnusable, "输出失败：%v", err)
 			}
 			return ExitOK
+		}
+		if !claimExport(env, *out, *force) {
+			return ExitUnusable
 		}
 		if err := reports.WriteFileAtomic(*out, buf.Bytes(), false); err != nil {
 			return env.fail(ExitUnusable, "%v", err)

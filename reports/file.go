@@ -278,6 +278,11 @@ func Save(path string, r *Report) error {
 	if err != nil {
 		return err
 	}
+	return save(path, data)
+}
+
+// save is Save of the encoded report.
+func save(path string, data []byte) error {
 	if old, err := os.ReadFile(path); err == nil {
 		if _, perr := Parse(old); perr != nil {
 			return &FileError{Path: path, Msg: "该位置已有一个无法读取的文件，为避免丢失数据，没有覆盖它。请换一个文件名保存。", Err: perr}
@@ -303,7 +308,7 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return &FileError{Path: path, Msg: "写入失败（磁盘已满？）：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入失败：" + localError(err), Err: err}
 	}
 	if err = tmp.Sync(); err != nil {
 		return &FileError{Path: path, Msg: "写入磁盘失败：" + localError(err), Err: err}
@@ -316,8 +321,12 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 			return &FileError{Path: path, Msg: "无法保留旧版本备份：" + localError(err), Err: err}
 		}
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return &FileError{Path: path, Msg: "保存失败：" + localError(err), Err: err}
+	if err = renameRetry(os.Rename, sharingError, tmp.Name(), path); err != nil {
+		msg := "保存失败：" + localError(err)
+		if sharingError(err) {
+			msg = fmt.Sprintf("无法替换“%s”：%s。已重试 %d 次，请关闭正在使用它的程序后再试", filepath.Base(path), localError(err), renameAttempts)
+		}
+		return &FileError{Path: path, Msg: msg, Err: err}
 	}
 	syncDir(dir)
 	removeStaleTemps(path)
@@ -367,16 +376,4 @@ func syncDir(dir string) {
 	}
 }
 
-func localError(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		return "没有写入权限"
-	case errors.Is(err, fs.ErrNotExist):
-		return "文件夹不存在"
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return strings.TrimSpace(err.Error())
-}
+func localError(err error) string { return ioReason(err) }

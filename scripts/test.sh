@@ -42,6 +42,7 @@ stage "command line end to end" bash scripts/cli-e2e.sh
 stage "Word file in LibreOffice and python-docx" bash scripts/docx-check.sh
 stage "the window under Xvfb" bash forms/xvfb/run.sh
 stage "a crash in the real window and its recovery" bash app/xvfb/recovery.sh
+stage "files in use and changed on disk, in the window under Xvfb" bash forms/xvfb/conflict.sh
 stage "Windows installer under wine" bash packaging/windows/smoke.sh
 
 echo

@@ -284,6 +284,31 @@ if [ -n "$open_exe" ] && [ -n "$wid" ]; then
 	fi
 	import -window root "$work/dialogs.png" 2>/dev/null
 fi
+# ------------------------------------------------- the same report twice
+# The window holds its report's lock file (hidden); a second nianbao on the
+# same report is told who has it open (its title says so while it asks
+# 只读打开 / 另存副本 / 取消). Run after the dialogs above, which the second
+# window's focus changes would disturb.
+if [ -n "$open_exe" ] && [ -n "$win" ]; then
+	name=$(title | sed -e 's/ — .*//' -e 's/ \*$//')
+	lockfile="$udocs/.~lock.$name#"
+	check "the open report ($name) has its lock file" test -s "$lockfile"
+	attrs=$(wine cmd /c attrib "$docs\\.~lock.$name#" 2>/dev/null | tr -d '\r' | head -n 1 | cut -c1-12)
+	check "the lock file is hidden (attrib: '$attrs')" matches "$attrs" "*H*"
+	wine "$exe" "$docs\\$name" >"$work/gui2.out" 2>&1 &
+	second_pid=$!
+	second=""
+	for _ in $(seq 60); do
+		sleep 0.5
+		second=$(xdotool search --onlyvisible --name '正由他人编辑' 2>/dev/null | head -n 1)
+		[ -n "$second" ] && break
+	done
+	check "a second nianbao on the same report is warned ($(xdotool getwindowname "$second" 2>/dev/null))" test -n "$second"
+	[ -n "$second" ] && import -window root "$work/second.png" 2>/dev/null
+	kill "$second_pid" 2>/dev/null
+	wait "$second_pid" 2>/dev/null
+	check "… and leaves the first window's lock alone" grep -q '"user"' "$lockfile"
+fi
 wineserver -k >/dev/null 2>&1
 wineserver -w
 
