@@ -562,4 +562,3 @@ func TestImportingAPDF(t *testing.T) {
 		t.Error("the refused scan replaced the report")
 	}
 }
-

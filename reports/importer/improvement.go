@@ -94,7 +94,6 @@ func splitItems(text string) (lead string, items []string, ok bool) {
 	return lead, items, true
 }
 
-
 // splitUngrouped splits the paragraphs of a 五 without group headings into
 // problems and measures. It returns false, changing nothing, when no turn
 // to the measures is found.
