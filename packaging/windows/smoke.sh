@@ -267,7 +267,7 @@ if [ -n "$open_exe" ] && [ -n "$wid" ]; then
 	# and 导出汇总表（Excel） writes c.xlsx there through the save dialog.
 	press "$wid" xdotool mousemove --window "$wid" 30 15 click 1
 	sleep 0.8
-	xdotool mousemove --window "$wid" 71 510 click 1
+	xdotool mousemove --window "$wid" 71 591 click 1
 	d=$(dialog 'Browse for Folder')
 	check "汇总 shows the system's folder browser" test -n "$d"
 	if [ -n "$d" ]; then
