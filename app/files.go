@@ -72,9 +72,9 @@ func (s *shell) showNewDialog() {
 	}
 	var d *dialog.CustomDialog
 	readYear := func() (int, bool) {
-		y, err := strconv.Atoi(strings.TrimSpace(reports.NormalizeDigits(year.Text)))
-		if err != nil || y < 2000 || y > 2100 {
-			dialog.ShowInformation("年度不对", fmt.Sprintf("年度“%s”不对，请输入四位数字，如 %d。", year.Text, defaultYear()), s.win)
+		y, err := reports.ParseYear(year.Text)
+		if err != nil {
+			dialog.ShowInformation("年度不对", err.Error()+"。", s.win)
 			return 0, false
 		}
 		return y, true

@@ -106,13 +106,7 @@ func newBasicScreen(ed *Editor) *basicScreen {
 }
 
 // parseYear reads a year typed with half- or full-width digits.
-func parseYear(v string) (int, error) {
-	y, err := strconv.Atoi(strings.TrimSpace(reports.NormalizeDigits(v)))
-	if err != nil || y < 2000 || y > 2100 {
-		return 0, fmt.Errorf("年度“%s”不对，应为四位数字，如 2024", v)
-	}
-	return y, nil
-}
+func parseYear(v string) (int, error) { return reports.ParseYear(v) }
 
 func (s *basicScreen) onYearChanged(v string) {
 	y, err := parseYear(v)

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"fmt"
-	"time"
 )
 
 // NextYear starts the report for year from last year's report prev: the
@@ -77,14 +76,4 @@ func DefaultPreamble(r *Report) string {
 		s += "。"
 	}
 	return s
-}
-
-// YearWrittenIn is the year a report begun on day now is for: reports are
-// written in the reporting season, January to March, for the year just
-// past; from April on a new report is for the year under way.
-func YearWrittenIn(now time.Time) int {
-	if now.Month() <= time.March {
-		return now.Year() - 1
-	}
-	return now.Year()
 }

@@ -3,7 +3,6 @@ package reports
 import (
 	"reflect"
 	"testing"
-	"time"
 )
 
 func TestNextYear(t *testing.T) {
@@ -87,29 +86,5 @@ func TestNextYearFrom2019Format(t *testing.T) {
 		if f.Severity == Error && (f.Code != CodeT3Balance || f.Location.Column != "business") {
 			t.Errorf("2019→2021 next year has error %v", f)
 		}
-	}
-}
-
-func TestYearWrittenIn(t *testing.T) {
-	cases := []struct {
-		name string
-		day  string
-		want int
-	}{
-		{"new year's day is for the year past", "2026-01-01", 2025},
-		{"the end of the season is for the year past", "2026-03-31", 2025},
-		{"April starts the year under way", "2026-04-01", 2026},
-		{"December is for the year under way", "2026-12-01", 2026},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			day, err := time.Parse("2006-01-02", c.day)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := YearWrittenIn(day); got != c.want {
-				t.Errorf("YearWrittenIn(%s) = %d, want %d", c.day, got, c.want)
-			}
-		})
 	}
 }

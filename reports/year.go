@@ -26,12 +26,17 @@ func ParseYear(s string) (int, error) {
 	t = strings.TrimSuffix(strings.TrimSuffix(t, "年度"), "年")
 	y, err := strconv.Atoi(strings.TrimSpace(t))
 	if err != nil || !ValidYear(y) {
-		return 0, fmt.Errorf("年度“%s”不对，应为 %d 至 %d 之间的四位数字，如 %d", strings.TrimSpace(s), MinYear, MaxYear, DefaultYear(time.Now()))
+		return 0, fmt.Errorf("年度“%s”不对，应为 %d 至 %d 之间的四位数字，如 %d", strings.TrimSpace(s), MinYear, MaxYear, YearWrittenIn(time.Now()))
 	}
 	return y, nil
 }
 
-// DefaultYear is the year a new report written at now is for: the previous
-// year, since reports are written in January–March for the year just ended
-// (and a report started later in the year is for the past year too).
-func DefaultYear(now time.Time) int { return now.Year() - 1 }
+// YearWrittenIn is the year a report begun on day now is for: reports are
+// written in the reporting season, January to March, for the year just
+// past; from April on a new report is for the year under way.
+func YearWrittenIn(now time.Time) int {
+	if now.Month() <= time.March {
+		return now.Year() - 1
+	}
+	return now.Year()
+}

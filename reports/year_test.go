@@ -35,16 +35,26 @@ func TestParseYear(t *testing.T) {
 	}
 }
 
-func TestDefaultYear(t *testing.T) {
-	for _, tc := range []struct {
-		now  time.Time
+func TestYearWrittenIn(t *testing.T) {
+	cases := []struct {
+		name string
+		day  string
 		want int
 	}{
-		{time.Date(2025, 1, 10, 0, 0, 0, 0, time.Local), 2024},
-		{time.Date(2026, 12, 1, 0, 0, 0, 0, time.Local), 2025},
-	} {
-		if got := DefaultYear(tc.now); got != tc.want {
-			t.Errorf("DefaultYear(%v) = %d, want %d", tc.now, got, tc.want)
-		}
+		{"new year's day is for the year past", "2026-01-01", 2025},
+		{"the end of the season is for the year past", "2026-03-31", 2025},
+		{"April starts the year under way", "2026-04-01", 2026},
+		{"December is for the year under way", "2026-12-01", 2026},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			day, err := time.Parse("2006-01-02", c.day)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := YearWrittenIn(day); got != c.want {
+				t.Errorf("YearWrittenIn(%s) = %d, want %d", c.day, got, c.want)
+			}
+		})
 	}
 }

@@ -529,7 +529,7 @@ func (rc *recognizer) title(c string, pos Position) {
 		return
 	}
 	year, _ := strconv.Atoi(m[2])
-	if year < 2000 || year > 2100 {
+	if !reports.ValidYear(year) {
 		rc.add(Uncertain, pos, "标题中的年度 %d 不合理", year)
 		return
 	}
@@ -585,7 +585,7 @@ func (rc *recognizer) guessYear(blocks []block) {
 	for _, b := range blocks {
 		for _, m := range reYearInText.FindAllStringSubmatch(asciiDigits(strings.ReplaceAll(b.para, " ", "")), -1) {
 			y, _ := strconv.Atoi(m[1])
-			if y >= 2000 && y <= 2100 {
+			if reports.ValidYear(y) {
 				counts[y]++
 				if counts[y] > counts[best] {
 					best = y
