@@ -39,7 +39,7 @@ func newBasicScreen(ed *Editor) *basicScreen {
 	year.SetText(strconv.Itoa(r.Year))
 	year.Validator = func(v string) error { _, err := parseYear(v); return err }
 	year.OnChanged = s.onYearChanged
-	s.fields["year"] = year
+	s.fields[reports.FieldYear] = year
 
 	entry := func(path, text, placeholder string, set func(string)) *widget.Entry {
 		e := widget.NewEntry()
@@ -53,8 +53,8 @@ func newBasicScreen(ed *Editor) *basicScreen {
 		s.fields[path] = e
 		return e
 	}
-	full := entry("organ.full_name", r.Organ.FullName, "如：新源县别斯托别乡人民政府", func(v string) { r.Organ.FullName = v })
-	short := entry("organ.short_name", r.Organ.ShortName, "如：别斯托别乡（用于标题）", func(v string) { r.Organ.ShortName = v })
+	full := entry(reports.FieldOrganFullName, r.Organ.FullName, "如：新源县别斯托别乡人民政府", func(v string) { r.Organ.FullName = v })
+	short := entry(reports.FieldOrganShortName, r.Organ.ShortName, "如：别斯托别乡（用于标题）", func(v string) { r.Organ.ShortName = v })
 	var names []string
 	for _, l := range reports.Levels {
 		names = append(names, l.Name())
@@ -70,15 +70,15 @@ func newBasicScreen(ed *Editor) *basicScreen {
 	})
 	level.SetSelected(r.Organ.Level.Name())
 	s.organ = newOrganHelper(ed, full, short, level)
-	office := entry("contact.office", r.Contact.Office, "如：××乡政府信息公开工作领导小组办公室", func(v string) { r.Contact.Office = v })
-	phone := entry("contact.phone", r.Contact.Phone, "如：0999-5027300", func(v string) { r.Contact.Phone = v })
-	addr := entry("contact.address", r.Contact.Address, "可空", func(v string) { r.Contact.Address = v })
+	office := entry(reports.FieldContactOffice, r.Contact.Office, "如：××乡政府信息公开工作领导小组办公室", func(v string) { r.Contact.Office = v })
+	phone := entry(reports.FieldContactPhone, r.Contact.Phone, "如：0999-5027300", func(v string) { r.Contact.Phone = v })
+	addr := entry(reports.FieldContactAddress, r.Contact.Address, "可空", func(v string) { r.Contact.Address = v })
 
 	s.preamble = newTextArea(r.Preamble, "报告开头的说明：编制依据、内容、统计期限、联系方式", 5, func(v string) {
 		r.Preamble = v
 		ed.changed()
 	})
-	s.fields["preamble"] = s.preamble.entry
+	s.fields[reports.FieldPreamble] = s.preamble.entry
 	fill := widget.NewButtonWithIcon("填入标准前言", theme.DocumentCreateIcon(), s.onFillPreamble)
 	var ref fyne.CanvasObject
 	if r.LastYear != nil {
@@ -193,7 +193,7 @@ func (s *basicScreen) onFillPreamble() {
 func (s *basicScreen) object() fyne.CanvasObject { return s.scroll }
 
 func (s *basicScreen) focus(loc reports.Location) bool {
-	if loc.Field == "organ.level" || loc.Field == "template" {
+	if loc.Field == reports.FieldOrganLevel || loc.Field == reports.FieldTemplate {
 		return true
 	}
 	return focusField(s.ed, s.scroll, loc, s.fields)
@@ -228,14 +228,14 @@ func newSigningScreen(ed *Editor) *signingScreen {
 		r.Signing.Organ = v
 		ed.changed()
 	}
-	s.fields["signing.organ"] = organ
+	s.fields[reports.FieldSigningOrgan] = organ
 
 	s.date = widget.NewEntry()
 	s.date.SetPlaceHolder("如 2024-01-19 或 2024年1月19日")
 	s.date.SetText(r.Signing.Date.Chinese())
 	s.date.Validator = func(v string) error { _, err := reports.ParseDate(v); return err }
 	s.date.OnChanged = s.onDateChanged
-	s.fields["signing.date"] = s.date
+	s.fields[reports.FieldSigningDate] = s.date
 	pick := widget.NewButtonWithIcon("选日期", theme.Icon(theme.IconNameCalendar), s.onPick)
 	today := widget.NewButton("今天", func() {
 		s.closePicker(false)
@@ -357,7 +357,7 @@ func (s *signingScreen) object() fyne.CanvasObject {
 }
 
 func (s *signingScreen) focus(loc reports.Location) bool {
-	if loc.Field == "signing" || strings.HasPrefix(loc.Field, "signing.date") {
+	if loc.Field == reports.PartSigning || strings.HasPrefix(loc.Field, reports.FieldSigningDate) {
 		s.ed.focusIn(s.scroll, s.date)
 		return true
 	}

@@ -7,7 +7,6 @@
 package forms
 
 import (
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -18,10 +17,11 @@ import (
 	"nianbao/reports"
 )
 
-// Part keys of the navigation list besides the section keys of the template.
+// Part keys of the navigation list besides the section keys of the
+// template: the report's own (reports.PartBasic, reports.PartSigning).
 const (
-	PartBasic   = "basic"   // 基本信息
-	PartSigning = "signing" // 落款与打印
+	PartBasic   = reports.PartBasic   // 基本信息
+	PartSigning = reports.PartSigning // 落款与打印
 )
 
 // CheckFunc runs the report's checks (reports.Check with no previous report).
@@ -434,28 +434,7 @@ func (e *Editor) Marks(key string) (errors, warnings int) {
 
 // partOf is the navigation part a finding belongs to.
 func (e *Editor) partOf(loc reports.Location) string {
-	if loc.Table != "" {
-		if tb := e.report.Tmpl().Table(loc.Table); tb != nil {
-			return tb.Section
-		}
-	}
-	f := loc.Field
-	switch {
-	case f == "preamble", f == "year", f == "template", strings.HasPrefix(f, "organ"), strings.HasPrefix(f, "contact"):
-		return PartBasic
-	case strings.HasPrefix(f, "signing"):
-		return PartSigning
-	case strings.HasPrefix(f, "overview"):
-		return reports.SectionOverview
-	case strings.HasPrefix(f, "improvement"):
-		return reports.SectionImprovement
-	case strings.HasPrefix(f, "other"):
-		return reports.SectionOther
-	}
-	if loc.Section != "" {
-		return loc.Section
-	}
-	return PartBasic
+	return loc.Part(e.report.Tmpl())
 }
 
 // partTitle is the navigation title of a part key.

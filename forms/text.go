@@ -3,7 +3,6 @@ package forms
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -14,21 +13,6 @@ import (
 
 	"nianbao/reports"
 )
-
-// OverviewLimit is the length 总体情况 should stay within (篇幅原则上不超过一千字).
-const OverviewLimit = 1000
-
-// CharCount counts the characters of a text as a reader would: every
-// character except spaces and line breaks.
-func CharCount(s string) int {
-	n := 0
-	for _, r := range s {
-		if !unicode.IsSpace(r) {
-			n++
-		}
-	}
-	return n
-}
 
 // textEntry is a multi-line entry on which Tab and Shift+Tab move the focus
 // to the next or previous field, as on every other field of the forms,
@@ -81,7 +65,7 @@ func newTextArea(text, placeholder string, rows int, onChanged func(string)) *te
 	return t
 }
 
-func (t *textArea) setCount(s string) { t.count.SetText(fmt.Sprintf("%d 字", CharCount(s))) }
+func (t *textArea) setCount(s string) { t.count.SetText(fmt.Sprintf("%d 字", reports.CountChars(s))) }
 
 // reference shows last year's text, read-only, beside an editor.
 func reference(title, text string) fyne.CanvasObject {
@@ -322,7 +306,7 @@ func (p *partsEditor) onRemove(i int) {
 	if name == "" {
 		name = p.numbering().Label(i)
 	}
-	msg := fmt.Sprintf("删除%s“%s”及其正文（%d 字）？", p.noun, name, CharCount(part.Text))
+	msg := fmt.Sprintf("删除%s“%s”及其正文（%d 字）？", p.noun, name, reports.CountChars(part.Text))
 	dialog.ShowConfirm("删除"+p.noun, msg, func(ok bool) {
 		if ok {
 			remove()
@@ -334,7 +318,7 @@ func (p *partsEditor) onRemove(i int) {
 func (p *partsEditor) textLen() int {
 	n := 0
 	for _, part := range *p.list {
-		n += CharCount(part.Title) + CharCount(part.Text)
+		n += reports.CountChars(part.Title) + reports.CountChars(part.Text)
 	}
 	return n
 }
@@ -358,7 +342,7 @@ func newOverviewScreen(ed *Editor) *overviewScreen {
 			ref = []reports.Part{}
 		}
 	}
-	s.parts = newPartsEditor(ed, &r.Overview.Parts, "overview.parts", "部分", func() reports.Numbering { return r.Overview.Numbering }, ref)
+	s.parts = newPartsEditor(ed, &r.Overview.Parts, reports.FieldOverviewParts, "部分", func() reports.Numbering { return r.Overview.Numbering }, ref)
 	s.parts.onEdit = s.updateTotal
 	numbering := widget.NewRadioGroup([]string{"（一）（二）（三）", "1. 2. 3."}, nil)
 	numbering.Horizontal = true
@@ -400,11 +384,11 @@ func (s *overviewScreen) onNumberingChanged(v string) {
 // updateTotal shows the length of 总体情况, warned over the limit.
 func (s *overviewScreen) updateTotal() {
 	n := s.parts.textLen()
-	if n > OverviewLimit {
-		s.total.SetText(fmt.Sprintf("总体情况共 %d 字，超过 %d 字：篇幅原则上不超过一千字，请精简。", n, OverviewLimit))
+	if n > reports.OverviewMaxChars {
+		s.total.SetText(fmt.Sprintf("总体情况共 %d 字，超过 %d 字：篇幅原则上不超过一千字，请精简。", n, reports.OverviewMaxChars))
 		s.total.Importance = widget.WarningImportance
 	} else {
-		s.total.SetText(fmt.Sprintf("总体情况共 %d 字（原则上不超过 %d 字）", n, OverviewLimit))
+		s.total.SetText(fmt.Sprintf("总体情况共 %d 字（原则上不超过 %d 字）", n, reports.OverviewMaxChars))
 		s.total.Importance = widget.MediumImportance
 	}
 	s.total.Refresh()
@@ -471,8 +455,8 @@ func newImprovementScreen(ed *Editor) *improvementScreen {
 		refM = append([]reports.Part{}, r.LastYear.Improvement.Measures...)
 	}
 	arabic := func() reports.Numbering { return reports.NumberArabic }
-	s.problems = newPartsEditor(ed, &r.Improvement.Problems, "improvement.problems", "问题", arabic, refP)
-	s.measures = newPartsEditor(ed, &r.Improvement.Measures, "improvement.measures", "措施", arabic, refM)
+	s.problems = newPartsEditor(ed, &r.Improvement.Problems, reports.FieldProblems, "问题", arabic, refP)
+	s.measures = newPartsEditor(ed, &r.Improvement.Measures, reports.FieldMeasures, "措施", arabic, refM)
 	group := func(num string, title *string, path string, p *partsEditor) fyne.CanvasObject {
 		e := widget.NewEntry()
 		e.SetText(*title)
@@ -486,8 +470,8 @@ func newImprovementScreen(ed *Editor) *improvementScreen {
 		return container.NewVBox(container.NewBorder(nil, nil, n, nil, e), container.NewPadded(p.box))
 	}
 	box := container.NewVBox(heading(sec.Title()), hint(sec.Hint),
-		group("（一）", &r.Improvement.ProblemsTitle, "improvement.problems_title", s.problems),
-		group("（二）", &r.Improvement.MeasuresTitle, "improvement.measures_title", s.measures))
+		group("（一）", &r.Improvement.ProblemsTitle, reports.FieldProblemsTitle, s.problems),
+		group("（二）", &r.Improvement.MeasuresTitle, reports.FieldMeasuresTitle, s.measures))
 	s.scroll = container.NewScroll(container.NewPadded(box))
 	s.problems.scroll, s.measures.scroll = s.scroll, s.scroll
 	return s
@@ -526,9 +510,9 @@ func newOtherScreen(ed *Editor) *otherScreen {
 		r.Other.Text = v
 		ed.changed()
 	})
-	s.fields["other.fee"] = fee.entry
-	s.fields["other.text"] = text.entry
-	s.items = newPartsEditor(ed, &r.Other.Items, "other.items", "事项", func() reports.Numbering { return reports.NumberParen }, ref)
+	s.fields[reports.FieldFee] = fee.entry
+	s.fields[reports.FieldOtherText] = text.entry
+	s.items = newPartsEditor(ed, &r.Other.Items, reports.FieldOtherItems, "事项", func() reports.Numbering { return reports.NumberParen }, ref)
 	var feeRef, textRef fyne.CanvasObject
 	if last != nil {
 		feeRef = reference("信息处理费", last.Other.Fee)

@@ -16,6 +16,8 @@ const (
 	FieldOrganShortName = "organ.short_name"
 	FieldOrganLevel     = "organ.level"
 	FieldContactOffice  = "contact.office"
+	FieldContactPhone   = "contact.phone"
+	FieldContactAddress = "contact.address"
 	FieldPreamble       = "preamble"
 	FieldOverviewParts  = "overview.parts"
 	FieldProblemsTitle  = "improvement.problems_title"
@@ -53,6 +55,8 @@ var Fields = []Field{
 	{Path: FieldOrganFullName, Name: "机关全称", Part: PartBasic},
 	{Path: FieldOrganShortName, Name: "机关简称", Part: PartBasic},
 	{Path: FieldContactOffice, Name: "联系机构", Part: PartBasic},
+	{Path: FieldContactPhone, Name: "联系电话", Part: PartBasic},
+	{Path: FieldContactAddress, Name: "联系地址", Part: PartBasic},
 	{Path: FieldPreamble, Name: "开头语", Part: PartBasic},
 	{Path: FieldOverviewParts, Name: "", Part: SectionOverview, List: true},
 	{Path: FieldProblemsTitle, Name: "问题组标题", Part: SectionImprovement},
