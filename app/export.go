@@ -35,12 +35,7 @@ func newWrappedLabel(text string) *widget.Label {
 // confirmErrors asks before exporting a report that still has errors.
 func (s *shell) confirmErrors(action string, next func()) {
 	s.editor.CheckNow()
-	errs := 0
-	for _, f := range s.editor.Findings() {
-		if f.Severity == reports.Error {
-			errs++
-		}
-	}
+	errs, _ := reports.CountSeverity(s.editor.Findings())
 	if errs == 0 {
 		next()
 		return

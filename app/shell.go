@@ -312,14 +312,7 @@ func (s *shell) onCheck() {
 		return
 	}
 	s.editor.CheckNow()
-	var errs, warns int
-	for _, f := range s.editor.Findings() {
-		if f.Severity == reports.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs, warns := reports.CountSeverity(s.editor.Findings())
 	if errs+warns == 0 {
 		s.setStatus("检查完毕：未发现问题。")
 	} else {

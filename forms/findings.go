@@ -160,14 +160,7 @@ func (p *findingsPanel) set(fs []reports.Finding) {
 	sort.SliceStable(fs, func(i, j int) bool { return fs[i].Severity > fs[j].Severity })
 	p.findings = fs
 	p.fitHeights(p.watch.last)
-	var errs, warns int
-	for _, f := range fs {
-		if f.Severity == reports.Error {
-			errs++
-		} else {
-			warns++
-		}
-	}
+	errs, warns := reports.CountSeverity(fs)
 	switch {
 	case len(fs) == 0:
 		p.summary.SetText("检查结果：未发现问题。")
