@@ -13,6 +13,7 @@ type Difference struct {
 	Detail string // e.g. "2 个数字不同：「一、本年新收」行「自然人」列 12 → 15 …"
 }
 
+// String is the difference as one Chinese line: the part, and what differs in it.
 func (d Difference) String() string {
 	if d.Detail == "" {
 		return d.Part

@@ -139,6 +139,7 @@ func ChangedOnDisk(path string, known DiskState, mine *Report) (*Change, error) 
 // disk since it was read.
 type ConflictError struct{ Change *Change }
 
+// Error names the file and says what changed on disk since it was read.
 func (e *ConflictError) Error() string {
 	msg := fmt.Sprintf("%s：读取后已被其他程序或他人修改（%s），没有覆盖", e.Change.Path, e.Change.What())
 	if len(e.Change.Differ) > 0 {

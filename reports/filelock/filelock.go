@@ -78,6 +78,7 @@ type LockedError struct {
 	Owner  Owner
 }
 
+// Error names the report and who has it open, in Chinese.
 func (e *LockedError) Error() string {
 	return fmt.Sprintf("“%s”正由 %s打开编辑", filepath.Base(e.Report), e.Owner.Describe())
 }
