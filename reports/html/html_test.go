@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"nianbao/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -247,22 +248,7 @@ func TestTextIsEscapedAndComplete(t *testing.T) {
 // UPDATE_GOLDEN=1 rewrites it, a mismatch is written to testdata/failed/.
 func TestSampleGolden(t *testing.T) {
 	got := render(t, reports.Sample())
-	golden := filepath.Join("testdata", "sample.html")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
-		os.WriteFile(filepath.Join("testdata", "failed", "sample.html"), got, 0o644)
-		t.Errorf("sample page differs from %s; actual output in testdata/failed/sample.html", golden)
-	}
+	golden.Assert(t, "sample.html", got)
 	for _, w := range []string{"新源县别斯托别乡人民政府", "2024年1月19日", "1.主动公开方面。本乡在2023年度", "（二）具体的解决办法和改进措施", "本年度未收取政府信息公开信息处理费。"} {
 		if !bytes.Contains(got, []byte(w)) {
 			t.Errorf("sample page lacks %q", w)

@@ -3,6 +3,7 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
+	"nianbao/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
@@ -282,10 +283,6 @@ func reportText(r *reports.Report) string {
 
 // writeFailed writes what the import gave to testdata/failed/ for a look.
 func writeFailed(t *testing.T, name string, imp *Result) {
-	if err := os.MkdirAll("testdata/failed", 0o755); err != nil {
-		t.Log(err)
-		return
-	}
 	b, err := reports.Marshal(imp.Report)
 	if err != nil {
 		t.Log(err)
@@ -298,8 +295,8 @@ func writeFailed(t *testing.T, name string, imp *Result) {
 	for _, d := range imp.Dropped {
 		probs.WriteString("dropped: " + d + "\n")
 	}
-	_ = os.WriteFile(filepath.Join("testdata/failed", name+".nianbao"), b, 0o644)
-	_ = os.WriteFile(filepath.Join("testdata/failed", name+".problems.txt"), []byte(probs.String()), 0o644)
+	golden.WriteFailed(t, name+".nianbao", b)
+	golden.WriteFailed(t, name+".problems.txt", []byte(probs.String()))
 }
 
 // corpusTable prints the per-document results and their totals.

@@ -2,8 +2,8 @@ package importer
 
 import (
 	"bytes"
+	"nianbao/internal/golden"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,10 +60,9 @@ func sameReport(t testing.TB, name string, want, got []byte) {
 	if bytes.Equal(want, got) {
 		return
 	}
-	dir := filepath.Join("testdata", "failed")
-	_ = os.MkdirAll(dir, 0o755)
-	_ = os.WriteFile(filepath.Join(dir, name+".want.nianbao"), want, 0o644)
-	_ = os.WriteFile(filepath.Join(dir, name+".got.nianbao"), got, 0o644)
+	dir := golden.Failed
+	golden.WriteFailed(t, name+".want.nianbao", want)
+	golden.WriteFailed(t, name+".got.nianbao", got)
 	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
 	for i := 0; i < len(wl) || i < len(gl); i++ {
 		var w, g string

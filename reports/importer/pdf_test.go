@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math/rand/v2"
+	"nianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,10 +27,9 @@ func samePlainText(t *testing.T, name string, want, got *reports.Report) {
 	if w == g {
 		return
 	}
-	dir := filepath.Join("testdata", "failed")
-	_ = os.MkdirAll(dir, 0o755)
-	_ = os.WriteFile(filepath.Join(dir, name+".want.txt"), []byte(w), 0o644)
-	_ = os.WriteFile(filepath.Join(dir, name+".got.txt"), []byte(g), 0o644)
+	dir := golden.Failed
+	golden.WriteFailed(t, name+".want.txt", []byte(w))
+	golden.WriteFailed(t, name+".got.txt", []byte(g))
 	wl, gl := strings.Split(w, "\n"), strings.Split(g, "\n")
 	for i := range max(len(wl), len(gl)) {
 		var a, b string
@@ -709,10 +709,7 @@ func TestPDFMutations(t *testing.T) {
 			}
 			checkResult(t, r.res, r.err)
 		case <-time.After(20 * time.Second):
-			dir := filepath.Join("testdata", "failed")
-			_ = os.MkdirAll(dir, 0o755)
-			path := filepath.Join(dir, fmt.Sprintf("pdf_mutation_%d.pdf", i))
-			_ = os.WriteFile(path, d, 0o644)
+			path := golden.WriteFailed(t, fmt.Sprintf("pdf_mutation_%d.pdf", i), d)
 			t.Fatalf("mutation %d: no answer after 20 s (input kept in %s)", i, path)
 		}
 	}

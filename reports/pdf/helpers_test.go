@@ -4,41 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 
 	"nianbao/reports"
 )
-
-// golden compares got with testdata/name. UPDATE_GOLDEN=1 rewrites the
-// file; on a mismatch the actual output is written to testdata/failed/name
-// so that it can be inspected (and promoted).
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if !bytes.Equal(want, got) {
-		failed := filepath.Join("testdata", "failed", name)
-		_ = os.MkdirAll(filepath.Dir(failed), 0o755)
-		_ = os.WriteFile(failed, got, 0o644)
-		t.Errorf("%s differs from the golden file; actual output written to %s (UPDATE_GOLDEN=1 accepts it)", path, failed)
-	}
-}
 
 // docJSON is the layout model as stored in the goldens.
 func docJSON(t *testing.T, doc *Document) []byte {

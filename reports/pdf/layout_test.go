@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"nianbao/internal/golden"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,7 +34,7 @@ func TestLayoutGolden(t *testing.T) {
 	files := []string{"sample.layout.json", "long.layout.json"}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			golden(t, files[i], docJSON(t, mustLayout(t, c.report, c.opts)))
+			golden.Assert(t, files[i], docJSON(t, mustLayout(t, c.report, c.opts)))
 		})
 	}
 }

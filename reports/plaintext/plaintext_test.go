@@ -1,8 +1,7 @@
 package plaintext
 
 import (
-	"os"
-	"path/filepath"
+	"nianbao/internal/golden"
 	"strings"
 	"testing"
 
@@ -13,28 +12,7 @@ import (
 // rewrites it, a mismatch writes the actual text to testdata/failed/.
 func TestSampleGolden(t *testing.T) {
 	got := String(reports.Sample())
-	golden := filepath.Join("testdata", "sample.txt")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if got != string(want) {
-		failed := filepath.Join("testdata", "failed")
-		_ = os.MkdirAll(failed, 0o755)
-		_ = os.WriteFile(filepath.Join(failed, "sample.txt"), []byte(got), 0o644)
-		gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
-		for i := range min(len(gl), len(wl)) {
-			if gl[i] != wl[i] {
-				t.Fatalf("line %d:\n got %q\nwant %q\n(actual text in %s)", i+1, gl[i], wl[i], failed)
-			}
-		}
-		t.Fatalf("text has %d lines, golden %d (actual text in %s)", len(gl), len(wl), failed)
-	}
+	golden.Assert(t, "sample.txt", []byte(got))
 }
 
 // The sample's text has the seed's layout: title, preamble, headings,
