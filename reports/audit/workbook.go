@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"nianbao/reports/xlsx"
 )
 
@@ -29,9 +27,12 @@ func Percent(s float64) string { return fmt.Sprintf("%d%%", int(s*100+0.5)) }
 // Workbook builds the audit workbook: 审核总览 (one row per file), 单位之间雷同
 // (the copied pairs with their passages), 未报送单位 (with a roster),
 // 县级报告比对 (with the county report) and one sheet of findings per unit.
-func (a *Audit) Workbook() (*excelize.File, error) {
-	f := excelize.NewFile()
-	fail := func(err error) (*excelize.File, error) {
+func (a *Audit) Workbook() (*xlsx.Book, error) {
+	f, err := xlsx.NewBook()
+	if err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*xlsx.Book, error) {
 		f.Close()
 		return nil, err
 	}
@@ -58,13 +59,10 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 		}
 		rows = append(rows, []any{int64(i + 1), u.Name(), filepath.Base(u.File), u.Kind, u.Status.Chinese(), errs, warns, date, timely, prev, similar, share, sheets[i], u.Reason})
 	}
-	if err := xlsx.AddList(f, SheetOverview, a.Summary(),
+	if err := f.AddList(SheetOverview, a.Summary(),
 		[]string{"序号", "单位", "文件", "类型", "状态", "错误", "警告", "落款日期", "是否按时", "与上年相同", "最相似的其他单位", "相似度", "检查结果见", "说明"},
 		[]float64{6, 28, 24, 10, 9, 6, 6, 14, 14, 9, 24, 7, 14, 40}, rows); err != nil {
 		return fail(err)
-	}
-	if err := f.DeleteSheet("Sheet1"); err != nil {
-		return fail(fmt.Errorf("delete Sheet1: %w", err))
 	}
 
 	rows = nil
@@ -75,7 +73,7 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 	if len(rows) == 0 {
 		rows = [][]any{{"", "未发现超过一半相同的单位。", "", "", "", "", ""}}
 	}
-	if err := xlsx.AddList(f, SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
+	if err := f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
 		[]string{"序号", "单位甲", "单位乙", "相似度", "甲与乙相同", "乙与甲相同", "相同的段落"},
 		[]float64{6, 24, 24, 8, 10, 10, 80}, rows); err != nil {
 		return fail(err)
@@ -89,7 +87,7 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 		if len(rows) == 0 {
 			rows = [][]any{{"", "名单中的单位均已报送。", ""}}
 		}
-		if err := xlsx.AddList(f, SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
+		if err := f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
 			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows); err != nil {
 			return fail(err)
 		}
@@ -108,7 +106,7 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 		case len(rows) == 0:
 			rows = [][]any{{"", "各表格数字与各单位之和一致。", "", ""}}
 		}
-		if err := xlsx.AddList(f, SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows); err != nil {
+		if err := f.AddList(SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows); err != nil {
 			return fail(err)
 		}
 	}
@@ -118,7 +116,7 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 		for i, p := range a.PrevUnreadable {
 			rows = append(rows, []any{int64(i + 1), filepath.Base(p.File), p.Kind, p.Reason})
 		}
-		if err := xlsx.AddList(f, SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
+		if err := f.AddList(SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
 			[]string{"序号", "文件", "类型", "原因"}, []float64{6, 30, 10, 70}, rows); err != nil {
 			return fail(err)
 		}
@@ -133,7 +131,7 @@ func (a *Audit) Workbook() (*excelize.File, error) {
 }
 
 // addUnitSheet lists a unit's findings with their locations.
-func (a *Audit) addUnitSheet(f *excelize.File, sheet string, u *Unit) error {
+func (a *Audit) addUnitSheet(f *xlsx.Book, sheet string, u *Unit) error {
 	var rows [][]any
 	for i, fd := range u.Findings {
 		kind := fd.Severity.Chinese()
@@ -150,7 +148,7 @@ func (a *Audit) addUnitSheet(f *excelize.File, sheet string, u *Unit) error {
 	case len(rows) == 0:
 		rows = [][]any{{"", "", "", "未发现问题。", ""}}
 	}
-	return xlsx.AddList(f, sheet, title, []string{"序号", "类别", "位置", "说明", "代码"}, []float64{6, 7, 30, 70, 18}, rows)
+	return f.AddList(sheet, title, []string{"序号", "类别", "位置", "说明", "代码"}, []float64{6, 7, 30, 70, 18}, rows)
 }
 
 // unitSheets names each unit's sheet: its number and short name, within
@@ -195,5 +193,5 @@ func (a *Audit) WriteXLSX(path string) error {
 		return err
 	}
 	defer f.Close()
-	return xlsx.SaveFile(f, path)
+	return f.Save(path)
 }

@@ -84,18 +84,9 @@ func decodeText(data []byte) (string, error) {
 }
 
 func rosterXLSX(path string, data []byte) ([]string, error) {
-	f, err := xlsx.Open(path, data)
+	_, rows, err := xlsx.FirstSheetRows(path, data)
 	if err != nil {
 		return nil, fmt.Errorf("报送名单：%w", err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, fmt.Errorf("报送名单 %s 中没有工作表", path)
-	}
-	rows, err := f.GetRows(sheets[0])
-	if err != nil {
-		return nil, fmt.Errorf("报送名单 %s 工作表「%s」无法读取：%w", path, sheets[0], err)
 	}
 	col := 0
 	if allNumbers(rows, 0) {

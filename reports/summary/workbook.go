@@ -5,8 +5,6 @@ import (
 	"nianbao/reports/fullcheck"
 	"path/filepath"
 
-	"github.com/xuri/excelize/v2"
-
 	"nianbao/reports"
 	"nianbao/reports/xlsx"
 )
@@ -25,7 +23,7 @@ func (s *Summary) Title() string {
 // Workbook builds the summary workbook: the summed tables in the official
 // layout (totals as live formulas), the table checks of the sum, the sheet
 // 单位情况 and, with a roster, 未报送单位.
-func Workbook(s *Summary) (*excelize.File, error) {
+func Workbook(s *Summary) (*xlsx.Book, error) {
 	var tableFindings []reports.Finding
 	for _, f := range fullcheck.Run(s.Total, nil) {
 		if f.Location.Table != "" {
@@ -60,7 +58,7 @@ func Workbook(s *Summary) (*excelize.File, error) {
 	}
 	notCounted, withErrors, late := s.Counts()
 	title := fmt.Sprintf("单位情况：共%d个文件，已计入%d个，未计入%d个，有错误%d个，逾期%d个", len(s.Units), s.Included, notCounted, withErrors, late)
-	if err := xlsx.AddList(f, SheetUnits, title,
+	if err := f.AddList(SheetUnits, title,
 		[]string{"序号", "单位", "文件", "状态", "错误", "警告", "落款日期", "是否按时", "说明"},
 		[]float64{6, 30, 24, 9, 6, 6, 14, 14, 44}, rows); err != nil {
 		f.Close()
@@ -74,7 +72,7 @@ func Workbook(s *Summary) (*excelize.File, error) {
 		if len(mrows) == 0 {
 			mrows = [][]any{{"", "名单中的单位均已报送。", ""}}
 		}
-		if err := xlsx.AddList(f, SheetMissing, fmt.Sprintf("未报送单位：%d个", len(s.Missing)),
+		if err := f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(s.Missing)),
 			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, mrows); err != nil {
 			f.Close()
 			return nil, err
@@ -90,5 +88,5 @@ func WriteXLSX(path string, s *Summary) error {
 		return err
 	}
 	defer f.Close()
-	return xlsx.SaveFile(f, path)
+	return f.Save(path)
 }

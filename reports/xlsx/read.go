@@ -211,10 +211,30 @@ func checkZip(name string, data []byte) error {
 	return nil
 }
 
-// Open opens any .xlsx workbook (a roster, say) within the size limits that
-// protect Read: data that is not an xlsx, or that unzips to too much, is
-// refused with a *reports.FileError before excelize reads it. The caller closes it.
-func Open(name string, data []byte) (*excelize.File, error) {
+// FirstSheetRows reads the rows of the first sheet of any .xlsx workbook
+// (a roster, say), as text, within the size limits that protect Read. It
+// returns the sheet's name too, for messages.
+func FirstSheetRows(name string, data []byte) (sheet string, rows [][]string, err error) {
+	f, err := openBounded(name, data)
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return "", nil, readError(name, "工作簿中没有工作表", nil)
+	}
+	rows, err = f.GetRows(sheets[0])
+	if err != nil {
+		return sheets[0], nil, readError(name, fmt.Sprintf("工作表「%s」无法读取：%v", sheets[0], err), err)
+	}
+	return sheets[0], rows, nil
+}
+
+// openBounded opens an .xlsx workbook within the size limits that protect
+// Read: data that is not an xlsx, or that unzips to too much, is refused
+// with a *reports.FileError before excelize reads it. The caller closes it.
+func openBounded(name string, data []byte) (*excelize.File, error) {
 	if err := checkZip(name, data); err != nil {
 		return nil, err
 	}
@@ -228,7 +248,7 @@ func Open(name string, data []byte) (*excelize.File, error) {
 }
 
 func open(name string, data []byte) (*workbook, error) {
-	f, err := Open(name, data)
+	f, err := openBounded(name, data)
 	if err != nil {
 		return nil, err
 	}

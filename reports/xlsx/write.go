@@ -64,41 +64,86 @@ func SheetName(t *reports.Template, section string) string {
 // Write writes the workbook of r to w: one sheet per table section and the
 // sheet 检查结果 listing findings.
 func Write(w io.Writer, r *reports.Report, findings []reports.Finding) error {
-	f, err := NewWorkbook(r, findings, "")
+	b, err := NewWorkbook(r, findings, "")
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	if _, err := f.WriteTo(w); err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	return nil
+	defer b.Close()
+	return b.Write(w)
 }
 
 // WriteFile writes the workbook of r to path atomically (the previous file,
 // if any, is kept as path+".bak").
 func WriteFile(path string, r *reports.Report, findings []reports.Finding) error {
-	f, err := NewWorkbook(r, findings, "")
+	b, err := NewWorkbook(r, findings, "")
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	return SaveFile(f, path)
+	defer b.Close()
+	return b.Save(path)
 }
 
-// SaveFile writes an open workbook to path atomically.
-func SaveFile(f *excelize.File, path string) error {
-	buf, err := f.WriteToBuffer()
+// Book is a workbook being built in memory: a report's tables
+// (NewWorkbook) or nothing yet (NewBook), then lists (AddList) such as the
+// units of a 汇总 or an 审核, then Save or Write. It keeps the spreadsheet
+// library to this package.
+type Book struct {
+	f     *excelize.File
+	st    *styles
+	blank bool // still holds excelize's empty Sheet1
+}
+
+// NewBook starts an empty workbook; its first list becomes its first sheet.
+func NewBook() (*Book, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &Book{f: f, st: st, blank: true}, nil
+}
+
+// AddList adds a sheet with a title row, a header row and one row per item.
+// Values may be strings or numbers; widths are Excel column widths.
+func (b *Book) AddList(sheet, title string, header []string, widths []float64, rows [][]any) error {
+	if err := addList(b.f, b.st, sheet, title, header, widths, rows); err != nil {
+		return err
+	}
+	if b.blank {
+		b.blank = false
+		if err := b.f.DeleteSheet("Sheet1"); err != nil {
+			return fmt.Errorf("remove the empty sheet: %w", err)
+		}
+	}
+	return nil
+}
+
+// Save writes the workbook to path atomically (the previous file, if any,
+// is kept as path+".bak").
+func (b *Book) Save(path string) error {
+	buf, err := b.f.WriteToBuffer()
 	if err != nil {
 		return fmt.Errorf("encode workbook %s: %w", path, err)
 	}
 	return reports.WriteFileAtomic(path, buf.Bytes(), true)
 }
 
+// Write writes the workbook to w.
+func (b *Book) Write(w io.Writer) error {
+	if _, err := b.f.WriteTo(w); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+// Close releases the workbook's memory.
+func (b *Book) Close() error { return b.f.Close() }
+
 // NewWorkbook builds the workbook of r in memory: the table sheets and, when
 // findings is not nil, the sheet 检查结果. title heads every sheet; "" means
 // the report's title. Callers may add sheets (AddList) before saving.
-func NewWorkbook(r *reports.Report, findings []reports.Finding, title string) (*excelize.File, error) {
+func NewWorkbook(r *reports.Report, findings []reports.Finding, title string) (*Book, error) {
 	if title == "" {
 		title = r.Title()
 	}
@@ -141,7 +186,7 @@ func NewWorkbook(r *reports.Report, findings []reports.Finding, title string) (*
 		return nil, err
 	}
 	f.SetActiveSheet(0)
-	return f, nil
+	return &Book{f: f, st: st}, nil
 }
 
 func setProps(f *excelize.File, r *reports.Report, title string) error {
@@ -615,17 +660,6 @@ func sumFormula(idx []int, at func(int) (col, row int)) string {
 		i = j + 1
 	}
 	return "SUM(" + strings.Join(parts, ",") + ")"
-}
-
-// AddList adds a sheet with a title row, a header row and one row per item:
-// the 检查结果 sheet, and the unit lists of a 汇总. Values may be strings or
-// numbers; widths are Excel column widths.
-func AddList(f *excelize.File, sheet, title string, header []string, widths []float64, rows [][]any) error {
-	st, err := newStyles(f)
-	if err != nil {
-		return err
-	}
-	return addList(f, st, sheet, title, header, widths, rows)
 }
 
 func addList(f *excelize.File, st *styles, sheet, title string, header []string, widths []float64, rows [][]any) error {
