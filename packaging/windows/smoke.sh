@@ -273,7 +273,7 @@ if [ -n "$open_exe" ] && [ -n "$wid" ]; then
 	if [ -n "$d" ]; then
 		press "$d" xdotool key Return
 		sleep 3
-		press "$wid" xdotool mousemove --window "$wid" 590 561 click 1
+		press "$wid" xdotool mousemove --window "$wid" 636 598 click 1
 		d=$(dialog '导出汇总表')
 		check "the sum of the folder chosen there is offered for export" test -n "$d"
 		if [ -n "$d" ]; then
