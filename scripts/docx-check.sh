@@ -10,6 +10,8 @@
 # Needs libreoffice-writer(-nogui), python3-docx and poppler-utils
 # (bash scripts/setup.sh --test).
 set -euo pipefail
+# A command that fails stops the script: say which, so a failure is never silent.
+trap 'echo "FAIL: $(basename "$0") line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 for tool in soffice pdftotext pdfinfo /usr/bin/python3; do
   command -v "$tool" >/dev/null || { echo "docx-check: $tool not found: run bash scripts/setup.sh --test"; exit 1; }

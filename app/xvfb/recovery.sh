@@ -10,6 +10,8 @@
 #
 # Needs: xvfb (xvfb-run), xdotool, imagemagick (import), and what builds Fyne.
 set -euo pipefail
+# A command that fails stops the script: say which, so a failure is never silent.
+trap 'echo "FAIL: $(basename "$0") line $LINENO: $BASH_COMMAND" >&2' ERR
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 

@@ -15,6 +15,8 @@
 #
 # Needs xvfb (xvfb-run), xdotool, imagemagick (import), like run.sh.
 set -euo pipefail
+# A command that fails stops the script: say which, so a failure is never silent.
+trap 'echo "FAIL: $(basename "$0") line $LINENO: $BASH_COMMAND" >&2' ERR
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 fail() { echo "FAIL: $*" >&2; exit 1; }

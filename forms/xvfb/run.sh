@@ -12,6 +12,8 @@
 # icewm, and the packages
 # that build Fyne (gcc libgl-dev xorg-dev or the smaller set).
 set -euo pipefail
+# A command that fails stops the script: say which, so a failure is never silent.
+trap 'echo "FAIL: $(basename "$0") line $LINENO: $BASH_COMMAND" >&2' ERR
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 
