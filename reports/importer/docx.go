@@ -141,184 +141,233 @@ type docxCell struct {
 func readDocumentXML(data []byte, num *numbering) ([]block, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
-	var (
-		blocks   []block
-		para     strings.Builder
-		inPara   int // depth of nested w:p (text boxes inside paragraphs)
-		inText   bool
-		paraNo   int
-		tableNo  int
-		skip     int // depth inside content to ignore (mc:Fallback, w:delText)
-		depth    int
-		tables   []*table // stack: nested tables are flattened into the cell
-		row      *trow
-		cell     *docxCell
-		rowCells []*docxCell
-		gridNext int
-		numID    string // the paragraph's automatic list, if any
-		ilvl     int
-	)
-	attr := func(e xml.StartElement, local string) (string, bool) {
-		for _, a := range e.Attr {
-			if a.Name.Local == local {
-				return a.Value, true
-			}
-		}
-		return "", false
-	}
+	rd := &docxReader{num: num}
 	for {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) {
-			if depth > 0 {
+			if rd.depth > 0 {
 				return nil, fmt.Errorf("文档不完整（文件可能已损坏或被截断）")
 			}
-			break
+			return rd.blocks, nil
 		}
 		if err != nil {
 			return nil, err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			depth++
-			if depth > maxXMLDepth {
-				return nil, fmt.Errorf("嵌套层次过深")
-			}
-			if skip > 0 {
-				skip++
-				continue
-			}
-			switch t.Name.Local {
-			case "Fallback", "delText", "instrText", "tabs", "moveFrom", "del":
-				skip = 1
-			case "p":
-				inPara++
-				if inPara == 1 {
-					para.Reset()
-					numID, ilvl = "", 0
-				}
-			case "numId":
-				if inPara == 1 {
-					numID, _ = attr(t, "val")
-				}
-			case "ilvl":
-				if inPara == 1 {
-					v, _ := attr(t, "val")
-					ilvl, _ = strconv.Atoi(v)
-				}
-			case "t":
-				inText = true
-			case "tab":
-				if inPara > 0 {
-					para.WriteString("\t")
-				}
-			case "br", "cr":
-				if inPara > 0 {
-					para.WriteString("\n")
-				}
-			case "tbl":
-				if len(tables) == 0 {
-					tableNo++
-				}
-				tables = append(tables, &table{pos: Position{Table: tableNo}})
-			case "tr":
-				if len(tables) == 1 {
-					row = &trow{pos: Position{Table: tableNo, Row: len(tables[0].rows) + 1}}
-					rowCells = nil
-					gridNext = 0
-				}
-			case "gridBefore":
-				if len(tables) == 1 && row != nil {
-					if v, ok := attr(t, "val"); ok {
-						n, _ := strconv.Atoi(v)
-						gridNext += min(max(n, 0), maxCellsPerRow)
-					}
-				}
-			case "tc":
-				if len(tables) == 1 && row != nil {
-					cell = &docxCell{col: gridNext, span: 1}
-				}
-			case "gridSpan":
-				if len(tables) == 1 && cell != nil {
-					if v, ok := attr(t, "val"); ok {
-						if n, err := strconv.Atoi(v); err == nil && n > 1 {
-							cell.span = min(n, maxCellsPerRow)
-						}
-					}
-				}
-			case "vMerge":
-				if len(tables) == 1 && cell != nil {
-					v, _ := attr(t, "val")
-					cell.vmerge = v != "restart"
-				}
+			if err := rd.start(t); err != nil {
+				return nil, err
 			}
 		case xml.EndElement:
-			depth--
-			if skip > 0 {
-				skip--
-				continue
-			}
-			switch t.Name.Local {
-			case "t":
-				inText = false
-			case "p":
-				inPara--
-				if inPara > 0 {
-					continue
-				}
-				text := para.String()
-				if numID != "" && strings.TrimSpace(text) != "" {
-					text = num.label(numID, ilvl) + text
-				}
-				if len(tables) > 0 && cell != nil {
-					// A cell's paragraphs are one label broken over lines.
-					cell.text.WriteString(strings.TrimSpace(text))
-					cell.paraSeen = true
-				} else if len(tables) == 0 {
-					paraNo++
-					for _, line := range strings.Split(text, "\n") {
-						blocks = append(blocks, block{para: line, pos: Position{Para: paraNo}})
-					}
-				}
-				if len(blocks) > maxDocxBlocks {
-					return nil, fmt.Errorf("段落过多")
-				}
-			case "tc":
-				if len(tables) == 1 && cell != nil && row != nil {
-					if len(rowCells) < maxCellsPerRow {
-						rowCells = append(rowCells, cell)
-					}
-					gridNext += cell.span
-					cell = nil
-				}
-			case "tr":
-				if len(tables) == 1 && row != nil {
-					for _, c := range rowCells {
-						text := c.text.String()
-						if c.vmerge {
-							text = "" // as Word copies a vertically merged cell
-						}
-						row.cells = append(row.cells, tcell{text: text, col: c.col})
-					}
-					if len(tables[0].rows) < maxRowsPerTable {
-						tables[0].rows = append(tables[0].rows, *row)
-					}
-					row = nil
-				}
-			case "tbl":
-				if len(tables) > 0 {
-					tb := tables[len(tables)-1]
-					tables = tables[:len(tables)-1]
-					if len(tables) == 0 {
-						tb.pos = Position{Table: tableNo}
-						blocks = append(blocks, block{table: tb, pos: tb.pos})
-					}
-				}
+			if err := rd.end(t); err != nil {
+				return nil, err
 			}
 		case xml.CharData:
-			if skip == 0 && inText && inPara > 0 {
-				para.Write(t)
+			if rd.skip == 0 && rd.inText && rd.inPara > 0 {
+				rd.para.Write(t)
 			}
 		}
 	}
-	return blocks, nil
+}
+
+// docxReader is the state of readDocumentXML as it walks word/document.xml:
+// the blocks so far, the paragraph and the table being read.
+type docxReader struct {
+	num      *numbering
+	blocks   []block
+	para     strings.Builder
+	inPara   int // depth of nested w:p (text boxes inside paragraphs)
+	inText   bool
+	paraNo   int
+	tableNo  int
+	skip     int // depth inside content to ignore (mc:Fallback, w:delText)
+	depth    int
+	tables   []*table // stack: nested tables are flattened into the cell
+	row      *trow
+	cell     *docxCell
+	rowCells []*docxCell
+	gridNext int
+	numID    string // the paragraph's automatic list, if any
+	ilvl     int
+}
+
+// attrValue is the value of the attribute named local (any namespace).
+func attrValue(e xml.StartElement, local string) (string, bool) {
+	for _, a := range e.Attr {
+		if a.Name.Local == local {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+// start takes an element's start: paragraphs and their runs, lists, and
+// the rows and cells (with their grid positions and merges) of top-level
+// tables.
+func (rd *docxReader) start(t xml.StartElement) error {
+	rd.depth++
+	if rd.depth > maxXMLDepth {
+		return fmt.Errorf("嵌套层次过深")
+	}
+	if rd.skip > 0 {
+		rd.skip++
+		return nil
+	}
+	switch t.Name.Local {
+	case "Fallback", "delText", "instrText", "tabs", "moveFrom", "del":
+		rd.skip = 1
+	case "p":
+		rd.inPara++
+		if rd.inPara == 1 {
+			rd.para.Reset()
+			rd.numID, rd.ilvl = "", 0
+		}
+	case "numId":
+		if rd.inPara == 1 {
+			rd.numID, _ = attrValue(t, "val")
+		}
+	case "ilvl":
+		if rd.inPara == 1 {
+			v, _ := attrValue(t, "val")
+			rd.ilvl, _ = strconv.Atoi(v)
+		}
+	case "t":
+		rd.inText = true
+	case "tab":
+		if rd.inPara > 0 {
+			rd.para.WriteString("\t")
+		}
+	case "br", "cr":
+		if rd.inPara > 0 {
+			rd.para.WriteString("\n")
+		}
+	default:
+		rd.startTablePart(t)
+	}
+	return nil
+}
+
+// startTablePart takes the start of a table, a row, a cell, or a cell's
+// grid position and merge; nested tables count only as text of their cell.
+func (rd *docxReader) startTablePart(t xml.StartElement) {
+	top := len(rd.tables) == 1
+	switch t.Name.Local {
+	case "tbl":
+		if len(rd.tables) == 0 {
+			rd.tableNo++
+		}
+		rd.tables = append(rd.tables, &table{pos: Position{Table: rd.tableNo}})
+	case "tr":
+		if top {
+			rd.row = &trow{pos: Position{Table: rd.tableNo, Row: len(rd.tables[0].rows) + 1}}
+			rd.rowCells = nil
+			rd.gridNext = 0
+		}
+	case "gridBefore":
+		if top && rd.row != nil {
+			if v, ok := attrValue(t, "val"); ok {
+				n, _ := strconv.Atoi(v)
+				rd.gridNext += min(max(n, 0), maxCellsPerRow)
+			}
+		}
+	case "tc":
+		if top && rd.row != nil {
+			rd.cell = &docxCell{col: rd.gridNext, span: 1}
+		}
+	case "gridSpan":
+		if top && rd.cell != nil {
+			if v, ok := attrValue(t, "val"); ok {
+				if n, err := strconv.Atoi(v); err == nil && n > 1 {
+					rd.cell.span = min(n, maxCellsPerRow)
+				}
+			}
+		}
+	case "vMerge":
+		if top && rd.cell != nil {
+			v, _ := attrValue(t, "val")
+			rd.cell.vmerge = v != "restart"
+		}
+	}
+}
+
+// end takes an element's end: a finished paragraph becomes a block (or
+// part of its cell's text), a finished row and table go into the blocks.
+func (rd *docxReader) end(t xml.EndElement) error {
+	rd.depth--
+	if rd.skip > 0 {
+		rd.skip--
+		return nil
+	}
+	switch t.Name.Local {
+	case "t":
+		rd.inText = false
+	case "p":
+		return rd.endParagraph()
+	case "tc":
+		if len(rd.tables) == 1 && rd.cell != nil && rd.row != nil {
+			if len(rd.rowCells) < maxCellsPerRow {
+				rd.rowCells = append(rd.rowCells, rd.cell)
+			}
+			rd.gridNext += rd.cell.span
+			rd.cell = nil
+		}
+	case "tr":
+		rd.endRow()
+	case "tbl":
+		if len(rd.tables) > 0 {
+			tb := rd.tables[len(rd.tables)-1]
+			rd.tables = rd.tables[:len(rd.tables)-1]
+			if len(rd.tables) == 0 {
+				tb.pos = Position{Table: rd.tableNo}
+				rd.blocks = append(rd.blocks, block{table: tb, pos: tb.pos})
+			}
+		}
+	}
+	return nil
+}
+
+// endParagraph ends a paragraph: its list label is put in front, and it
+// becomes one block per line, or a line of its table cell's label.
+func (rd *docxReader) endParagraph() error {
+	rd.inPara--
+	if rd.inPara > 0 {
+		return nil
+	}
+	text := rd.para.String()
+	if rd.numID != "" && strings.TrimSpace(text) != "" {
+		text = rd.num.label(rd.numID, rd.ilvl) + text
+	}
+	if len(rd.tables) > 0 && rd.cell != nil {
+		// A cell's paragraphs are one label broken over lines.
+		rd.cell.text.WriteString(strings.TrimSpace(text))
+		rd.cell.paraSeen = true
+	} else if len(rd.tables) == 0 {
+		rd.paraNo++
+		for _, line := range strings.Split(text, "\n") {
+			rd.blocks = append(rd.blocks, block{para: line, pos: Position{Para: rd.paraNo}})
+		}
+	}
+	if len(rd.blocks) > maxDocxBlocks {
+		return fmt.Errorf("段落过多")
+	}
+	return nil
+}
+
+// endRow puts a finished row of a top-level table into it, a vertically
+// merged cell's continuation read as empty, as Word copies it.
+func (rd *docxReader) endRow() {
+	if len(rd.tables) != 1 || rd.row == nil {
+		return
+	}
+	for _, c := range rd.rowCells {
+		text := c.text.String()
+		if c.vmerge {
+			text = "" // as Word copies a vertically merged cell
+		}
+		rd.row.cells = append(rd.row.cells, tcell{text: text, col: c.col})
+	}
+	if len(rd.tables[0].rows) < maxRowsPerTable {
+		rd.tables[0].rows = append(rd.tables[0].rows, *rd.row)
+	}
+	rd.row = nil
 }
