@@ -109,7 +109,54 @@ func recognizeBlocks(blocks []block) *Result {
 	rc.res.Report = r
 	defer rc.chromeNote()
 
-	// Paragraph debris: page numbers left by a page break.
+	blocks = rc.dropDebris(blocks)
+	heads, seen := sectionHeadings(blocks)
+	// The page's footer after the report.
+	if len(heads) > 0 {
+		blocks = rc.trimFooter(blocks, heads[len(heads)-1].idx)
+	} else {
+		blocks = rc.trimFooter(blocks, -1)
+	}
+	blocks, signOrgan, signPos := rc.signing(blocks, heads)
+
+	// Template version from the labels found, year from the title.
+	first := len(blocks)
+	if len(heads) > 0 {
+		first = heads[0].idx
+	}
+	rc.front(blocks[:first])
+	rc.organ(signOrgan, signPos)
+	if r.Year == 0 {
+		rc.guessYear(blocks)
+	}
+	rc.chooseTemplate(blocks)
+
+	tables := rc.sections(blocks, heads)
+	for _, b := range blocks[:first] {
+		if b.table != nil {
+			tables = append(tables, b)
+		}
+	}
+	cellsFound := rc.tables(tables)
+	rc.declaredMismatches()
+
+	if len(heads) == 0 && cellsFound == 0 {
+		rc.res.Empty = true
+		rc.res.Problems = append([]Problem{{Severity: Unusable, Message: "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。"}}, rc.res.Problems...)
+		return rc.res
+	}
+	for i, sk := range sectionKeys {
+		if !seen[sk.key] {
+			rc.add(Uncertain, Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
+		}
+	}
+	return rc.res
+}
+
+// dropDebris drops what is not the report's text: page chrome the reader
+// marked (listed in the notes), empty paragraphs and page numbers left by
+// page breaks; and notes text broken at a fixed width (copied from a PDF).
+func (rc *recognizer) dropDebris(blocks []block) []block {
 	var kept []block
 	for _, b := range blocks {
 		if b.chrome {
@@ -133,18 +180,22 @@ func recognizeBlocks(blocks []block) *Result {
 		}
 		kept = append(kept, b)
 	}
-	blocks = kept
-	if rc.wrapped = detectWrapped(blocks); rc.wrapped {
+	if rc.wrapped = detectWrapped(kept); rc.wrapped {
 		rc.add(Note, Position{}, "文字是按固定宽度折行的（如从 PDF 复制），已把折断的行重新接成段落，请核对段落划分")
 	}
+	return kept
+}
 
-	// Section headings, in order.
-	type heading struct {
-		key string
-		idx int
-	}
-	var heads []heading
-	seen := map[string]bool{}
+// heading is a section heading found among the blocks: the section's key
+// and the block's index.
+type heading struct {
+	key string
+	idx int
+}
+
+// sectionHeadings finds the section headings in order, each section once.
+func sectionHeadings(blocks []block) (heads []heading, seen map[string]bool) {
+	seen = map[string]bool{}
 	for i, b := range blocks {
 		if b.table != nil {
 			continue
@@ -154,16 +205,14 @@ func recognizeBlocks(blocks []block) *Result {
 			seen[k] = true
 		}
 	}
+	return heads, seen
+}
 
-	// The page's footer after the report.
-	if len(heads) > 0 {
-		blocks = rc.trimFooter(blocks, heads[len(heads)-1].idx)
-	} else {
-		blocks = rc.trimFooter(blocks, -1)
-	}
-
-	// The 落款 at the end: the date and the organ, maybe followed by the
-	// signature line of the signed copy.
+// signing reads the 落款 at the end — the date and the organ, maybe
+// followed by the signature line of the signed copy — and returns the
+// blocks before it.
+func (rc *recognizer) signing(blocks []block, heads []heading) ([]block, string, Position) {
+	r := rc.r
 	end := len(blocks)
 	if end > 0 && blocks[end-1].table == nil && canon(blocks[end-1].para) == canon(reports.SignatureLineText) {
 		r.Signing.SignatureLine = true
@@ -189,14 +238,14 @@ func recognizeBlocks(blocks []block) *Result {
 		}
 		break
 	}
-	blocks = blocks[:end]
+	return blocks[:end], signOrgan, signPos
+}
 
-	// Template version from the labels found, year from the title.
-	first := len(blocks)
-	if len(heads) > 0 {
-		first = heads[0].idx
-	}
-	rc.front(blocks[:first])
+// organ settles the organ's names and level from the title (read by front),
+// the 落款's organ, or, with neither, the preamble; and says what is
+// missing from the 落款.
+func (rc *recognizer) organ(signOrgan string, signPos Position) {
+	r := rc.r
 	if r.Organ.ShortName == "" && signOrgan == "" {
 		// No title and no 落款: the organ the preamble says publishes the
 		// report (“现公布××乡人民政府2022年政府信息公开工作年度报告”), else
@@ -228,12 +277,12 @@ func recognizeBlocks(blocks []block) *Result {
 	if r.Signing.Date.IsZero() {
 		rc.add(Uncertain, signPos, "文末未找到成文日期（如“2024年1月19日”），请在“落款”中填写")
 	}
-	if r.Year == 0 {
-		rc.guessYear(blocks)
-	}
-	rc.chooseTemplate(blocks)
+}
 
-	// Sections.
+// sections reads each section's text (一, 五, 六) and collects the tables
+// of all sections, the rows of tables that lost their tabs included, for
+// rc.tables.
+func (rc *recognizer) sections(blocks []block, heads []heading) []block {
 	var tables []block
 	for hi, h := range heads {
 		stop := len(blocks)
@@ -269,25 +318,7 @@ func recognizeBlocks(blocks []block) *Result {
 			rc.other(paras)
 		}
 	}
-	for _, b := range blocks[:first] {
-		if b.table != nil {
-			tables = append(tables, b)
-		}
-	}
-	cellsFound := rc.tables(tables)
-	rc.declaredMismatches()
-
-	if len(heads) == 0 && cellsFound == 0 {
-		rc.res.Empty = true
-		rc.res.Problems = append([]Problem{{Severity: Unusable, Message: "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。"}}, rc.res.Problems...)
-		return rc.res
-	}
-	for i, sk := range sectionKeys {
-		if !seen[sk.key] {
-			rc.add(Uncertain, Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
-		}
-	}
-	return rc.res
+	return tables
 }
 
 // isTableNote reports whether a paragraph in a table section is one of the
