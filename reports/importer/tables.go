@@ -482,12 +482,51 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 	if len(st.header) == 0 {
 		return st.order, nil
 	}
-	type hc struct {
-		text     string
-		col, row int
+	groups, leaves, groupNames := tr.headerLabels(st, tb)
+	order, gcols := tr.matchLeaves(tb, groups, leaves, groupNames)
+	// Positions must tell the leaves apart; lines without tabs (or a
+	// garbled layout) do not, and the template's order is the safe reading.
+	distinct := map[int]bool{}
+	for _, l := range leaves {
+		distinct[l.col] = true
 	}
-	var groups, leaves []hc
-	groupNames := map[string]bool{}
+	if st.spaced || len(distinct) != len(leaves) {
+		if !slices.Equal(order, std) {
+			tr.rc.add(Note, st.header[0].pos, "%s的表头无法按位置对应，按模板的标准列顺序读取", tb.Name(tr.t))
+		}
+		return st.order, nil
+	}
+	if len(order) != len(tb.Columns) {
+		if len(leaves) > 0 {
+			tr.rc.add(Uncertain, st.header[0].pos, "%s的表头与模板不一致，按模板的标准列顺序读取数值，请核对", tb.Name(tr.t))
+		}
+		return st.order, nil
+	}
+	if !slices.Equal(order, std) {
+		tr.rc.add(Note, st.header[0].pos, "%s的列顺序与模板不同，已按表头标签对应", tb.Name(tr.t))
+	}
+	// Grid columns are usable only if they are distinct.
+	sorted := slices.Clone(gcols)
+	slices.Sort(sorted)
+	if len(slices.Compact(sorted)) != len(gcols) {
+		gcols = nil
+	}
+	st.order, st.gridCols = order, gcols
+	return order, gcols
+}
+
+// headerCell is a label found in a table's header rows, with its grid
+// column and header row.
+type headerCell struct {
+	text     string
+	col, row int
+}
+
+// headerLabels finds the header's group labels (法人或其他组织, …) and its
+// leaf labels (the template's column labels), the leaves in grid order;
+// groupNames are the canonical names of the template's column groups.
+func (tr *tableReader) headerLabels(st *tableState, tb *reports.Table) (groups, leaves []headerCell, groupNames map[string]bool) {
+	groupNames = map[string]bool{}
 	for _, c := range tb.Columns {
 		if c.Group != "" {
 			parts := strings.Split(c.Group, "·")
@@ -501,24 +540,30 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 				continue
 			}
 			if groupNames[t] {
-				groups = append(groups, hc{t, c.col, ri})
+				groups = append(groups, headerCell{t, c.col, ri})
 			}
 			for _, col := range tb.Columns {
 				if m := matchLabel(tr.v, c.text, col.Label); m != matchNone && m != matchPrefix {
-					leaves = append(leaves, hc{t, c.col, ri})
+					leaves = append(leaves, headerCell{t, c.col, ri})
 					break
 				}
 			}
 		}
 	}
-	slices.SortStableFunc(leaves, func(a, b hc) int {
+	slices.SortStableFunc(leaves, func(a, b headerCell) int {
 		if a.col != b.col {
 			return a.col - b.col
 		}
 		return a.row - b.row
 	})
+	return groups, leaves, groupNames
+}
+
+// matchLeaves gives each leaf label its template column, within the group
+// above it (the nearest group label to its left in an upper header row):
+// the columns in the header's order, and their grid columns.
+func (tr *tableReader) matchLeaves(tb *reports.Table, groups, leaves []headerCell, groupNames map[string]bool) (order, gcols []int) {
 	used := make([]bool, len(tb.Columns))
-	var order, gcols []int
 	for _, l := range leaves {
 		group := ""
 		bestCol := -1
@@ -548,34 +593,6 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 			gcols = append(gcols, l.col)
 		}
 	}
-	// Positions must tell the leaves apart; lines without tabs (or a
-	// garbled layout) do not, and the template's order is the safe reading.
-	distinct := map[int]bool{}
-	for _, l := range leaves {
-		distinct[l.col] = true
-	}
-	if st.spaced || len(distinct) != len(leaves) {
-		if !slices.Equal(order, std) {
-			tr.rc.add(Note, st.header[0].pos, "%s的表头无法按位置对应，按模板的标准列顺序读取", tb.Name(tr.t))
-		}
-		return st.order, nil
-	}
-	if len(order) != len(tb.Columns) {
-		if len(leaves) > 0 {
-			tr.rc.add(Uncertain, st.header[0].pos, "%s的表头与模板不一致，按模板的标准列顺序读取数值，请核对", tb.Name(tr.t))
-		}
-		return st.order, nil
-	}
-	if !slices.Equal(order, std) {
-		tr.rc.add(Note, st.header[0].pos, "%s的列顺序与模板不同，已按表头标签对应", tb.Name(tr.t))
-	}
-	// Grid columns are usable only if they are distinct.
-	sorted := slices.Clone(gcols)
-	slices.Sort(sorted)
-	if len(slices.Compact(sorted)) != len(gcols) {
-		gcols = nil
-	}
-	st.order, st.gridCols = order, gcols
 	return order, gcols
 }
 
