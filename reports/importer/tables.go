@@ -371,56 +371,17 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 			break
 		}
 	}
-	var cands []*reports.Table
-	switch kind {
-	case kindT2:
-		cands = tr.t2Tables()
-		if st.block != nil {
-			cands = append([]*reports.Table{st.block}, cands...)
-		}
-	case kindT3:
-		cands = []*reports.Table{tr.t.Table(reports.TableT3)}
-	case kindT4:
-		cands = nil
-	default:
-		cands = tr.allRowTables()
-	}
-	var tb *reports.Table
-	ri, li := -1, -1
-	var how match
-	for i := labelEnd - 1; i >= 0 && cands != nil; i-- {
-		if texts[i] == "" {
-			continue
-		}
-		if t, r, m := findRow(tr.v, cands, texts[i]); m != matchNone {
-			tb, ri, li, how = t, r, i, m
-			break
-		}
-	}
-	if tb == nil && kind == kindNone && labelEnd < len(texts) {
+	tb, ri, li, how := tr.findDataRow(kind, st, texts, labelEnd)
+	if tb == nil && kind == kindNone && labelEnd < len(texts) && labelEnd == 0 {
 		// Values in a table of unknown kind: only table 四 has no labels.
-		if labelEnd == 0 {
-			kind = kindT4
-			st = tr.state(kindT4)
-		}
+		kind = kindT4
+		st = tr.state(kindT4)
 	}
 	if tb == nil && kind == kindT4 && labelEnd == 0 {
 		tb, ri, li = tr.t.Table(reports.TableT4), 0, -1
 	}
 	if tb == nil {
-		label := ""
-		for _, t := range texts[:labelEnd] {
-			if t != "" {
-				label = t
-			}
-		}
-		if labelEnd == len(texts) && (isGroupLabel(label) || label == "") {
-			return // a label-only row (group label or debris)
-		}
-		if label == "" {
-			label = strings.Join(row.nonEmpty(), " ")
-		}
-		tr.rc.add(Uncertain, row.pos, "无法识别的表格行“%s”，此行的数值未导入", clip(label))
+		tr.unknownRow(row, texts, labelEnd)
 		return
 	}
 	if how == matchAlias || how == matchTypo || how == matchPrefix {
@@ -440,31 +401,75 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 	}
 	tr.seen[rowKey] = true
 	order, gridCols := tr.columnOrder(st, tb)
-	var vals []tcell
+	var values []string
 	if grid && gridCols != nil {
-		vals = make([]tcell, len(gridCols))
-		ok := true
-		for j, gc := range gridCols {
-			idx := slices.IndexFunc(row.cells, func(c tcell) bool { return c.col == gc })
-			if idx < 0 || idx <= li {
-				ok = false
-				break
-			}
-			vals[j] = row.cells[idx]
+		values = valuesByGrid(row, gridCols, li)
+	}
+	if values == nil {
+		values = tr.fit(tb, ri, order, texts[li+1:], row.pos)
+	}
+	tr.store(tb, ri, order, values, row.pos)
+}
+
+// findDataRow finds the template row a data row's label names, among the
+// tables its kind allows: the table, the row, the label's cell and how it
+// matched (tb nil when none).
+func (tr *tableReader) findDataRow(kind string, st *tableState, texts []string, labelEnd int) (tb *reports.Table, ri, li int, how match) {
+	var cands []*reports.Table
+	switch kind {
+	case kindT2:
+		cands = tr.t2Tables()
+		if st.block != nil {
+			cands = append([]*reports.Table{st.block}, cands...)
 		}
-		if !ok {
-			vals = nil
+	case kindT3:
+		cands = []*reports.Table{tr.t.Table(reports.TableT3)}
+	case kindT4:
+		cands = nil
+	default:
+		cands = tr.allRowTables()
+	}
+	for i := labelEnd - 1; i >= 0 && cands != nil; i-- {
+		if texts[i] == "" {
+			continue
+		}
+		if t, r, m := findRow(tr.v, cands, texts[i]); m != matchNone {
+			return t, r, i, m
 		}
 	}
-	var texts2 []string
-	if vals != nil {
-		for _, v := range vals {
-			texts2 = append(texts2, strings.TrimSpace(v.text))
+	return nil, -1, -1, matchNone
+}
+
+// unknownRow reports a row whose label names no row of the template; a
+// label-only row (a group label, debris) is passed over silently.
+func (tr *tableReader) unknownRow(row trow, texts []string, labelEnd int) {
+	label := ""
+	for _, t := range texts[:labelEnd] {
+		if t != "" {
+			label = t
 		}
-	} else {
-		texts2 = tr.fit(tb, ri, order, texts[li+1:], row.pos)
 	}
-	tr.store(tb, ri, order, texts2, row.pos)
+	if labelEnd == len(texts) && (isGroupLabel(label) || label == "") {
+		return
+	}
+	if label == "" {
+		label = strings.Join(row.nonEmpty(), " ")
+	}
+	tr.rc.add(Uncertain, row.pos, "无法识别的表格行“%s”，此行的数值未导入", clip(label))
+}
+
+// valuesByGrid takes a row's values from the grid columns the header gave,
+// after the label's cell li; nil when a column has no cell there.
+func valuesByGrid(row trow, gridCols []int, li int) []string {
+	values := make([]string, len(gridCols))
+	for j, gc := range gridCols {
+		idx := slices.IndexFunc(row.cells, func(c tcell) bool { return c.col == gc })
+		if idx < 0 || idx <= li {
+			return nil
+		}
+		values[j] = strings.TrimSpace(row.cells[idx].text)
+	}
+	return values
 }
 
 // columnOrder returns the template column index of each value in a row,
