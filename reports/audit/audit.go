@@ -17,7 +17,6 @@ package audit
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -202,49 +201,9 @@ var ReportExtensions = []string{reports.FileExtension, ".docx", ".html", ".htm",
 // not hidden files or Word's ~$ lock files), in name order. Paths in
 // exclude (the audit's own output, the roster) and duplicates are dropped.
 func Files(args []string, exclude ...string) ([]string, error) {
-	skip := map[string]bool{}
-	for _, e := range exclude {
-		if e != "" {
-			skip[absPath(e)] = true
-		}
-	}
-	var out []string
-	add := func(p string) {
-		if a := absPath(p); !skip[a] {
-			skip[a] = true
-			out = append(out, p)
-		}
-	}
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s：文件或文件夹不存在", a)
-			}
-			return nil, fmt.Errorf("%s：无法读取：%w", a, err)
-		}
-		if !st.IsDir() {
-			add(a)
-			continue
-		}
-		entries, err := os.ReadDir(a)
-		if err != nil {
-			return nil, fmt.Errorf("%s：无法读取文件夹：%w", a, err)
-		}
-		var names []string
-		for _, e := range entries {
-			n := e.Name()
-			if e.IsDir() || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "~$") || !isReportFile(n) {
-				continue
-			}
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			add(filepath.Join(a, n))
-		}
-	}
-	return out, nil
+	return summary.FilesMatching(args, func(name string) bool {
+		return !strings.HasPrefix(name, "~$") && isReportFile(name)
+	}, exclude...)
 }
 
 func isReportFile(name string) bool {
@@ -255,14 +214,6 @@ func isReportFile(name string) bool {
 		}
 	}
 	return false
-}
-
-func absPath(p string) string {
-	a, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	return a
 }
 
 // Run audits the files. It fails only when there are no files at all.

@@ -156,15 +156,33 @@ func (s *Summary) Counts() (notCounted, withErrors, late int) {
 // folder gives every *.nianbao file directly in it (not in subfolders), in
 // name order. Duplicate paths are dropped.
 func Files(args []string) ([]string, error) {
-	var out []string
-	seen := map[string]bool{}
-	add := func(p string) {
-		abs, err := filepath.Abs(p)
+	return FilesMatching(args, func(name string) bool {
+		return strings.EqualFold(filepath.Ext(name), reports.FileExtension)
+	})
+}
+
+// FilesMatching expands command-line arguments naming report files: a file
+// is taken as it is; a folder gives the files directly in it (not in
+// subfolders, not hidden ones) whose names accept takes, in name order.
+// Paths in exclude (a command's own output, say) and duplicates are dropped.
+func FilesMatching(args []string, accept func(name string) bool, exclude ...string) ([]string, error) {
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
 		if err != nil {
-			abs = p
+			return p
 		}
-		if !seen[abs] {
-			seen[abs] = true
+		return a
+	}
+	seen := map[string]bool{}
+	for _, e := range exclude {
+		if e != "" {
+			seen[abs(e)] = true
+		}
+	}
+	var out []string
+	add := func(p string) {
+		if a := abs(p); !seen[a] {
+			seen[a] = true
 			out = append(out, p)
 		}
 	}
@@ -186,7 +204,7 @@ func Files(args []string) ([]string, error) {
 		}
 		var names []string
 		for _, e := range entries {
-			if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), reports.FileExtension) && !strings.HasPrefix(e.Name(), ".") {
+			if !e.IsDir() && !strings.HasPrefix(e.Name(), ".") && accept(e.Name()) {
 				names = append(names, e.Name())
 			}
 		}
