@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"nianbao/reports"
 )
@@ -164,6 +165,42 @@ func (env *Env) openReport(fs *flag.FlagSet, args []string, valid func() bool) (
 		return nil, "", env.fail(ExitUnusable, "%v", err), false
 	}
 	return r, pos[0], ExitOK, true
+}
+
+// printFlags are the flags every printed document takes (pdf, docx): the
+// signature line, as the report says unless given, and the creation date.
+type printFlags struct {
+	fs        *flag.FlagSet
+	signature *bool
+	date      *string
+}
+
+// addPrintFlags defines --signature and --date on fs; what names the file.
+func addPrintFlags(fs *flag.FlagSet, what string) printFlags {
+	return printFlags{
+		fs:        fs,
+		signature: fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）"),
+		date:      fs.String("date", "", "写入"+what+"的创建日期，如 2024-01-19（默认今天；固定日期可得到完全相同的文件）"),
+	}
+}
+
+// values gives the signature line (nil: as the report says) and the
+// creation date (zero: now), or a Chinese error naming the bad --date.
+func (p printFlags) values() (signature *bool, date time.Time, err error) {
+	p.fs.Visit(func(f *flag.Flag) {
+		if f.Name == "signature" {
+			v := *p.signature
+			signature = &v
+		}
+	})
+	if *p.date != "" {
+		d, err := reports.ParseDate(*p.date)
+		if err != nil || d.IsZero() {
+			return nil, time.Time{}, fmt.Errorf("--date：%v", err)
+		}
+		date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+	}
+	return signature, date, nil
 }
 
 // fail prints a Chinese message to stderr and returns code.

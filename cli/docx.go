@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"nianbao/reports"
 	"nianbao/reports/docx"
@@ -18,27 +16,17 @@ func docxCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的 Word 文件（默认与报告同名，扩展名为 .docx）")
-		sig := fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）")
-		date := fs.String("date", "", "写入文档属性的创建日期，如 2024-01-19（默认现在；固定日期可得到完全相同的文件）")
+		pf := addPrintFlags(fs, "文档属性")
 		force := forceFlag(fs)
 		r, path, code, ok := env.openReport(fs, args, nil)
 		if !ok {
 			return code
 		}
-		var opts docx.Options
-		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "signature" {
-				v := *sig
-				opts.SignatureLine = &v
-			}
-		})
-		if *date != "" {
-			d, err := reports.ParseDate(*date)
-			if err != nil || d.IsZero() {
-				return env.fail(ExitUnusable, "--date：%v", err)
-			}
-			opts.Date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
+		sig, date, err := pf.values()
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
 		}
+		opts := docx.Options{SignatureLine: sig, Date: date}
 		target := *out
 		if target == "" {
 			target = strings.TrimSuffix(path, filepath.Ext(path)) + ".docx"

@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"nianbao/reports/fullcheck"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"nianbao/reports"
 	"nianbao/reports/pdf"
@@ -19,32 +17,22 @@ func pdfCommand() *Command {
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
 		out := fs.String("o", "", "输出的 PDF 文件（默认与报告同名，扩展名为 .pdf）")
-		sig := fs.Bool("signature", false, "在落款下加“单位负责人（签字）：”一行（默认按报告中的设置）")
 		fonts := fs.String("fonts", "", "字体：embedded 内置字体，official 本机安装的官方字体（默认按报告中的设置）")
 		force := forceFlag(fs)
-		date := fs.String("date", "", "写入 PDF 的创建日期，如 2024-01-19（默认今天；固定日期可得到完全相同的文件）")
+		pf := addPrintFlags(fs, " PDF ")
 		r, path, code, ok := env.openReport(fs, args, nil)
 		if !ok {
 			return code
 		}
-		opts := pdf.Options{Fonts: *fonts}
-		fs.Visit(func(f *flag.Flag) {
-			if f.Name == "signature" {
-				v := *sig
-				opts.SignatureLine = &v
-			}
-		})
+		sig, date, err := pf.values()
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err)
+		}
+		opts := pdf.Options{Fonts: *fonts, SignatureLine: sig, Date: date}
 		switch *fonts {
 		case "", pdf.FontsEmbedded, pdf.FontsOfficial:
 		default:
 			return env.fail(ExitUnusable, "--fonts 只能是 embedded（内置字体）或 official（本机官方字体），不能是“%s”", *fonts)
-		}
-		if *date != "" {
-			d, err := reports.ParseDate(*date)
-			if err != nil || d.IsZero() {
-				return env.fail(ExitUnusable, "--date：%v", err)
-			}
-			opts.Date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)
 		}
 		target := *out
 		if target == "" {
