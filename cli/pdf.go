@@ -12,7 +12,7 @@ import (
 )
 
 func pdfCommand() *Command {
-	c := &Command{Name: "pdf", Usage: "FILE [-o OUT.pdf] [--signature] [--fonts embedded|official] [--date 2024-01-19]",
+	c := &Command{Name: "pdf", Usage: "FILE [-o OUT.pdf] [--signature] [--fonts embedded|official] [--date 2024-01-19] [--force]",
 		Summary: "生成可打印的公文格式 PDF（GB/T 9704），字体嵌入"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
