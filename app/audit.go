@@ -8,10 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/app/sysdialog"
 	"nianbao/reports"
 	"nianbao/reports/audit"
 	"nianbao/reports/summary"
@@ -29,33 +27,6 @@ const (
 // exports the audit workbook with the leader's page beside it.
 func (s *shell) onAudit() {
 	s.chooseFolder(auditFolderTitle, "审核", s.auditSetup)
-}
-
-// chooseFolder chooses a folder with the system's dialog where there is
-// one, else Fyne's.
-func (s *shell) chooseFolder(title, confirm string, then func(dir string)) {
-	dir := s.folderOf()
-	s.systemDialog(func(owner uintptr) (string, error) {
-		return sysdialog.Folder(owner, title, dir)
-	}, then, func() {
-		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err != nil {
-				s.showError("无法打开所选文件夹。", err, "")
-				return
-			}
-			if l != nil {
-				then(l.Path())
-			}
-		}, s.win)
-		fd.SetTitleText(title)
-		fd.SetConfirmText(confirm)
-		fd.SetDismissText("取消")
-		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
-			fd.SetLocation(l)
-		}
-		fd.Resize(fyne.NewSize(900, 600))
-		fd.Show()
-	})
 }
 
 // auditSetup asks for what else the audit uses: last year's folder, the

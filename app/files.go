@@ -144,6 +144,33 @@ func (s *shell) onOpen() {
 	s.confirmDiscard(func() { s.chooseFile("打开报告", "打开", []string{reports.FileExtension}, s.openPath) })
 }
 
+// chooseFolder chooses a folder with the system's dialog where there is
+// one, else Fyne's.
+func (s *shell) chooseFolder(title, confirm string, then func(dir string)) {
+	dir := s.folderOf()
+	s.systemDialog(func(owner uintptr) (string, error) {
+		return sysdialog.Folder(owner, title, dir)
+	}, then, func() {
+		fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+			if err != nil {
+				s.showError("无法打开所选文件夹。", err, "")
+				return
+			}
+			if l != nil {
+				then(l.Path())
+			}
+		}, s.win)
+		fd.SetTitleText(title)
+		fd.SetConfirmText(confirm)
+		fd.SetDismissText("取消")
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Resize(fyne.NewSize(900, 600))
+		fd.Show()
+	})
+}
+
 // chooseFile shows the open dialog for files with the given extensions,
 // starting in the last folder used, and calls then with the chosen path:
 // the system's own dialog on Windows, Fyne's elsewhere.

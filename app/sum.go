@@ -8,10 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
-	"nianbao/app/sysdialog"
 	"nianbao/reports"
 	"nianbao/reports/summary"
 )
@@ -24,32 +22,7 @@ const sumFolderTitle = "选择存放各单位报告（.nianbao）的文件夹"
 // unit and offers to fill the summed tables into the open report and to
 // export the summary workbook.
 func (s *shell) onSum() {
-	dir := s.folderOf()
-	s.systemDialog(func(owner uintptr) (string, error) {
-		return sysdialog.Folder(owner, sumFolderTitle, dir)
-	}, s.sumFolder, s.fyneSumFolder)
-}
-
-// fyneSumFolder chooses the folder to sum with Fyne's folder dialog.
-func (s *shell) fyneSumFolder() {
-	fd := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-		if err != nil {
-			s.showError("无法打开所选文件夹。", err, "")
-			return
-		}
-		if l == nil {
-			return
-		}
-		s.sumFolder(l.Path())
-	}, s.win)
-	fd.SetTitleText(sumFolderTitle)
-	fd.SetConfirmText("汇总")
-	fd.SetDismissText("取消")
-	if l, err := storage.ListerForURI(storage.NewFileURI(s.folderOf())); err == nil {
-		fd.SetLocation(l)
-	}
-	fd.Resize(fyne.NewSize(900, 600))
-	fd.Show()
+	s.chooseFolder(sumFolderTitle, "汇总", s.sumFolder)
 }
 
 // sumFolder sums the report files of a folder without blocking the window.
