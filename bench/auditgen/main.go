@@ -18,6 +18,7 @@ import (
 	"strings"
 	"time"
 
+	"nianbao/bench/unitgen"
 	"nianbao/reports"
 	"nianbao/reports/audit"
 	"nianbao/reports/docx"
@@ -170,7 +171,7 @@ func variant(b *reports.Report, i, seed int) *reports.Report {
 		r.Improvement.Measures[k].Text = vary(r.Improvement.Measures[k].Text, 40+k)
 	}
 	r.Other.Text = vary(r.Other.Text, 60)
-	numbers(r, i)
+	unitgen.Numbers(r, i)
 	return r
 }
 
@@ -205,29 +206,6 @@ func copyNarrative(r, from *reports.Report) {
 	r.Improvement.Measures = append([]reports.Part(nil), from.Improvement.Measures...)
 	r.Other.Text = from.Other.Text
 	r.Other.Items = append([]reports.Part(nil), from.Other.Items...)
-}
-
-// numbers gives every typed cell a different non-zero number, the fee
-// six decimals, and balances table 三 (上年结转 + 新收 = 办理 + 结转下年).
-func numbers(r *reports.Report, i int) {
-	r.Declared = nil
-	for j, k := range r.Tmpl().InputKeys() {
-		r.Cells[k] = reports.Num(int64((i*31+j*7)%50 + 1))
-	}
-	if r.Template == reports.V2021 {
-		fee, _ := reports.ParseDecimal(fmt.Sprintf("%d.%06d", i%100, (i*123457)%1000000))
-		r.Cells["t2_8.fee.amount"] = reports.Cell{Value: fee}
-	}
-	t3 := r.Tmpl().Table(reports.TableT3)
-	for ci, c := range t3.Columns {
-		if len(c.Sum) > 0 {
-			continue
-		}
-		total := r.Number(t3, t3.RowIndex(reports.RowTotal), ci)
-		next := r.Cell(reports.Key(reports.TableT3, reports.RowNext, c.Key)).Value
-		r.Cells[reports.Key(reports.TableT3, reports.RowNew, c.Key)] = reports.Cell{Value: total}
-		r.Cells[reports.Key(reports.TableT3, reports.RowCarry, c.Key)] = reports.Cell{Value: next}
-	}
 }
 
 // comparePairs loads up to n .nianbao units of dir and times FindSimilar

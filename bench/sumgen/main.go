@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"nianbao/bench/unitgen"
 	"nianbao/reports"
 	"nianbao/reports/summary"
 )
@@ -61,22 +62,7 @@ func generate(dir string, n int) error {
 			Level:     reports.LevelTownship,
 		}
 		r.Preamble = reports.DefaultPreamble(r)
-		for j, k := range r.Tmpl().InputKeys() {
-			r.Cells[k] = reports.Num(int64((i*31+j*7)%50 + 1))
-		}
-		fee, _ := reports.ParseDecimal(fmt.Sprintf("%d.%06d", i%100, (i*123457)%1000000))
-		r.Cells["t2_8.fee.amount"] = reports.Cell{Value: fee}
-		// balance table 三: 上年结转 = （七）总计 + 结转下年 − 新收, kept non-negative
-		t3 := r.Tmpl().Table(reports.TableT3)
-		for ci, c := range t3.Columns {
-			if len(c.Sum) > 0 {
-				continue
-			}
-			total := r.Number(t3, t3.RowIndex(reports.RowTotal), ci)
-			next := r.Cell(reports.Key(reports.TableT3, reports.RowNext, c.Key)).Value
-			r.Cells[reports.Key(reports.TableT3, reports.RowNew, c.Key)] = reports.Cell{Value: total}
-			r.Cells[reports.Key(reports.TableT3, reports.RowCarry, c.Key)] = reports.Cell{Value: next}
-		}
+		unitgen.Numbers(r, i)
 		r.Signing.Date = reports.Date{Year: 2024, Month: 1, Day: 10 + i%20}
 		if err := reports.Save(filepath.Join(dir, fmt.Sprintf("unit%04d.nianbao", i+1)), r); err != nil {
 			return err
