@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -66,12 +65,7 @@ func (s *shell) savePrintedPDF(pdfPath string) {
 
 // copyFile copies the file from to the path to, atomically.
 func copyFile(from, to string) error {
-	f, err := os.Open(from)
-	if err != nil {
-		return fmt.Errorf("读取生成的 PDF：%w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(f)
+	data, err := os.ReadFile(from)
 	if err != nil {
 		return fmt.Errorf("读取生成的 PDF：%w", err)
 	}
