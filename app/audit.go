@@ -211,11 +211,7 @@ func (v *auditView) Findings(i int) string {
 	}
 	b.WriteString("\n")
 	for _, f := range u.Findings {
-		kind := f.Severity.Chinese()
-		if f.Code == audit.CodeImportNote {
-			kind = "说明"
-		}
-		fmt.Fprintf(&b, "【%s】%s：%s\n", kind, f.Where, f.Message)
+		fmt.Fprintf(&b, "【%s】%s：%s\n", f.Severity.Chinese(), f.Where, f.Message)
 	}
 	if len(u.Findings) == 0 && u.Report != nil {
 		b.WriteString("未发现问题。\n")

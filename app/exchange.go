@@ -121,8 +121,8 @@ func (s *shell) showImport(res *importer.Result, err error) {
 	}
 	s.setReport(res.Report, "", true)
 	var lines []string
-	for _, p := range res.Problems {
-		lines = append(lines, p.String())
+	for _, p := range res.Findings {
+		lines = append(lines, p.SourceLine())
 	}
 	msg := fmt.Sprintf("已从%s导入“%s”。请核对后保存为 .nianbao 文件。", res.Format, res.Report.Title())
 	if len(lines) > 0 {

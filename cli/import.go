@@ -36,8 +36,8 @@ func importCommand() *Command {
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
-		for _, p := range res.Problems {
-			fmt.Fprintln(env.Stderr, p.String())
+		for _, p := range res.Findings {
+			fmt.Fprintln(env.Stderr, p.SourceLine())
 		}
 		if res.Empty {
 			return env.fail(ExitUnusable, "%s 中没有可导入的年报内容，未保存。", name)
@@ -60,8 +60,8 @@ func importCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		n := 0
-		for _, p := range res.Problems {
-			if p.Severity >= importer.Uncertain {
+		for _, p := range res.Findings {
+			if p.Severity >= reports.Warning {
 				n++
 			}
 		}

@@ -67,8 +67,8 @@ func xlsxInto(env *Env, reportPath, book string, force bool) int {
 	}
 	uncertain := false
 	for _, p := range probs {
-		fmt.Fprintln(env.Stderr, p.String())
-		uncertain = uncertain || p.Severity == reports.Error
+		fmt.Fprintln(env.Stderr, p.SourceLine())
+		uncertain = uncertain || p.Severity >= reports.Warning
 	}
 	if err := saveReport(reportPath, r, &known); err != nil {
 		return env.fail(ExitUnusable, "%v", err)

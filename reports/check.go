@@ -138,12 +138,14 @@ func HasErrors(fs []Finding) bool {
 	return false
 }
 
-// CountSeverity returns how many errors and warnings fs holds.
+// CountSeverity returns how many errors and warnings fs holds (notes are
+// not counted).
 func CountSeverity(fs []Finding) (errors, warnings int) {
 	for _, f := range fs {
-		if f.Severity == Error {
+		switch f.Severity {
+		case Error:
 			errors++
-		} else {
+		case Warning:
 			warnings++
 		}
 	}
@@ -292,6 +294,21 @@ func (c *checker) checkSigning() {
 // Where names a finding's location for people, in Chinese: "表三「（七）总计」行
 // 「自然人」列", "一、总体情况 第5部分 正文第18字", "落款日期".
 func (r *Report) Where(loc Location) string {
+	s := r.whereInReport(loc)
+	src := loc.Source.String()
+	switch {
+	case s == "" && src == "":
+		return "全文"
+	case s == "":
+		return src
+	case src != "":
+		return s + "（原文件" + src + "）"
+	}
+	return s
+}
+
+// whereInReport names the report's part of a location, "" when it has none.
+func (r *Report) whereInReport(loc Location) string {
 	t := r.Tmpl()
 	if loc.Table != "" {
 		if tb := t.Table(loc.Table); tb != nil {
@@ -316,9 +333,6 @@ func (r *Report) Where(loc Location) string {
 		if loc.Offset > 0 { // 0 is also what a location without an offset holds
 			s += "第" + strconv.Itoa(loc.Offset+1) + "字"
 		}
-	}
-	if s == "" {
-		return "全文"
 	}
 	return s
 }

@@ -66,20 +66,13 @@ func (s Status) Chinese() string {
 	return "无法读取"
 }
 
-// Finding codes of what the import noticed (kept with the check's findings).
-const (
-	CodeImportUncertain = "IMPORT_UNCERTAIN" // the import was unsure: a blank cell, a paragraph not placed
-	CodeImportNote      = "IMPORT_NOTE"      // a repair the import made and is sure of
-)
-
-// Finding is a finding of `check --json` with where it is in words and,
-// for what the import noticed, its position in the source file.
+// Finding is a finding of `check --json`, or of the import
+// (reports.CodeImportNote, CodeImportUncertain; its position in the source
+// file in Location.Source), with where it is in words.
 type Finding struct {
 	reports.Finding
 	// Where is the location in Chinese: 表三第二行, 第12行.
 	Where string `json:"where"`
-	// Source is the position in the imported file (import findings only).
-	Source *importer.Position `json:"source,omitempty"`
 }
 
 // Unit is one file of the audit.
@@ -328,19 +321,12 @@ func read(path string) Unit {
 		return u
 	}
 	u.Report, u.Status = res.Report, Checked
-	for _, p := range res.Problems {
-		f := Finding{Finding: reports.Finding{Severity: reports.Warning, Code: CodeImportUncertain, Message: p.Message}, Where: p.Pos.String()}
-		if p.Severity < importer.Uncertain {
-			f.Code = CodeImportNote
+	for _, f := range res.Findings {
+		where := f.Location.Source.String()
+		if where == "" {
+			where = "导入"
 		}
-		if p.Pos != (importer.Position{}) {
-			pos := p.Pos
-			f.Source = &pos
-		}
-		if f.Where == "" {
-			f.Where = "导入"
-		}
-		u.Findings = append(u.Findings, f)
+		u.Findings = append(u.Findings, Finding{Finding: f, Where: where})
 	}
 	return u
 }
@@ -361,11 +347,10 @@ func check(u *Unit, prev *reports.Report) {
 	u.Findings = append(u.Findings, imported...)
 	u.Errors, u.Warnings = 0, 0
 	for _, f := range u.Findings {
-		switch {
-		case f.Code == CodeImportNote:
-		case f.Severity == reports.Error:
+		switch f.Severity {
+		case reports.Error:
 			u.Errors++
-		default:
+		case reports.Warning:
 			u.Warnings++
 		}
 	}

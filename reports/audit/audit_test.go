@@ -185,11 +185,11 @@ func TestAuditFolder(t *testing.T) {
 		codes := map[string]bool{}
 		for _, f := range u.Findings {
 			codes[f.Code] = true
-			if strings.HasPrefix(f.Code, "IMPORT_") && (f.Source == nil || f.Where == "") {
+			if strings.HasPrefix(f.Code, "IMPORT_") && (f.Location.Source == (reports.Position{}) || f.Where == "") {
 				t.Errorf("import finding without its position: %+v", f)
 			}
 		}
-		if !codes[CodeImportUncertain] && !codes[CodeImportNote] {
+		if !codes[reports.CodeImportUncertain] && !codes[reports.CodeImportNote] {
 			t.Errorf("the import's own notes are not kept: %v", codes)
 		}
 		s := unitByFile(a, "01-别斯托别乡.nianbao")

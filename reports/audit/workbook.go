@@ -134,11 +134,7 @@ func (a *Audit) Workbook() (*xlsx.Book, error) {
 func (a *Audit) addUnitSheet(f *xlsx.Book, sheet string, u *Unit) error {
 	var rows [][]any
 	for i, fd := range u.Findings {
-		kind := fd.Severity.Chinese()
-		if fd.Code == CodeImportNote {
-			kind = "说明"
-		}
-		rows = append(rows, []any{int64(i + 1), kind, fd.Where, fd.Message, fd.Code})
+		rows = append(rows, []any{int64(i + 1), fd.Severity.Chinese(), fd.Where, fd.Message, fd.Code})
 	}
 	title := fmt.Sprintf("%s（%s）：%d处错误，%d处警告", u.Name(), filepath.Base(u.File), u.Errors, u.Warnings)
 	switch {

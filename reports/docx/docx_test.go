@@ -177,10 +177,10 @@ func TestRoundTripThroughTheImporter(t *testing.T) {
 				t.Fatal(err)
 			}
 			if res.Format != "Word 文档" || res.Empty {
-				t.Fatalf("imported as %q, empty %v: %v", res.Format, res.Empty, res.Problems)
+				t.Fatalf("imported as %q, empty %v: %v", res.Format, res.Empty, res.Findings)
 			}
 			if res.Uncertain() != c.uncertain {
-				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Problems)
+				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Findings)
 			}
 			want, got := plaintext.String(c.r), plaintext.String(res.Report)
 			if want != got {

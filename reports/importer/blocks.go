@@ -2,6 +2,8 @@ package importer
 
 import (
 	"strings"
+
+	"nianbao/reports"
 )
 
 // A document, whatever its source, is read into a list of blocks: paragraphs
@@ -11,7 +13,7 @@ import (
 type block struct {
 	para  string // a paragraph's text; unused for a table
 	table *table
-	pos   Position
+	pos   reports.Position
 	// chrome marks a block of the page around the report (outside the
 	// element that holds it), dropped and listed.
 	chrome bool
@@ -19,7 +21,7 @@ type block struct {
 
 type table struct {
 	rows []trow
-	pos  Position
+	pos  reports.Position
 	// spaced marks rows rebuilt from lines without tabs, whose cell
 	// positions say nothing about the columns.
 	spaced bool
@@ -27,7 +29,7 @@ type table struct {
 
 type trow struct {
 	cells []tcell
-	pos   Position
+	pos   reports.Position
 }
 
 type tcell struct {
@@ -82,7 +84,7 @@ func textDocument(text string) []block {
 		cur = nil
 	}
 	for i, line := range lines {
-		pos := Position{Line: i + 1}
+		pos := reports.Position{Line: i + 1}
 		if cells, ok := pipeCells(line); ok {
 			bare := strings.Trim(line, "| \t") == ""
 			if bare && cur == nil {

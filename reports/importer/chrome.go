@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"nianbao/reports"
 )
 
 // A report saved from a government portal (or copied from it) comes with
@@ -151,15 +153,15 @@ func (rc *recognizer) chromeNote() {
 		shown = append(shown, "“"+clip(t)+"”")
 	}
 	more := fmt.Sprintf("（共%d处）", len(d))
-	sev := Note
+	sev := reports.Note
 	for _, t := range d {
 		// A sentence is rarely chrome: let the clerk look.
 		if runeLen(t) >= 40 && strings.Contains(t, "。") {
-			sev = Uncertain
+			sev = reports.Warning
 		}
 	}
-	rc.res.Problems = append(rc.res.Problems, Problem{Severity: sev,
-		Message: fmt.Sprintf("已略去不属于报告的文字（网页的栏目、导航、按钮、页脚等）：%s%s", strings.Join(shown, "、"), more)})
+	rc.res.Findings = append(rc.res.Findings, reports.ImportFinding(sev, reports.Location{},
+		fmt.Sprintf("已略去不属于报告的文字（网页的栏目、导航、按钮、页脚等）：%s%s", strings.Join(shown, "、"), more)))
 }
 
 // trimFooter cuts the page's footer off the end of the blocks: from the

@@ -198,10 +198,10 @@ func corpusDocument(t *testing.T, dir string) (corpusResult, bool) {
 	if res.chromeDropped != exp.ChromeBlocks {
 		t.Errorf("dropped %d blocks as page chrome, the document has %d: %q", res.chromeDropped, exp.ChromeBlocks, imp.Dropped)
 	}
-	if len(imp.Dropped) > 0 && !slices.ContainsFunc(imp.Problems, func(p Problem) bool {
+	if len(imp.Dropped) > 0 && !slices.ContainsFunc(imp.Findings, func(p reports.Finding) bool {
 		return strings.Contains(p.Message, "已略去不属于报告的文字")
 	}) {
-		t.Errorf("%d chrome blocks dropped but no note lists them: %v", len(imp.Dropped), imp.Problems)
+		t.Errorf("%d chrome blocks dropped but no note lists them: %v", len(imp.Dropped), imp.Findings)
 	}
 
 	// Findings: every one is deserved or a known wrong warning.
@@ -289,8 +289,8 @@ func writeFailed(t *testing.T, name string, imp *Result) {
 		return
 	}
 	var probs strings.Builder
-	for _, p := range imp.Problems {
-		probs.WriteString(p.String() + "\n")
+	for _, p := range imp.Findings {
+		probs.WriteString(p.SourceLine() + "\n")
 	}
 	for _, d := range imp.Dropped {
 		probs.WriteString("dropped: " + d + "\n")

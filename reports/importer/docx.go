@@ -103,28 +103,13 @@ func importZip(name string, data []byte) (*Result, error) {
 // export, possibly filled in by hand) with package xlsx. A workbook holds
 // only the numbers: the narrative sections stay empty.
 func importXLSX(name string, data []byte) (*Result, error) {
-	r, probs, err := xlsx.Read(name, data)
+	r, findings, err := xlsx.Read(name, data)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Report: r, Format: "Excel 表格"}
-	for _, p := range probs {
-		sev := Note
-		if p.Severity == reports.Error {
-			sev = Uncertain
-		}
-		where := ""
-		if p.Sheet != "" {
-			where = "工作表「" + p.Sheet + "」"
-			if p.Cell != "" {
-				where += p.Cell + "单元格"
-			}
-			where += "："
-		}
-		res.Problems = append(res.Problems, Problem{Severity: sev, Message: where + p.Message})
-	}
-	res.Problems = append(res.Problems, Problem{Severity: Note,
-		Message: "Excel 表格只含统计表数值；总体情况、问题和改进等文字部分为空，请在程序中填写或从 Word 文档导入"})
+	res := &Result{Report: r, Format: "Excel 表格", Findings: findings}
+	res.Findings = append(res.Findings, reports.ImportFinding(reports.Note, reports.Location{},
+		"Excel 表格只含统计表数值；总体情况、问题和改进等文字部分为空，请在程序中填写或从 Word 文档导入"))
 	return res, nil
 }
 
@@ -256,10 +241,10 @@ func (rd *docxReader) startTablePart(t xml.StartElement) {
 		if len(rd.tables) == 0 {
 			rd.tableNo++
 		}
-		rd.tables = append(rd.tables, &table{pos: Position{Table: rd.tableNo}})
+		rd.tables = append(rd.tables, &table{pos: reports.Position{Table: rd.tableNo}})
 	case "tr":
 		if top {
-			rd.row = &trow{pos: Position{Table: rd.tableNo, Row: len(rd.tables[0].rows) + 1}}
+			rd.row = &trow{pos: reports.Position{Table: rd.tableNo, Row: len(rd.tables[0].rows) + 1}}
 			rd.rowCells = nil
 			rd.gridNext = 0
 		}
@@ -318,7 +303,7 @@ func (rd *docxReader) end(t xml.EndElement) error {
 			tb := rd.tables[len(rd.tables)-1]
 			rd.tables = rd.tables[:len(rd.tables)-1]
 			if len(rd.tables) == 0 {
-				tb.pos = Position{Table: rd.tableNo}
+				tb.pos = reports.Position{Table: rd.tableNo}
 				rd.blocks = append(rd.blocks, block{table: tb, pos: tb.pos})
 			}
 		}
@@ -344,7 +329,7 @@ func (rd *docxReader) endParagraph() error {
 	} else if len(rd.tables) == 0 {
 		rd.paraNo++
 		for _, line := range strings.Split(text, "\n") {
-			rd.blocks = append(rd.blocks, block{para: line, pos: Position{Para: rd.paraNo}})
+			rd.blocks = append(rd.blocks, block{para: line, pos: reports.Position{Para: rd.paraNo}})
 		}
 	}
 	if len(rd.blocks) > maxDocxBlocks {

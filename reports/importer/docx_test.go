@@ -283,10 +283,10 @@ func TestDocxImportsAsTheSample(t *testing.T) {
 			res := mustImport(t, "seed.docx", data)
 			sameReport(t, "docx_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, c.r), comparable(t, res.Report))
 			if res.Format != "Word 文档" || res.Uncertain() {
-				t.Errorf("format %q, problems %v", res.Format, res.Problems)
+				t.Errorf("format %q, problems %v", res.Format, res.Findings)
 			}
-			for _, p := range res.Problems {
-				if p.Pos.Line != 0 {
+			for _, p := range res.Findings {
+				if p.Location.Source.Line != 0 {
 					t.Errorf("a .docx problem has a line number: %v", p)
 				}
 			}
@@ -366,7 +366,7 @@ func TestLibreOfficeDocxImportsAsTheSample(t *testing.T) {
 	res := mustImport(t, "seed.docx", data)
 	sameReport(t, "libreoffice", comparable(t, reports.Sample()), comparable(t, res.Report))
 	if res.Uncertain() {
-		t.Errorf("problems: %v", res.Problems)
+		t.Errorf("problems: %v", res.Findings)
 	}
 }
 
@@ -398,7 +398,7 @@ func TestLibreOfficeDocxOfTheSeedText(t *testing.T) {
 	res := mustImport(t, "seed.docx", data)
 	sameReport(t, "libreoffice_text", mustMarshal(t, reports.Sample()), mustMarshal(t, res.Report))
 	if res.Uncertain() {
-		t.Errorf("problems: %v", res.Problems)
+		t.Errorf("problems: %v", res.Findings)
 	}
 }
 
@@ -509,7 +509,7 @@ func TestHTMLImportsAsTheSample(t *testing.T) {
 			res := mustImport(t, c.name, []byte(c.data))
 			sameReport(t, "html", comparable(t, reports.Sample()), comparable(t, res.Report))
 			if res.Format != c.format || res.Uncertain() {
-				t.Errorf("format %q, problems %v", res.Format, res.Problems)
+				t.Errorf("format %q, problems %v", res.Format, res.Findings)
 			}
 		})
 	}
@@ -525,7 +525,7 @@ func TestOwnHTMLExportImports(t *testing.T) {
 		res := mustImport(t, "report.html", buf.Bytes())
 		sameReport(t, "own_html", comparable(t, r), comparable(t, res.Report))
 		if res.Uncertain() {
-			t.Errorf("problems: %v", res.Problems)
+			t.Errorf("problems: %v", res.Findings)
 		}
 	}
 }

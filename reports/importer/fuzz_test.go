@@ -33,7 +33,7 @@ func checkResult(t *testing.T, res *Result, err error) {
 	if _, err := reports.Parse(data); err != nil && res.Report.Year >= 2000 && res.Report.Year <= 2100 {
 		t.Fatalf("imported report does not load again: %v", err)
 	}
-	for _, p := range res.Problems {
+	for _, p := range res.Findings {
 		if p.Message == "" {
 			t.Errorf("problem without a message: %+v", p)
 		}

@@ -29,7 +29,7 @@ func mustImport(t testing.TB, name string, data []byte) *Result {
 		t.Fatalf("import %s: %v", name, err)
 	}
 	if res.Empty {
-		t.Fatalf("import %s found nothing: %v", name, res.Problems)
+		t.Fatalf("import %s found nothing: %v", name, res.Findings)
 	}
 	return res
 }

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"nianbao/reports"
 )
 
 // A web page saved from the portal (or Word's “save as web page”) is read
@@ -81,7 +83,7 @@ func (h *htmlReader) flush() {
 		return
 	}
 	h.paraNo++
-	h.blocks = append(h.blocks, block{para: t, pos: Position{Para: h.paraNo}})
+	h.blocks = append(h.blocks, block{para: t, pos: reports.Position{Para: h.paraNo}})
 	h.owners = append(h.owners, h.cur)
 }
 
@@ -236,7 +238,7 @@ func (h *htmlReader) titleFromHead(root *html.Node, at int) {
 	for _, part := range strings.FieldsFunc(b.String(), func(r rune) bool { return r == '_' || r == '|' || r == '—' || r == '－' }) {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "-"))
 		if c := canon(part); isTitleLike(c) && reTitleYear.MatchString(c) {
-			h.blocks = slices.Insert(h.blocks, at, block{para: part, pos: Position{Para: 1}})
+			h.blocks = slices.Insert(h.blocks, at, block{para: part, pos: reports.Position{Para: 1}})
 			h.owners = slices.Insert(h.owners, at, t)
 			return
 		}
@@ -372,7 +374,7 @@ func collapseSpace(s string) string {
 // given as empty cells at their grid column.
 func (h *htmlReader) table(n *html.Node, depth int) {
 	h.tableNo++
-	tb := &table{pos: Position{Table: h.tableNo}}
+	tb := &table{pos: reports.Position{Table: h.tableNo}}
 	covered := map[[2]int]bool{} // grid positions taken by rowspans from above
 	var rows []*html.Node
 	var collect func(*html.Node, int)
@@ -391,7 +393,7 @@ func (h *htmlReader) table(n *html.Node, depth int) {
 	}
 	collect(n, depth)
 	for ri, tr := range rows[:min(len(rows), maxRowsPerTable)] {
-		row := trow{pos: Position{Table: h.tableNo, Row: ri + 1}}
+		row := trow{pos: reports.Position{Table: h.tableNo, Row: ri + 1}}
 		col := 0
 		emitCovered := func() {
 			for covered[[2]int{ri, col}] && col < maxCellsPerRow {

@@ -25,108 +25,32 @@ import (
 // under 1 MB as text and a few MB as .docx (with pictures).
 const MaxInputSize = 64 << 20
 
-// Severity says how much a problem matters.
-type Severity int
-
-// Severities, from least to most serious.
-const (
-	// Note is a repair the importer made and is sure of (a row split by a
-	// page break joined, an old label read as the current one).
-	Note Severity = iota
-	// Uncertain means the result needs a look: a blank cell, a row or a
-	// paragraph that could not be placed, a guessed year.
-	Uncertain
-	// Unusable means nothing of the report could be used.
-	Unusable
-)
-
-// String is the Chinese name of the severity.
-func (s Severity) String() string {
-	switch s {
-	case Note:
-		return "说明"
-	case Uncertain:
-		return "需核对"
-	}
-	return "无法使用"
-}
-
-// Position is where in the source a problem is. For text, Line is the line
-// number; for a .docx, Para is the paragraph number, or Table and Row (and
-// Col) the table and its row; for a PDF, Page is the page (and Para the
-// paragraph on it). Zero fields are unknown.
-type Position struct {
-	Page  int `json:"page,omitempty"`
-	Line  int `json:"line,omitempty"`
-	Para  int `json:"para,omitempty"`
-	Table int `json:"table,omitempty"`
-	Row   int `json:"row,omitempty"`
-	Col   int `json:"col,omitempty"`
-}
-
-// String names the position in Chinese: "第12行", "第3段", "第2个表格第5行".
-func (p Position) String() string {
-	var s string
-	switch {
-	case p.Line > 0:
-		s = fmt.Sprintf("第%d行", p.Line)
-	case p.Table > 0:
-		s = fmt.Sprintf("第%d个表格", p.Table)
-		if p.Row > 0 {
-			s += fmt.Sprintf("第%d行", p.Row)
-		}
-	case p.Para > 0:
-		s = fmt.Sprintf("第%d段", p.Para)
-	}
-	if p.Col > 0 && s != "" {
-		s += fmt.Sprintf("第%d列", p.Col)
-	}
-	if p.Page > 0 {
-		s = fmt.Sprintf("第%d页", p.Page) + s
-	}
-	return s
-}
-
-// Problem is something the importer could not recognise or had to repair.
-type Problem struct {
-	Severity Severity `json:"severity"`
-	Pos      Position `json:"position"`
-	// Message is Chinese and names what was found.
-	Message string `json:"message"`
-}
-
-// String is the problem as shown to people: "第12行：…（需核对）".
-func (p Problem) String() string {
-	pos := p.Pos.String()
-	if pos != "" {
-		pos += "："
-	}
-	return fmt.Sprintf("【%s】%s%s", p.Severity, pos, p.Message)
-}
-
 // Result is what an import found.
 type Result struct {
 	// Report is the imported report; never nil when Import returns no error.
 	Report *reports.Report
-	// Problems lists everything uncertain or repaired, in document order.
-	Problems []Problem
+	// Findings lists everything uncertain (reports.Warning, 需核对) or
+	// repaired (reports.Note), in document order; each names its position
+	// in the source (Location.Source) and has one of the codes
+	// reports.CodeImportNote, CodeImportUncertain, CodeImportUnusable.
+	Findings []reports.Finding
 	// Empty is true when nothing usable was found (no section, no table).
 	Empty bool
 	// Format names the source format in Chinese ("文本", "Word 文档").
 	Format string
 	// Dropped lists, in document order, the text of a web page around the
 	// report (navigation, column names, buttons, footers) that was left
-	// out; a note among Problems sums it up.
+	// out; a note among Findings sums it up.
 	Dropped []string
 }
 
-// Uncertain reports whether some problem needs a look (or nothing was found).
+// Uncertain reports whether some finding needs a look (or nothing was found).
 func (r *Result) Uncertain() bool {
 	if r.Empty {
 		return true
 	}
-	for _, p := range r.Problems {
-		if p.Severity >= Uncertain {
+	for _, p := range r.Findings {
+		if p.Severity >= reports.Warning {
 			return true
 		}
 	}
@@ -136,7 +60,7 @@ func (r *Result) Uncertain() bool {
 // Import reads a report from the bytes of a file named name (the name only
 // picks the format when the content does not: .docx, .xlsx, .pdf, web
 // page, text). It returns an error, a *reports.FileError with a Chinese message, when the
-// file cannot be read at all; otherwise a Result whose Problems say what
+// file cannot be read at all; otherwise a Result whose Findings say what
 // needs checking.
 func Import(name string, data []byte) (*Result, error) {
 	ferr := func(msg string, err error) error {
@@ -194,7 +118,7 @@ func Import(name string, data []byte) (*Result, error) {
 		if err != nil {
 			return nil, ferr("这像是年报文件（.nianbao），但无法读取："+err.Error(), err)
 		}
-		return &Result{Report: r, Format: "年报文件", Problems: []Problem{{Severity: Note, Message: "这已经是年报文件（.nianbao），已直接读取，无需导入"}}}, nil
+		return &Result{Report: r, Format: "年报文件", Findings: []reports.Finding{reports.ImportFinding(reports.Note, reports.Location{}, "这已经是年报文件（.nianbao），已直接读取，无需导入")}}, nil
 	}
 	text, enc, err := decodeText(data)
 	if err != nil {

@@ -70,11 +70,11 @@ func TestSeedImportsAsTheSample(t *testing.T) {
 
 	// The seed's debris is repaired and said so, nothing is uncertain.
 	if res.Uncertain() {
-		t.Errorf("seed import is uncertain: %v", res.Problems)
+		t.Errorf("seed import is uncertain: %v", res.Findings)
 	}
 	for _, want := range []string{"第17行", "第68行", "“规范性文件”按“行政规范性文件”识别", "其他法律法规禁止公开"} {
-		if !slices.ContainsFunc(res.Problems, func(p Problem) bool { return strings.Contains(p.String(), want) }) {
-			t.Errorf("no note mentions %q: %v", want, res.Problems)
+		if !slices.ContainsFunc(res.Findings, func(p reports.Finding) bool { return strings.Contains(p.SourceLine(), want) }) {
+			t.Errorf("no note mentions %q: %v", want, res.Findings)
 		}
 	}
 }
@@ -124,7 +124,7 @@ func TestTextRoundTrip(t *testing.T) {
 			res := mustImport(t, "round.txt", []byte(text))
 			sameReport(t, strings.ReplaceAll(c.name, " ", "_"), comparable(t, c.report), comparable(t, res.Report))
 			if res.Uncertain() != c.uncertain {
-				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Problems)
+				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Findings)
 			}
 		})
 	}
@@ -257,8 +257,8 @@ func problemSays(words ...string) func(t *testing.T, res *Result) {
 	return func(t *testing.T, res *Result) {
 		t.Helper()
 		for _, w := range words {
-			if !slices.ContainsFunc(res.Problems, func(p Problem) bool { return strings.Contains(p.String(), w) }) {
-				t.Errorf("no problem mentions %q: %v", w, res.Problems)
+			if !slices.ContainsFunc(res.Findings, func(p reports.Finding) bool { return strings.Contains(p.SourceLine(), w) }) {
+				t.Errorf("no problem mentions %q: %v", w, res.Findings)
 			}
 		}
 	}
@@ -406,7 +406,7 @@ func TestSeedVariants(t *testing.T) {
 			res := mustImport(t, "variant.txt", []byte(c.edit(seed)))
 			c.check(t, res)
 			if res.Uncertain() != c.uncertain {
-				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Problems)
+				t.Errorf("uncertain = %v, want %v: %v", res.Uncertain(), c.uncertain, res.Findings)
 			}
 		})
 	}
@@ -418,10 +418,10 @@ func TestSplitRowBeforeItsNumbers(t *testing.T) {
 	seed := strings.Replace(readSeed(t), "\t\t5. 要求行政机关确认或重新出具已获取信息\t0", "\t\t5. 要求行政机关确认或重新\t\t\t\n\n\t\t出具已获取信息\t6", 1)
 	res := mustImport(t, "split.txt", []byte(seed))
 	if got := res.Report.Cell("t3.noproc5.natural"); got.String() != "6" {
-		t.Errorf("noproc5.natural = %+v, want 6; %v", got, res.Problems)
+		t.Errorf("noproc5.natural = %+v, want 6; %v", got, res.Findings)
 	}
 	if res.Uncertain() {
-		t.Errorf("uncertain: %v", res.Problems)
+		t.Errorf("uncertain: %v", res.Findings)
 	}
 }
 
@@ -625,7 +625,7 @@ func TestDepartmentLayout(t *testing.T) {
 	res := mustImport(t, "dept.txt", data)
 	r := res.Report
 	if res.Uncertain() {
-		t.Errorf("uncertain: %v", res.Problems)
+		t.Errorf("uncertain: %v", res.Findings)
 	}
 	want := reports.Organ{FullName: "XX县教育局", ShortName: "XX县教育局", Level: reports.LevelCountyDept}
 	if r.Organ != want || r.Year != 2022 || r.Signing.Date != (reports.Date{Year: 2023, Month: 1, Day: 16}) {
@@ -688,7 +688,7 @@ func TestTablesWithoutTabs(t *testing.T) {
 		t.Errorf("declared deny4 total = %+v", d)
 	}
 	if res.Uncertain() {
-		t.Errorf("uncertain: %v", res.Problems)
+		t.Errorf("uncertain: %v", res.Findings)
 	}
 }
 

@@ -27,7 +27,7 @@ func TestUngroupedImprovement(t *testing.T) {
 		problems      []string
 		measuresTitle string
 		measures      []string
-		note          string // in an Uncertain problem
+		note          string // in a reports.Warning finding
 	}{
 		{
 			name:          "one paragraph turning at 将……改进：",
@@ -89,13 +89,13 @@ func TestUngroupedImprovement(t *testing.T) {
 				t.Errorf("measures title %q, want %q", im.MeasuresTitle, c.measuresTitle)
 			}
 			found := false
-			for _, p := range res.Problems {
-				if p.Severity == Uncertain && strings.Contains(p.Message, c.note) {
+			for _, p := range res.Findings {
+				if p.Severity == reports.Warning && strings.Contains(p.Message, c.note) {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("no uncertain problem with %q: %v", c.note, res.Problems)
+				t.Errorf("no uncertain problem with %q: %v", c.note, res.Findings)
 			}
 		})
 	}

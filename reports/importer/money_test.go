@@ -22,11 +22,11 @@ func TestImportMoneyWithUnit(t *testing.T) {
 		name, cell string
 		want       string // the cell's value, or its text
 		note       string
-		sev        Severity
+		sev        reports.Severity
 	}{
-		{"yuan", "147230元", "14.723", "原文为“147230元”，已由元换算为 14.723 万元", Note},
-		{"wan yuan", "14.7万元", "14.7", "原文为“14.7万元”，已去掉单位，读作 14.7 万元", Note},
-		{"too many places", "12.345元", "12.345元", "不是数字", Uncertain},
+		{"yuan", "147230元", "14.723", "原文为“147230元”，已由元换算为 14.723 万元", reports.Note},
+		{"wan yuan", "14.7万元", "14.7", "原文为“14.7万元”，已去掉单位，读作 14.7 万元", reports.Note},
+		{"too many places", "12.345元", "12.345元", "不是数字", reports.Warning},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -37,13 +37,13 @@ func TestImportMoneyWithUnit(t *testing.T) {
 				t.Errorf("fee cell = %q, want %q", cell.String(), c.want)
 			}
 			found := false
-			for _, p := range res.Problems {
+			for _, p := range res.Findings {
 				if strings.Contains(p.Message, c.note) && p.Severity == c.sev {
 					found = true
 				}
 			}
 			if !found {
-				t.Errorf("no %v problem with %q in %v", c.sev, c.note, res.Problems)
+				t.Errorf("no %v problem with %q in %v", c.sev, c.note, res.Findings)
 			}
 		})
 	}

@@ -86,12 +86,12 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 		return nil, ferr(err.Error(), err)
 	}
 	glyphs, unmapped, images := 0, 0, 0
-	var damaged []Problem
+	var damaged []reports.Finding
 	for _, p := range pages {
 		images += p.images
 		if p.damaged != "" {
-			damaged = append(damaged, Problem{Severity: Uncertain, Pos: Position{Page: p.no},
-				Message: "此页已损坏，未能完整读取（" + clip(p.damaged) + "），请对照原文核对此页的内容"})
+			damaged = append(damaged, reports.ImportFinding(reports.Warning, reports.Location{Source: reports.Position{Page: p.no}},
+				"此页已损坏，未能完整读取（"+clip(p.damaged)+"），请对照原文核对此页的内容"))
 		}
 		for _, g := range p.glyphs {
 			if strings.TrimSpace(g.text) == "" && !g.unmapped {
@@ -123,11 +123,11 @@ func importPDF(name string, data []byte) (res *Result, err error) {
 	blocks, notes := pdfBlocks(pages)
 	res = recognize(blocks)
 	res.Format = "PDF 文件"
-	res.Problems = append(append(notes, damaged...), res.Problems...)
-	sortProblems(res.Problems)
+	res.Findings = append(append(notes, damaged...), res.Findings...)
+	sortFindings(res.Findings)
 	if unmapped > 0 {
-		res.Problems = append(res.Problems, Problem{Severity: Uncertain,
-			Message: fmt.Sprintf("PDF 中有 %d 个字符没有对应的汉字编码（字体缺少映射），已印成“□”，请核对", unmapped)})
+		res.Findings = append(res.Findings, reports.ImportFinding(reports.Warning, reports.Location{},
+			fmt.Sprintf("PDF 中有 %d 个字符没有对应的汉字编码（字体缺少映射），已印成“□”，请核对", unmapped)))
 	}
 	return res, nil
 }

@@ -79,16 +79,16 @@ func TestPDFImportsAsTheSample(t *testing.T) {
 			samePlainText(t, "pdf_"+strings.TrimSuffix(c.file, ".pdf"), want, res.Report)
 			sameReport(t, "pdf_"+strings.TrimSuffix(c.file, ".pdf"), comparable(t, want), comparable(t, res.Report))
 			if res.Format != "PDF 文件" || res.Uncertain() {
-				t.Errorf("format %q, problems %v", res.Format, res.Problems)
+				t.Errorf("format %q, problems %v", res.Format, res.Findings)
 			}
 			joined := 0
-			for _, p := range res.Problems {
+			for _, p := range res.Findings {
 				if strings.Contains(p.Message, "分页断开") {
 					joined++
 				}
 			}
 			if joined != c.joined {
-				t.Errorf("%d rows joined across pages, want %d: %v", joined, c.joined, res.Problems)
+				t.Errorf("%d rows joined across pages, want %d: %v", joined, c.joined, res.Findings)
 			}
 		})
 	}
@@ -102,9 +102,9 @@ func TestPDFPageNumbersInNotes(t *testing.T) {
 	}
 	res := mustImport(t, "sample.pdf", data)
 	var got []string
-	for _, p := range res.Problems {
+	for _, p := range res.Findings {
 		if strings.Contains(p.Message, "页码") {
-			got = append(got, p.String())
+			got = append(got, p.SourceLine())
 		}
 	}
 	want := []string{}
@@ -125,16 +125,16 @@ func TestPDFBrowserHeaderFooterInNotes(t *testing.T) {
 	}
 	res := mustImport(t, "sample.pdf", data)
 	headers, footers := 0, 0
-	for _, p := range res.Problems {
+	for _, p := range res.Findings {
 		switch {
 		case strings.Contains(p.Message, "每页重复的页眉") && strings.Contains(p.Message, "别斯托别乡2023年度政府信"):
 			headers++
-		case strings.Contains(p.Message, "页脚“file:///") && p.Pos.Page > 0:
+		case strings.Contains(p.Message, "页脚“file:///") && p.Location.Source.Page > 0:
 			footers++
 		}
 	}
 	if headers != 6 || footers != 6 {
-		t.Errorf("%d header and %d footer notes, want 6 and 6: %v", headers, footers, res.Problems)
+		t.Errorf("%d header and %d footer notes, want 6 and 6: %v", headers, footers, res.Findings)
 	}
 }
 
@@ -156,7 +156,7 @@ func TestOwnPDFRoundTrip(t *testing.T) {
 			samePlainText(t, name, c.r, res.Report)
 			sameReport(t, name, comparable(t, c.r), comparable(t, res.Report))
 			if res.Uncertain() {
-				t.Errorf("problems: %v", res.Problems)
+				t.Errorf("problems: %v", res.Findings)
 			}
 		})
 	}
@@ -484,10 +484,10 @@ func TestPDFDamagedPages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(res.Problems, func(p Problem) bool {
-		return p.Pos.Page == 2 && p.Severity == Uncertain && strings.Contains(p.Message, "此页已损坏")
+	if !slices.ContainsFunc(res.Findings, func(p reports.Finding) bool {
+		return p.Location.Source.Page == 2 && p.Severity == reports.Warning && strings.Contains(p.Message, "此页已损坏")
 	}) {
-		t.Errorf("page 2 is not named as damaged: %v", res.Problems)
+		t.Errorf("page 2 is not named as damaged: %v", res.Findings)
 	}
 }
 
@@ -579,22 +579,22 @@ func TestRealReportPDFs(t *testing.T) {
 			// they are aside): the PDF adds only notes on what it dropped.
 			samePlainText(t, "real_"+c.dir, fromPage, got)
 			pageRes := mustImport(t, "page.html", page)
-			uncertain := func(ps []Problem) []string {
+			uncertain := func(ps []reports.Finding) []string {
 				var out []string
 				for _, p := range ps {
-					if p.Severity >= Uncertain {
+					if p.Severity >= reports.Warning {
 						out = append(out, p.Message)
 					}
 				}
 				slices.Sort(out)
 				return out
 			}
-			if a, b := uncertain(res.Problems), uncertain(pageRes.Problems); !slices.Equal(a, b) {
+			if a, b := uncertain(res.Findings), uncertain(pageRes.Findings); !slices.Equal(a, b) {
 				t.Errorf("需核对 from the PDF:\n%q\nfrom the page:\n%q", a, b)
 			}
-			for _, p := range res.Problems {
-				if p.Severity == Note && !strings.Contains(p.Message, "页眉") && !strings.Contains(p.Message, "页脚") &&
-					!slices.ContainsFunc(pageRes.Problems, func(q Problem) bool { return q.Message == p.Message }) {
+			for _, p := range res.Findings {
+				if p.Severity == reports.Note && !strings.Contains(p.Message, "页眉") && !strings.Contains(p.Message, "页脚") &&
+					!slices.ContainsFunc(pageRes.Findings, func(q reports.Finding) bool { return q.Message == p.Message }) {
 					t.Errorf("a note the page does not give: %v", p)
 				}
 			}
@@ -648,7 +648,7 @@ func TestLibreOfficePDFImportsAsTheSample(t *testing.T) {
 			res := mustImport(t, c.name+".pdf", data)
 			samePlainText(t, "libreoffice_pdf_"+c.name, c.r, res.Report)
 			if res.Uncertain() {
-				t.Errorf("problems: %v", res.Problems)
+				t.Errorf("problems: %v", res.Findings)
 			}
 		})
 	}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"nianbao/reports"
 )
 
 // The layout of a PDF page is rebuilt from its glyphs and ruling lines:
@@ -103,8 +105,8 @@ var rePDFPageNumber = regexp.MustCompile(`^(?:[\-—–－─_]*\s*[0-9０-９]{
 var reDigits = regexp.MustCompile(`[0-9０-９]+`)
 
 // pdfBlocks turns the pages into blocks, with notes on what was dropped.
-func pdfBlocks(pages []pdfPage) ([]block, []Problem) {
-	var notes []Problem
+func pdfBlocks(pages []pdfPage) ([]block, []reports.Finding) {
+	var notes []reports.Finding
 	tableNo := 0
 	var pageItems [][]pdfItem
 	for i := range pages {
@@ -176,7 +178,7 @@ func pdfBlocks(pages []pdfPage) ([]block, []Problem) {
 				flush()
 				paraNo[l.page]++
 				cur = &strings.Builder{}
-				blocks = append(blocks, block{pos: Position{Page: l.page, Para: paraNo[l.page]}})
+				blocks = append(blocks, block{pos: reports.Position{Page: l.page, Para: paraNo[l.page]}})
 			}
 			cur.WriteString(l.text())
 			prev, prevStandalone = l, standalone
@@ -285,8 +287,8 @@ func percentile(xs []float64, p float64) float64 {
 // bottom margin, when it is a page number (“— 1 —”, “第1页”, “1/5”; a bare
 // number only when it counts with the pages, so that a table's last “0” is
 // kept) or repeats, digits aside, on at least half of the pages.
-func dropHeadersFooters(pages []pdfPage, pageItems [][]pdfItem) []Problem {
-	var notes []Problem
+func dropHeadersFooters(pages []pdfPage, pageItems [][]pdfItem) []reports.Finding {
+	var notes []reports.Finding
 	type cand struct {
 		page, idx int
 		text, key string
@@ -343,8 +345,8 @@ func dropHeadersFooters(pages []pdfPage, pageItems [][]pdfItem) []Problem {
 		if !isNumber {
 			kind = "是每页重复的" + what
 		}
-		notes = append(notes, Problem{Severity: Note, Pos: Position{Page: pages[c.page].no},
-			Message: fmt.Sprintf("%s“%s”%s，已忽略", what, clip(c.text), kind)})
+		notes = append(notes, reports.ImportFinding(reports.Note, reports.Location{Source: reports.Position{Page: pages[c.page].no}},
+			fmt.Sprintf("%s“%s”%s，已忽略", what, clip(c.text), kind)))
 	}
 	for pi := range pageItems {
 		kept := pageItems[pi][:0]
@@ -481,7 +483,7 @@ func gapTables(items []pdfItem, page int) []pdfItem {
 			i++
 			continue
 		}
-		tb := &table{pos: Position{Page: page}}
+		tb := &table{pos: reports.Position{Page: page}}
 		var starts []float64
 		type rowCells struct {
 			texts []string
@@ -495,7 +497,7 @@ func gapTables(items []pdfItem, page int) []pdfItem {
 		}
 		cols := clusterEdges(starts, 1.5*items[i].line.size)
 		for ri, r := range rows {
-			row := trow{pos: Position{Page: page, Row: ri + 1}}
+			row := trow{pos: reports.Position{Page: page, Row: ri + 1}}
 			for k, t := range r.texts {
 				row.cells = append(row.cells, tcell{text: t, col: nearest(cols, r.xs[k])})
 			}
@@ -751,9 +753,9 @@ func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 		k := find(r*nc + c)
 		cellGlyphs[k] = append(cellGlyphs[k], g)
 	}
-	tb := &table{pos: Position{Page: page}}
+	tb := &table{pos: reports.Position{Page: page}}
 	for r := 0; r < nr; r++ {
-		row := trow{pos: Position{Page: page, Row: len(tb.rows) + 1}}
+		row := trow{pos: reports.Position{Page: page, Row: len(tb.rows) + 1}}
 		starts := false
 		seen := map[int]bool{}
 		for c := 0; c < nc; c++ {
@@ -812,9 +814,9 @@ func startsLabel(t string) bool {
 // the new row has only words, each under a label cell of the last row (the
 // rest of a label broken at the foot of the page). A repeated header row
 // is left alone.
-func joinPageSplitRow(before, after *table) (Problem, bool) {
+func joinPageSplitRow(before, after *table) (reports.Finding, bool) {
 	if len(before.rows) == 0 || len(after.rows) == 0 {
-		return Problem{}, false
+		return reports.Finding{}, false
 	}
 	last, first := &before.rows[len(before.rows)-1], after.rows[0]
 	labels := map[int]int{} // column → cell index of the last row's label cells
@@ -829,11 +831,11 @@ func joinPageSplitRow(before, after *table) (Problem, bool) {
 		}
 	}
 	if !numbers {
-		return Problem{}, false
+		return reports.Finding{}, false
 	}
 	for _, r := range before.rows[:min(len(before.rows), 4)] {
 		if slices.Equal(r.nonEmpty(), first.nonEmpty()) {
-			return Problem{}, false
+			return reports.Finding{}, false
 		}
 	}
 	filled := 0
@@ -843,12 +845,12 @@ func joinPageSplitRow(before, after *table) (Problem, bool) {
 			continue
 		}
 		if _, ok := labels[c.col]; !ok || isNumeric(t) || startsLabel(t) {
-			return Problem{}, false
+			return reports.Finding{}, false
 		}
 		filled++
 	}
 	if filled == 0 {
-		return Problem{}, false
+		return reports.Finding{}, false
 	}
 	for _, c := range first.cells {
 		if t := strings.TrimSpace(c.text); t != "" {
@@ -856,6 +858,6 @@ func joinPageSplitRow(before, after *table) (Problem, bool) {
 		}
 	}
 	after.rows = after.rows[1:]
-	return Problem{Severity: Note, Pos: first.pos,
-		Message: fmt.Sprintf("此行是上一页表格最后一行被分页断开的部分，已接回该行（“%s”）", clip(strings.Join(first.nonEmpty(), "")))}, true
+	return reports.ImportFinding(reports.Note, reports.Location{Source: first.pos},
+		fmt.Sprintf("此行是上一页表格最后一行被分页断开的部分，已接回该行（“%s”）", clip(strings.Join(first.nonEmpty(), "")))), true
 }

@@ -21,14 +21,14 @@ type recognizer struct {
 	wrapped bool
 }
 
-func (rc *recognizer) add(sev Severity, pos Position, format string, a ...any) {
-	rc.res.Problems = append(rc.res.Problems, Problem{Severity: sev, Pos: pos, Message: fmt.Sprintf(format, a...)})
+func (rc *recognizer) add(sev reports.Severity, pos reports.Position, format string, a ...any) {
+	rc.res.Findings = append(rc.res.Findings, reports.ImportFinding(sev, reports.Location{Source: pos}, fmt.Sprintf(format, a...)))
 }
 
 // para is a paragraph with its position.
 type para struct {
 	text string
-	pos  Position
+	pos  reports.Position
 }
 
 // sectionKeys lists, per section, words that identify its heading even
@@ -86,16 +86,14 @@ var rePageNumber = regexp.MustCompile(`^[\-—–－─]+\s*[0-9０-９]{1,3}\s*
 
 func recognize(blocks []block) *Result {
 	res := recognizeBlocks(blocks)
-	sortProblems(res.Problems)
+	sortFindings(res.Findings)
 	return res
 }
 
-// sortProblems puts problems in document order.
-func sortProblems(ps []Problem) {
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		ka := [5]int{a.Pos.Page, a.Pos.Line, a.Pos.Para, a.Pos.Table, a.Pos.Row}
-		kb := [5]int{b.Pos.Page, b.Pos.Line, b.Pos.Para, b.Pos.Table, b.Pos.Row}
-		return slices.Compare(ka[:], kb[:])
+// sortFindings puts findings in document order.
+func sortFindings(fs []reports.Finding) {
+	slices.SortStableFunc(fs, func(a, b reports.Finding) int {
+		return a.Location.Source.Compare(b.Location.Source)
 	})
 }
 
@@ -142,12 +140,12 @@ func recognizeBlocks(blocks []block) *Result {
 
 	if len(heads) == 0 && cellsFound == 0 {
 		rc.res.Empty = true
-		rc.res.Problems = append([]Problem{{Severity: Unusable, Message: "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。"}}, rc.res.Problems...)
+		rc.res.Findings = append([]reports.Finding{reports.ImportFinding(reports.Error, reports.Location{}, "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。")}, rc.res.Findings...)
 		return rc.res
 	}
 	for i, sk := range sectionKeys {
 		if !seen[sk.key] {
-			rc.add(Uncertain, Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
+			rc.add(reports.Warning, reports.Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
 		}
 	}
 	return rc.res
@@ -173,7 +171,7 @@ func (rc *recognizer) dropDebris(blocks []block) []block {
 				continue
 			}
 			if rePageNumber.MatchString(t) {
-				rc.add(Note, b.pos, "“%s”是页码，已忽略", t)
+				rc.add(reports.Note, b.pos, "“%s”是页码，已忽略", t)
 				continue
 			}
 			b.para = t
@@ -181,7 +179,7 @@ func (rc *recognizer) dropDebris(blocks []block) []block {
 		kept = append(kept, b)
 	}
 	if rc.wrapped = detectWrapped(kept); rc.wrapped {
-		rc.add(Note, Position{}, "文字是按固定宽度折行的（如从 PDF 复制），已把折断的行重新接成段落，请核对段落划分")
+		rc.add(reports.Note, reports.Position{}, "文字是按固定宽度折行的（如从 PDF 复制），已把折断的行重新接成段落，请核对段落划分")
 	}
 	return kept
 }
@@ -211,7 +209,7 @@ func sectionHeadings(blocks []block) (heads []heading, seen map[string]bool) {
 // signing reads the 落款 at the end — the date and the organ, maybe
 // followed by the signature line of the signed copy — and returns the
 // blocks before it.
-func (rc *recognizer) signing(blocks []block, heads []heading) ([]block, string, Position) {
+func (rc *recognizer) signing(blocks []block, heads []heading) ([]block, string, reports.Position) {
 	r := rc.r
 	end := len(blocks)
 	if end > 0 && blocks[end-1].table == nil && canon(blocks[end-1].para) == canon(reports.SignatureLineText) {
@@ -219,7 +217,7 @@ func (rc *recognizer) signing(blocks []block, heads []heading) ([]block, string,
 		end--
 	}
 	var signOrgan string
-	var signPos Position
+	var signPos reports.Position
 	for n := 0; n < 2 && end > 0; n++ {
 		b := blocks[end-1]
 		if b.table != nil || (len(heads) > 0 && end-1 <= heads[len(heads)-1].idx) {
@@ -244,7 +242,7 @@ func (rc *recognizer) signing(blocks []block, heads []heading) ([]block, string,
 // organ settles the organ's names and level from the title (read by front),
 // the 落款's organ, or, with neither, the preamble; and says what is
 // missing from the 落款.
-func (rc *recognizer) organ(signOrgan string, signPos Position) {
+func (rc *recognizer) organ(signOrgan string, signPos reports.Position) {
 	r := rc.r
 	if r.Organ.ShortName == "" && signOrgan == "" {
 		// No title and no 落款: the organ the preamble says publishes the
@@ -253,13 +251,13 @@ func (rc *recognizer) organ(signOrgan string, signPos Position) {
 		pre := strings.ReplaceAll(r.Preamble, " ", "")
 		if m := reNamesItself.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
 			r.Organ.ShortName = normText(m[1])
-			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“%s”取为“%s”，请核对", clip(m[0]), r.Organ.ShortName)
+			rc.add(reports.Warning, reports.Position{}, "报告没有标题和落款，单位名称按导言中的“%s”取为“%s”，请核对", clip(m[0]), r.Organ.ShortName)
 		} else if m := reAskOrgan.FindStringSubmatch(pre); m != nil && looksLikeOrgan(m[1]) {
 			r.Organ.ShortName = normText(m[1])
-			rc.add(Uncertain, Position{}, "报告没有标题和落款，单位名称按导言中的“请与%s联系”取为“%s”，请核对", m[1], r.Organ.ShortName)
+			rc.add(reports.Warning, reports.Position{}, "报告没有标题和落款，单位名称按导言中的“请与%s联系”取为“%s”，请核对", m[1], r.Organ.ShortName)
 		}
 	} else if short, ok := organFromColumn(r.Organ.ShortName, signOrgan); ok {
-		rc.add(Note, Position{}, "标题中机关名称前的“%s”不是机关名称（应是网站栏目名），机关简称取为“%s”", strings.TrimSuffix(r.Organ.ShortName, short), short)
+		rc.add(reports.Note, reports.Position{}, "标题中机关名称前的“%s”不是机关名称（应是网站栏目名），机关简称取为“%s”", strings.TrimSuffix(r.Organ.ShortName, short), short)
 		r.Organ.ShortName = short
 	}
 	if signOrgan != "" {
@@ -272,10 +270,10 @@ func (rc *recognizer) organ(signOrgan string, signPos Position) {
 		if r.Organ.ShortName != "" {
 			r.Organ.Level = guessLevel(r.Organ.ShortName)
 		}
-		rc.add(Uncertain, Position{}, "文末未找到落款单位名称，请在“落款”中填写")
+		rc.add(reports.Warning, reports.Position{}, "文末未找到落款单位名称，请在“落款”中填写")
 	}
 	if r.Signing.Date.IsZero() {
-		rc.add(Uncertain, signPos, "文末未找到成文日期（如“2024年1月19日”），请在“落款”中填写")
+		rc.add(reports.Warning, signPos, "文末未找到成文日期（如“2024年1月19日”），请在“落款”中填写")
 	}
 }
 
@@ -469,7 +467,7 @@ func (rc *recognizer) front(blocks []block) {
 			preamble = append(preamble, para{t, b.pos})
 		}
 	} else {
-		rc.add(Uncertain, Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
+		rc.add(reports.Warning, reports.Position{}, "未找到报告标题（如“××乡2023年度政府信息公开工作年度报告”）")
 		lead := true
 		for _, b := range paras {
 			// The page's links before the first sentence are chrome too.
@@ -551,17 +549,17 @@ func findTitle(paras []block) (int, int) {
 	return -1, 0
 }
 
-func (rc *recognizer) title(c string, pos Position) {
+func (rc *recognizer) title(c string, pos reports.Position) {
 	r := rc.r
 	c = strings.ReplaceAll(c, "\"", "")
 	m := reTitleYear.FindStringSubmatch(c)
 	if m == nil {
-		rc.add(Uncertain, pos, "标题“%s”中没有年度", c)
+		rc.add(reports.Warning, pos, "标题“%s”中没有年度", c)
 		return
 	}
 	year, _ := strconv.Atoi(m[2])
 	if !reports.ValidYear(year) {
-		rc.add(Uncertain, pos, "标题中的年度 %d 不合理", year)
+		rc.add(reports.Warning, pos, "标题中的年度 %d 不合理", year)
 		return
 	}
 	r.Year = year
@@ -602,13 +600,13 @@ func (rc *recognizer) guessYear(blocks []block) {
 		}
 		if m := rePeriod.FindStringSubmatch(asciiDigits(strings.ReplaceAll(b.para, " ", ""))); m != nil {
 			r.Year, _ = strconv.Atoi(m[1])
-			rc.add(Note, b.pos, "年度按统计期限取为 %d", r.Year)
+			rc.add(reports.Note, b.pos, "年度按统计期限取为 %d", r.Year)
 			return
 		}
 	}
 	if !r.Signing.Date.IsZero() {
 		r.Year = r.Signing.Date.Year - 1
-		rc.add(Uncertain, Position{}, "未找到报告年度，按落款日期推定为 %d 年度，请核对", r.Year)
+		rc.add(reports.Warning, reports.Position{}, "未找到报告年度，按落款日期推定为 %d 年度，请核对", r.Year)
 		return
 	}
 	counts := map[int]int{}
@@ -626,11 +624,11 @@ func (rc *recognizer) guessYear(blocks []block) {
 	}
 	if best != 0 {
 		r.Year = best
-		rc.add(Uncertain, Position{}, "未找到报告年度，按正文中最常出现的年份推定为 %d 年度，请核对", best)
+		rc.add(reports.Warning, reports.Position{}, "未找到报告年度，按正文中最常出现的年份推定为 %d 年度，请核对", best)
 		return
 	}
 	r.Year = reports.Today().Year - 1
-	rc.add(Uncertain, Position{}, "未找到报告年度，暂定为 %d 年度，请核对", r.Year)
+	rc.add(reports.Warning, reports.Position{}, "未找到报告年度，暂定为 %d 年度，请核对", r.Year)
 }
 
 // joinBroken joins paragraphs that a page break split in two: one that
@@ -641,7 +639,7 @@ func (rc *recognizer) joinBroken(ps []para) []para {
 	for _, p := range ps {
 		if n := len(out); n > 0 && brokenAfter(out[n-1].text, rc.wrapped) && !startsItem(p.text) && !isHeadingLine(out[n-1].text) {
 			if !rc.wrapped {
-				rc.add(Note, p.pos, "此段与上一段（%s）是被分页断开的同一段，已合并", out[n-1].pos)
+				rc.add(reports.Note, p.pos, "此段与上一段（%s）是被分页断开的同一段，已合并", out[n-1].pos)
 			}
 			out[n-1].text = strings.TrimRight(out[n-1].text, " \u3000") + strings.TrimLeft(p.text, " \u3000")
 			continue
@@ -804,7 +802,7 @@ func (rc *recognizer) overview(ps []para) {
 	}
 	o.Inline = inline
 	if len(parts) == 0 {
-		rc.add(Uncertain, Position{}, "“一、总体情况”下没有内容")
+		rc.add(reports.Warning, reports.Position{}, "“一、总体情况”下没有内容")
 	}
 }
 
@@ -858,7 +856,7 @@ func (rc *recognizer) improvement(ps []para) {
 				} else {
 					im.MeasuresTitle = title
 				}
-				rc.add(Note, p.pos, "“%s”按“五”的分组标题识别，其后的文字归入该组", head+sep)
+				rc.add(reports.Note, p.pos, "“%s”按“五”的分组标题识别，其后的文字归入该组", head+sep)
 				p.text = strings.TrimSpace(rest)
 				break
 			}
@@ -886,7 +884,7 @@ func (rc *recognizer) improvement(ps []para) {
 		// No group headings printed: the groups are untitled, as the
 		// outline prints untitled groups.
 		im.ProblemsTitle, im.MeasuresTitle = "", ""
-		rc.add(Uncertain, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
+		rc.add(reports.Warning, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
 	}
 	im.Problems, _, _ = rc.parts(problems)
 	im.Measures, _, _ = rc.parts(measures)
@@ -956,7 +954,7 @@ func (rc *recognizer) chooseTemplate(blocks []block) {
 		v = reports.V2021
 	}
 	if v != byYear {
-		rc.add(Uncertain, Position{}, "表格标签是%s年版模板的格式，但报告年度 %d 应使用%s年版模板；已按表格标签读取，请核对", v, r.Year, byYear)
+		rc.add(reports.Warning, reports.Position{}, "表格标签是%s年版模板的格式，但报告年度 %d 应使用%s年版模板；已按表格标签读取，请核对", v, r.Year, byYear)
 	}
 	if v != r.Template {
 		// Start again from an empty report of that template.
@@ -986,7 +984,7 @@ func (rc *recognizer) declaredMismatches() {
 		more = fmt.Sprintf("等%d处", len(names))
 		names = names[:3]
 	}
-	rc.add(Note, Position{}, "原文中的合计与各项相加不符：%s%s。已按原文保存为“原文合计”，“检查”会列为错误，请更正后再发布", strings.Join(names, "；"), more)
+	rc.add(reports.Note, reports.Position{}, "原文中的合计与各项相加不符：%s%s。已按原文保存为“原文合计”，“检查”会列为错误，请更正后再发布", strings.Join(names, "；"), more)
 }
 
 var reEnum = regexp.MustCompile(`^([（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,2}[.．、]|[一二三四五六七八九十]{1,2}[、.．])$`)
@@ -995,7 +993,7 @@ var reEnum = regexp.MustCompile(`^([（(][一二三四五六七八九十0-9]{1,3
 // copied from a PDF has them) into cells: the numbers at the end are
 // value cells, the words before them label cells, an enumeration ("1.",
 // "(三)") glued to the word after it.
-func spacedRow(line string, pos Position) trow {
+func spacedRow(line string, pos reports.Position) trow {
 	tokens := strings.Fields(line)
 	k := len(tokens)
 	for k > 0 && isNumeric(tokens[k-1]) && !reEnum.MatchString(tokens[k-1]) {

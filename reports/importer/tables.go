@@ -181,7 +181,7 @@ func (rc *recognizer) tables(blocks []block) int {
 	}
 	tr.missing()
 	if tr.blankTotals > 0 {
-		rc.add(Note, Position{}, "原文表格中有%d处合计（总计）是空白的，已按各项相加计算", tr.blankTotals)
+		rc.add(reports.Note, reports.Position{}, "原文表格中有%d处合计（总计）是空白的，已按各项相加计算", tr.blankTotals)
 	}
 	return tr.found
 }
@@ -255,7 +255,7 @@ func (tr *tableReader) table(tb *table) {
 			st.block = tr.t.Table(key)
 			st.header, st.order, st.gridCols, st.orderFor = nil, nil, nil, nil
 			if st.block == nil {
-				tr.rc.add(Uncertain, row.pos, "表二中的“%s”不属于%s年版模板，其下的数据未导入", ne[0], tr.v)
+				tr.rc.add(reports.Warning, row.pos, "表二中的“%s”不属于%s年版模板，其下的数据未导入", ne[0], tr.v)
 			}
 			continue
 		}
@@ -308,7 +308,7 @@ func (tr *tableReader) joinSplitRows(rows []trow) []trow {
 					cells := slices.Clone(out[n-1].cells)
 					cells[li].text = strings.TrimSpace(prev) + strings.TrimSpace(ne[0])
 					out[n-1].cells = cells
-					tr.rc.add(Note, row.pos, "表格行“%s”被分页断开，已与上一行（%s）合并", clip(cells[li].text), out[n-1].pos)
+					tr.rc.add(reports.Note, row.pos, "表格行“%s”被分页断开，已与上一行（%s）合并", clip(cells[li].text), out[n-1].pos)
 					continue
 				}
 			}
@@ -320,7 +320,7 @@ func (tr *tableReader) joinSplitRows(rows []trow) []trow {
 					cells := slices.Clone(rows[i+1].cells)
 					cells[li].text = strings.TrimSpace(ne[0]) + strings.TrimSpace(next)
 					rows[i+1].cells = cells
-					tr.rc.add(Note, row.pos, "表格行“%s”被分页断开，已与下一行合并", clip(cells[li].text))
+					tr.rc.add(reports.Note, row.pos, "表格行“%s”被分页断开，已与下一行合并", clip(cells[li].text))
 					continue
 				}
 			}
@@ -386,7 +386,7 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 	}
 	if how == matchAlias || how == matchTypo || how == matchPrefix {
 		what := map[match]string{matchAlias: "旧版模板的标签", matchTypo: "有错别字的标签", matchPrefix: "不完整的标签"}[how]
-		tr.rc.add(Note, row.pos, "%s“%s”按“%s”识别", what, clip(texts[li]), tb.Rows[ri].Label())
+		tr.rc.add(reports.Note, row.pos, "%s“%s”按“%s”识别", what, clip(texts[li]), tb.Rows[ri].Label())
 	}
 	if strings.HasPrefix(tb.Key, "t2") && st.block != tb {
 		if st.block != nil && st.orderFor == st.block {
@@ -396,7 +396,7 @@ func (tr *tableReader) dataRow(kind string, st *tableState, row trow, texts []st
 	}
 	rowKey := tb.Key + "." + tb.Rows[ri].Key
 	if tr.seen[rowKey] {
-		tr.rc.add(Uncertain, row.pos, "%s「%s」行重复出现，只保留第一次的数值", tb.Name(tr.t), rowName(tb, ri))
+		tr.rc.add(reports.Warning, row.pos, "%s「%s」行重复出现，只保留第一次的数值", tb.Name(tr.t), rowName(tb, ri))
 		return
 	}
 	tr.seen[rowKey] = true
@@ -455,7 +455,7 @@ func (tr *tableReader) unknownRow(row trow, texts []string, labelEnd int) {
 	if label == "" {
 		label = strings.Join(row.nonEmpty(), " ")
 	}
-	tr.rc.add(Uncertain, row.pos, "无法识别的表格行“%s”，此行的数值未导入", clip(label))
+	tr.rc.add(reports.Warning, row.pos, "无法识别的表格行“%s”，此行的数值未导入", clip(label))
 }
 
 // valuesByGrid takes a row's values from the grid columns the header gave,
@@ -497,18 +497,18 @@ func (tr *tableReader) columnOrder(st *tableState, tb *reports.Table) ([]int, []
 	}
 	if st.spaced || len(distinct) != len(leaves) {
 		if !slices.Equal(order, std) {
-			tr.rc.add(Note, st.header[0].pos, "%s的表头无法按位置对应，按模板的标准列顺序读取", tb.Name(tr.t))
+			tr.rc.add(reports.Note, st.header[0].pos, "%s的表头无法按位置对应，按模板的标准列顺序读取", tb.Name(tr.t))
 		}
 		return st.order, nil
 	}
 	if len(order) != len(tb.Columns) {
 		if len(leaves) > 0 {
-			tr.rc.add(Uncertain, st.header[0].pos, "%s的表头与模板不一致，按模板的标准列顺序读取数值，请核对", tb.Name(tr.t))
+			tr.rc.add(reports.Warning, st.header[0].pos, "%s的表头与模板不一致，按模板的标准列顺序读取数值，请核对", tb.Name(tr.t))
 		}
 		return st.order, nil
 	}
 	if !slices.Equal(order, std) {
-		tr.rc.add(Note, st.header[0].pos, "%s的列顺序与模板不同，已按表头标签对应", tb.Name(tr.t))
+		tr.rc.add(reports.Note, st.header[0].pos, "%s的列顺序与模板不同，已按表头标签对应", tb.Name(tr.t))
 	}
 	// Grid columns are usable only if they are distinct.
 	sorted := slices.Clone(gcols)
@@ -604,7 +604,7 @@ func (tr *tableReader) matchLeaves(tb *reports.Table, groups, leaves []headerCel
 // fit picks the value cells of a row when their count differs from the
 // number of columns: page breaks and merged cells leave extra empty cells
 // at either end, sometimes an extra filled one.
-func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string, pos Position) []string {
+func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string, pos reports.Position) []string {
 	n := len(order)
 	if len(vals) > n {
 		// Candidates: windows of n cells with only empty cells outside
@@ -641,7 +641,7 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 		}
 		if len(uniq) == 1 {
 			if extraFilled {
-				tr.rc.add(Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), rowName(tb, ri), len(vals)-n)
+				tr.rc.add(reports.Note, pos, "%s「%s」行多出%d个单元格（分页或合并单元格造成），各种对齐方式数值相同，已按模板读取", tb.Name(tr.t), rowName(tb, ri), len(vals)-n)
 			}
 			return uniq[0]
 		}
@@ -652,15 +652,15 @@ func (tr *tableReader) fit(tb *reports.Table, ri int, order []int, vals []string
 			}
 		}
 		if len(consistent) == 1 {
-			tr.rc.add(Note, pos, "%s「%s」行的单元格多于模板的%d列，已按与合计相符的对齐方式读取", tb.Name(tr.t), rowName(tb, ri), n)
+			tr.rc.add(reports.Note, pos, "%s「%s」行的单元格多于模板的%d列，已按与合计相符的对齐方式读取", tb.Name(tr.t), rowName(tb, ri), n)
 			return consistent[0]
 		}
 		pick := uniq[(len(uniq)-1)/2]
-		tr.rc.add(Uncertain, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), rowName(tb, ri), len(vals), clip(strings.Join(vals, "|")), n, clip(strings.Join(pick, "|")))
+		tr.rc.add(reports.Warning, pos, "%s「%s」行有%d个单元格（“%s”），多于模板的%d列，无法确定对齐方式，已读作“%s”，请核对", tb.Name(tr.t), rowName(tb, ri), len(vals), clip(strings.Join(vals, "|")), n, clip(strings.Join(pick, "|")))
 		return pick
 	}
 	if len(vals) < n {
-		tr.rc.add(Uncertain, pos, "%s「%s」行只有%d个单元格，少于模板的%d列，缺少的按空白处理", tb.Name(tr.t), rowName(tb, ri), len(vals), n)
+		tr.rc.add(reports.Warning, pos, "%s「%s」行只有%d个单元格，少于模板的%d列，缺少的按空白处理", tb.Name(tr.t), rowName(tb, ri), len(vals), n)
 		for len(vals) < n {
 			vals = append(vals, "")
 		}
@@ -702,7 +702,7 @@ func (tr *tableReader) rowConsistent(tb *reports.Table, ri int, order []int, val
 // store puts the values of a row into the report: typed cells into Cells,
 // printed totals into Declared. Blank and non-numeric cells are kept as
 // they are and reported.
-func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []string, pos Position) {
+func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []string, pos reports.Position) {
 	r := tr.rc.r
 	var blanks, texts []string
 	for j, ci := range order {
@@ -713,7 +713,7 @@ func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []stri
 		if c.Text != "" && ci < len(tb.Columns) && tb.Columns[ci].Money {
 			if v, unit, ok := reports.ParseAmountWithUnit(c.Text); ok {
 				c = reports.Cell{Value: v}
-				tr.rc.add(Note, pos, "%s「%s」行「%s」列%s，请核对", tb.Name(tr.t), rowName(tb, ri), tb.ColumnName(ci), reports.AmountNote(vals[j], v, unit))
+				tr.rc.add(reports.Note, pos, "%s「%s」行「%s」列%s，请核对", tb.Name(tr.t), rowName(tb, ri), tb.ColumnName(ci), reports.AmountNote(vals[j], v, unit))
 			}
 		}
 		if c.Text != "" {
@@ -744,10 +744,10 @@ func (tr *tableReader) store(tb *reports.Table, ri int, order []int, vals []stri
 		name += "「" + rowName(tb, ri) + "」行"
 	}
 	if len(blanks) > 0 {
-		tr.rc.add(Uncertain, pos, "%s%s为空，已保留为空白（未当作0），请核对", name, strings.Join(blanks, ""))
+		tr.rc.add(reports.Warning, pos, "%s%s为空，已保留为空白（未当作0），请核对", name, strings.Join(blanks, ""))
 	}
 	if len(texts) > 0 {
-		tr.rc.add(Uncertain, pos, "%s%s，不是数字，已原样保留，请改为数字", name, strings.Join(texts, "，"))
+		tr.rc.add(reports.Warning, pos, "%s%s，不是数字，已原样保留，请改为数字", name, strings.Join(texts, "，"))
 	}
 }
 
@@ -775,11 +775,11 @@ func (tr *tableReader) missing() {
 		switch {
 		case len(rows) == 0:
 		case tb.Key == reports.TableT4:
-			tr.rc.add(Uncertain, Position{}, "未找到表四的数据行，表四的数值为空白，请填写")
+			tr.rc.add(reports.Warning, reports.Position{}, "未找到表四的数据行，表四的数值为空白，请填写")
 		case len(rows) == len(tb.Rows) || len(rows) > 6:
-			tr.rc.add(Uncertain, Position{}, "未找到%s的%d行数据，这些数值为空白，请填写", tb.Name(tr.t), len(rows))
+			tr.rc.add(reports.Warning, reports.Position{}, "未找到%s的%d行数据，这些数值为空白，请填写", tb.Name(tr.t), len(rows))
 		default:
-			tr.rc.add(Uncertain, Position{}, "%s未找到%s行，这些数值为空白，请填写", tb.Name(tr.t), strings.Join(rows, ""))
+			tr.rc.add(reports.Warning, reports.Position{}, "%s未找到%s行，这些数值为空白，请填写", tb.Name(tr.t), strings.Join(rows, ""))
 		}
 	}
 }

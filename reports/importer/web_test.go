@@ -119,7 +119,7 @@ func TestSavedPortalPage(t *testing.T) {
 			res := mustImport(t, "页面.html", c.page())
 			sameReport(t, "portal_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, sample), comparable(t, res.Report))
 			if res.Uncertain() {
-				t.Errorf("uncertain: %v", res.Problems)
+				t.Errorf("uncertain: %v", res.Findings)
 			}
 			if c.enc != "" && !strings.Contains(res.Format, c.enc) {
 				t.Errorf("format %q, want the encoding %s named", res.Format, c.enc)
@@ -129,10 +129,10 @@ func TestSavedPortalPage(t *testing.T) {
 					t.Errorf("%q is not listed as dropped: %q", want, res.Dropped)
 				}
 			}
-			if !slices.ContainsFunc(res.Problems, func(p Problem) bool {
-				return p.Severity == Note && strings.Contains(p.Message, "已略去不属于报告的文字")
+			if !slices.ContainsFunc(res.Findings, func(p reports.Finding) bool {
+				return p.Severity == reports.Note && strings.Contains(p.Message, "已略去不属于报告的文字")
 			}) {
-				t.Errorf("no note sums up the dropped chrome: %v", res.Problems)
+				t.Errorf("no note sums up the dropped chrome: %v", res.Findings)
 			}
 		})
 	}
@@ -317,7 +317,7 @@ func TestSavedSingleFilePage(t *testing.T) {
 			res := mustImport(t, "年报.mhtml", c.data)
 			sameReport(t, "mhtml_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, sample), comparable(t, res.Report))
 			if res.Uncertain() {
-				t.Errorf("uncertain: %v", res.Problems)
+				t.Errorf("uncertain: %v", res.Findings)
 			}
 			if !strings.Contains(res.Format, ".mht") {
 				t.Errorf("format %q", res.Format)

@@ -204,7 +204,7 @@ func TestSumFolder(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, pr := range probs {
-			t.Errorf("reading the summary back: %s", pr)
+			t.Errorf("reading the summary back: %s", pr.SourceLine())
 		}
 		for _, k := range s.Total.Tmpl().InputKeys() {
 			if back.Cell(k) != s.Total.Cell(k) {

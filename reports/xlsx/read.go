@@ -26,26 +26,13 @@ const (
 	MaxParts        = 2000      // entries in the zip
 )
 
-// Problem is something Read noticed in a workbook that the clerk should
-// look at: a table or label not found, a cell that is not a number, a total
-// that disagrees with its details. Errors mean the import is uncertain.
-type Problem struct {
-	Severity reports.Severity
-	Sheet    string // sheet name, "" when about the workbook
-	Cell     string // cell reference such as D7, "" when about a table
-	Message  string // Chinese
-}
-
-// String is the problem as one Chinese line naming the sheet and cell.
-func (p Problem) String() string {
-	switch {
-	case p.Sheet != "" && p.Cell != "":
-		return fmt.Sprintf("%s：工作表「%s」%s单元格：%s", p.Severity.Chinese(), p.Sheet, p.Cell, p.Message)
-	case p.Sheet != "":
-		return fmt.Sprintf("%s：工作表「%s」：%s", p.Severity.Chinese(), p.Sheet, p.Message)
-	}
-	return p.Severity.Chinese() + "：" + p.Message
-}
+// What Read and ReadInto notice in a workbook is returned as findings
+// (reports.Finding, made by reports.ImportFinding, positioned by
+// Location.Source's Sheet and Cell, and for a cell also by the report's
+// table cell): a table, row or column not found — its numbers not read —
+// is a reports.Warning (需核对); a cell that is not a number, an amount
+// with a unit converted, a total that disagrees with its details or a year
+// guessed is a reports.Note.
 
 // readError is a workbook that cannot be used at all, as a
 // *reports.FileError (the one error type for files nianbao cannot use):
@@ -65,7 +52,7 @@ var ErrNotWorkbook = errors.New("不是报告的统计表工作簿")
 // the sheets, found by their labels. name is used in messages. Narrative
 // parts are not in a workbook; use ReadInto to bring the numbers into an
 // existing report.
-func Read(name string, data []byte) (*reports.Report, []Problem, error) {
+func Read(name string, data []byte) (*reports.Report, []reports.Finding, error) {
 	wb, err := open(name, data)
 	if err != nil {
 		return nil, nil, err
@@ -83,8 +70,8 @@ func Read(name string, data []byte) (*reports.Report, []Problem, error) {
 		if version == reports.V2019 {
 			year = 2020
 		}
-		wb.problems = append(wb.problems, Problem{Severity: reports.Warning,
-			Message: fmt.Sprintf("工作簿中找不到年度，暂按%d年处理，请在报告中改正", year)})
+		wb.findings = append(wb.findings, reports.ImportFinding(reports.Note, reports.Location{},
+			fmt.Sprintf("工作簿中找不到年度，暂按%d年处理，请在报告中改正", year)))
 	}
 	r := reports.New(year)
 	r.Template = version
@@ -99,7 +86,7 @@ func Read(name string, data []byte) (*reports.Report, []Problem, error) {
 	if err := wb.fill(r); err != nil {
 		return nil, nil, err
 	}
-	return r, wb.problems, nil
+	return r, wb.findings, nil
 }
 
 // ReadInto brings the table cells of a workbook into r, replacing only the
@@ -107,7 +94,7 @@ func Read(name string, data []byte) (*reports.Report, []Problem, error) {
 // last year). The workbook must use r's template and, when it says, r's
 // year; otherwise nothing is changed and an error says why. Cells whose
 // label is not found keep their value and are listed as problems.
-func ReadInto(r *reports.Report, name string, data []byte) ([]Problem, error) {
+func ReadInto(r *reports.Report, name string, data []byte) ([]reports.Finding, error) {
 	wb, err := open(name, data)
 	if err != nil {
 		return nil, err
@@ -133,7 +120,7 @@ func ReadInto(r *reports.Report, name string, data []byte) ([]Problem, error) {
 		return nil, err
 	}
 	r.Cells = next.Cells
-	return wb.problems, nil
+	return wb.findings, nil
 }
 
 // workbook is an opened workbook with its sheets read into label grids.
@@ -146,7 +133,7 @@ type workbook struct {
 	organ    string
 	short    string
 	level    string
-	problems []Problem
+	findings []reports.Finding
 }
 
 // sheet is one worksheet's values, with merged ranges resolved so that every
@@ -557,8 +544,8 @@ func (wb *workbook) fill(r *reports.Report) error {
 	for _, tb := range t.Tables {
 		p := wb.locate(tb)
 		if p == nil || p.score() == 0 {
-			wb.problems = append(wb.problems, Problem{Severity: reports.Error,
-				Message: fmt.Sprintf("没有找到%s（表头“%s”），该表的数字未导入", tb.Name(t), tb.Header[0][0].Label)})
+			wb.findings = append(wb.findings, reports.ImportFinding(reports.Warning, reports.Location{Section: tb.Section, Table: tb.Key},
+				fmt.Sprintf("没有找到%s（表头“%s”），该表的数字未导入", tb.Name(t), tb.Header[0][0].Label)))
 			continue
 		}
 		found++
@@ -574,14 +561,14 @@ func (wb *workbook) readTable(r *reports.Report, t *reports.Template, tb *report
 	s := p.sheet
 	for ri, y := range p.rows {
 		if y == 0 {
-			wb.problems = append(wb.problems, Problem{Severity: reports.Error, Sheet: s.name,
-				Message: fmt.Sprintf("%s中没有找到「%s」行，该行未导入", tb.Name(t), tb.RowName(ri))})
+			wb.findings = append(wb.findings, reports.ImportFinding(reports.Warning, reports.Location{Section: tb.Section, Table: tb.Key, Row: tb.Rows[ri].Key, Source: reports.Position{Sheet: s.name}},
+				fmt.Sprintf("%s中没有找到「%s」行，该行未导入", tb.Name(t), tb.RowName(ri))))
 		}
 	}
 	for ci, x := range p.cols {
 		if x == 0 {
-			wb.problems = append(wb.problems, Problem{Severity: reports.Error, Sheet: s.name,
-				Message: fmt.Sprintf("%s中没有找到「%s」列，该列未导入", tb.Name(t), tb.ColumnName(ci))})
+			wb.findings = append(wb.findings, reports.ImportFinding(reports.Warning, reports.Location{Section: tb.Section, Table: tb.Key, Source: reports.Position{Sheet: s.name}},
+				fmt.Sprintf("%s中没有找到「%s」列，该列未导入", tb.Name(t), tb.ColumnName(ci))))
 		}
 	}
 	// typed cells first, so the totals can be compared with them
@@ -596,8 +583,8 @@ func (wb *workbook) readTable(r *reports.Report, t *reports.Template, tb *report
 				c, prob = reports.Cell{Value: v}, reports.AmountNote(c.Text, v, unit)+"，请核对"
 			}
 			if prob != "" {
-				wb.problems = append(wb.problems, Problem{Severity: reports.Warning, Sheet: s.name, Cell: ref,
-					Message: tb.CellName(t, ri, ci) + "：" + prob})
+				wb.findings = append(wb.findings, reports.ImportFinding(reports.Note, findingAt(t, tb, ri, ci, s.name, ref),
+					tb.CellName(t, ri, ci)+"："+prob))
 			}
 			r.Cells[tb.CellKey(ri, ci)] = c
 		}
@@ -615,11 +602,19 @@ func (wb *workbook) readTable(r *reports.Report, t *reports.Template, tb *report
 			sum := r.Number(tb, ri, ci)
 			if !c.IsNumber() || c.Value.Cmp(sum) != 0 {
 				ref, _ := excelize.CoordinatesToCellName(x, y)
-				wb.problems = append(wb.problems, Problem{Severity: reports.Warning, Sheet: s.name, Cell: ref,
-					Message: fmt.Sprintf("%s是合计，工作簿中为“%s”，按明细计算为 %s；以明细计算的合计为准", tb.CellName(t, ri, ci), v, sum)})
+				wb.findings = append(wb.findings, reports.ImportFinding(reports.Note, findingAt(t, tb, ri, ci, s.name, ref),
+					fmt.Sprintf("%s是合计，工作簿中为“%s”，按明细计算为 %s；以明细计算的合计为准", tb.CellName(t, ri, ci), v, sum)))
 			}
 		}
 	}
+}
+
+// findingAt locates a finding about the table cell ri, ci, read from the
+// workbook's cell ref on sheet.
+func findingAt(t *reports.Template, tb *reports.Table, ri, ci int, sheet, ref string) reports.Location {
+	loc := reports.CellLocation(t, tb.CellKey(ri, ci))
+	loc.Source = reports.Position{Sheet: sheet, Cell: ref}
+	return loc
 }
 
 // parseValue reads a raw cell value. Numbers written by a spreadsheet may

@@ -307,8 +307,8 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatalf("ReadInto: %v", err)
 			}
 			for _, p := range probs {
-				if p.Severity == reports.Error {
-					t.Errorf("problem: %s", p)
+				if p.Severity == reports.Warning {
+					t.Errorf("problem: %s", p.SourceLine())
 				}
 			}
 			want, _ := reports.Marshal(c.r)
@@ -388,7 +388,7 @@ func TestEditedInSpreadsheet(t *testing.T) {
 	}
 	var warned bool
 	for _, p := range probs {
-		if p.Sheet == s4 && p.Cell == name(tc, tr+2) && strings.Contains(p.Message, "999") {
+		if p.Location.Source.Sheet == s4 && p.Location.Source.Cell == name(tc, tr+2) && strings.Contains(p.Message, "999") {
 			warned = true
 		}
 	}
@@ -522,7 +522,7 @@ func TestMissingRowIsReported(t *testing.T) {
 	}
 	found := false
 	for _, p := range probs {
-		if p.Severity == reports.Error && strings.Contains(p.Message, "2.重复申请") {
+		if p.Severity == reports.Warning && strings.Contains(p.Message, "2.重复申请") {
 			found = true
 		}
 	}
@@ -609,8 +609,8 @@ func TestSavedByLibreOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range probs {
-		if p.Severity == reports.Error || !strings.Contains(p.Message, "“无”不是数字") {
-			t.Errorf("problem: %s", p) // the text cell 无 is the only expected one
+		if p.Severity == reports.Warning || !strings.Contains(p.Message, "“无”不是数字") {
+			t.Errorf("problem: %s", p.SourceLine()) // the text cell 无 is the only expected one
 		}
 	}
 	if d := diffCells(r, base); d != "" {
@@ -677,8 +677,8 @@ func TestReadUnmerged(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range probs {
-		if p.Severity == reports.Error {
-			t.Errorf("problem: %s", p)
+		if p.Severity == reports.Warning {
+			t.Errorf("problem: %s", p.SourceLine())
 		}
 	}
 	if d := diffCells(r, base); d != "" {
