@@ -390,6 +390,10 @@ func TestEditedInSpreadsheet(t *testing.T) {
 	for _, p := range probs {
 		if p.Location.Source.Sheet == s4 && p.Location.Source.Cell == name(tc, tr+2) && strings.Contains(p.Message, "999") {
 			warned = true
+			// the one diagnostic: the workbook's cell and the report's cell
+			if p.Severity != reports.Note || p.Code != reports.CodeImportNote || p.Location.Table != "t4" || p.Location.Column != "review_total" {
+				t.Errorf("finding of the total typed over: %+v", p)
+			}
 		}
 	}
 	if !warned {
