@@ -40,6 +40,20 @@ func (e *FileError) Error() string {
 	return fmt.Sprintf("%s：%s", name, e.Msg)
 }
 
+// Reason is err's message without the file's name, for a list whose rows
+// name the file in a column of their own (汇总, 审核): "第3行第5列：…" or the
+// message; for another error, its text with a leading "name：" cut off.
+func Reason(err error, name string) string {
+	var fe *FileError
+	if errors.As(err, &fe) {
+		if fe.Line > 0 {
+			return fmt.Sprintf("第%d行第%d列：%s", fe.Line, fe.Col, fe.Msg)
+		}
+		return fe.Msg
+	}
+	return strings.TrimPrefix(err.Error(), name+"：")
+}
+
 // Unwrap gives the underlying error (a sentinel such as ErrNewerSchema, or the system's).
 func (e *FileError) Unwrap() error { return e.Err }
 

@@ -3,6 +3,7 @@ package reports
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"nianbao/internal/golden"
 	"os"
 	"path/filepath"
@@ -227,5 +228,25 @@ func TestSaveRemovesStaleTemporaryFiles(t *testing.T) {
 		if _, err := os.Stat(p); (err == nil) != want {
 			t.Errorf("%s exists = %v, want %v", filepath.Base(p), err == nil, want)
 		}
+	}
+}
+
+func TestReasonLeavesTheFileOut(t *testing.T) {
+	cases := []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a position in the file", &FileError{Path: "甲.nianbao", Line: 3, Col: 5, Msg: "缺少逗号"}, "第3行第5列：缺少逗号"},
+		{"the whole file", &FileError{Path: "甲.nianbao", Msg: "文件是空的"}, "文件是空的"},
+		{"wrapped", fmt.Errorf("load: %w", &FileError{Path: "甲.nianbao", Msg: "文件是空的"}), "文件是空的"},
+		{"another error naming the file", errors.New("甲.nianbao：无法读取"), "无法读取"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Reason(c.err, "甲.nianbao"); got != c.want {
+				t.Errorf("Reason = %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -302,7 +302,7 @@ func read(path string) Unit {
 	if strings.EqualFold(filepath.Ext(path), reports.FileExtension) {
 		r, err := reports.Parse(data)
 		if err != nil {
-			u.Reason = fileReason(path, err)
+			u.Reason = reports.Reason(err, path)
 			return u
 		}
 		u.Report, u.Status = r, Checked
@@ -310,7 +310,7 @@ func read(path string) Unit {
 	}
 	res, err := importer.Import(filepath.Base(path), data)
 	if err != nil {
-		u.Reason = fileReason(filepath.Base(path), err)
+		u.Reason = reports.Reason(err, filepath.Base(path))
 		return u
 	}
 	if res.Format != "" {

@@ -30,19 +30,6 @@ func kindOf(path string) string {
 	return "其他"
 }
 
-// fileReason is a read or import error without the file name, which the
-// unit's row shows in its own column.
-func fileReason(name string, err error) string {
-	var fe *reports.FileError
-	if errors.As(err, &fe) {
-		if fe.Line > 0 {
-			return fmt.Sprintf("第%d行第%d列：%s", fe.Line, fe.Col, fe.Msg)
-		}
-		return fe.Msg
-	}
-	return strings.TrimPrefix(err.Error(), name+"：")
-}
-
 func describeOSError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -338,7 +338,7 @@ func loadUnit(path string, u *Unit) *reports.Report {
 	r, err := reports.Load(path)
 	if err != nil {
 		u.Status = Unreadable
-		u.Reason = unreadableReason(path, err)
+		u.Reason = reports.Reason(err, path)
 		return nil
 	}
 	Describe(u, r, fullcheck.Run(r, nil))
@@ -368,19 +368,6 @@ func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
 	default:
 		u.Timely = OnTime
 	}
-}
-
-// unreadableReason is the load error without the path, which the unit row
-// shows in its own column.
-func unreadableReason(path string, err error) string {
-	var fe *reports.FileError
-	if errors.As(err, &fe) {
-		if fe.Line > 0 {
-			return fmt.Sprintf("第%d行第%d列：%s", fe.Line, fe.Col, fe.Msg)
-		}
-		return fe.Msg
-	}
-	return strings.TrimPrefix(err.Error(), path+"：")
 }
 
 // commonYear is the year most loaded reports have; the later year on a tie.
