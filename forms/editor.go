@@ -407,9 +407,10 @@ func (e *Editor) CheckNow() {
 	for _, f := range fs {
 		k := e.partOf(f.Location)
 		c := e.counts[k]
-		if f.Severity == reports.Error {
+		switch f.Severity {
+		case reports.Error:
 			c[0]++
-		} else {
+		case reports.Warning:
 			c[1]++
 		}
 		e.counts[k] = c

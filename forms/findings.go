@@ -87,10 +87,13 @@ func newFindingsPanel(ed *Editor) *findingsPanel {
 			c := o.(*fyne.Container)
 			l := c.Objects[0].(*widget.Label)
 			icon := c.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Icon)
-			if f.Severity == reports.Error {
+			switch f.Severity {
+			case reports.Error:
 				icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-			} else {
+			case reports.Warning:
 				icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+			default:
+				icon.SetResource(theme.InfoIcon())
 			}
 			l.SetText(p.line(f))
 		},

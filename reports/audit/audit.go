@@ -331,6 +331,16 @@ func read(path string) Unit {
 	return u
 }
 
+// countSeverity counts the errors and warnings among fs, as
+// reports.CountSeverity does (notes are not counted).
+func countSeverity(fs []Finding) (errors, warnings int) {
+	plain := make([]reports.Finding, len(fs))
+	for i, f := range fs {
+		plain[i] = f.Finding
+	}
+	return reports.CountSeverity(plain)
+}
+
 // check runs THE check on the unit's report and fills in the rest.
 func check(u *Unit, prev *reports.Report) {
 	r := u.Report
@@ -345,15 +355,7 @@ func check(u *Unit, prev *reports.Report) {
 		u.Findings = append(u.Findings, Finding{Finding: f, Where: r.Where(f.Location)})
 	}
 	u.Findings = append(u.Findings, imported...)
-	u.Errors, u.Warnings = 0, 0
-	for _, f := range u.Findings {
-		switch f.Severity {
-		case reports.Error:
-			u.Errors++
-		case reports.Warning:
-			u.Warnings++
-		}
-	}
+	u.Errors, u.Warnings = countSeverity(u.Findings)
 	u.text = reports.NarrativeText(r)
 	last := prev
 	if last == nil {
