@@ -238,7 +238,13 @@ type breakUnit struct {
 
 // breakUnits cuts the glyphs at every break opportunity ok.
 func breakUnits(gs []glyph, ok []bool) []breakUnit {
-	var units []breakUnit
+	n := 1
+	for i := 1; i < len(gs); i++ {
+		if ok[i] {
+			n++
+		}
+	}
+	units := make([]breakUnit, 0, n)
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i == len(gs) || ok[i] {
