@@ -10,6 +10,9 @@ import (
 	"nianbao/reports/summary"
 )
 
+// auditCommand is `nianbao audit`: it checks every unit's published report,
+// compares them with last year's and with each other, and writes the
+// workbook with its printable page (-o), or JSON (--json).
 func auditCommand() *Command {
 	c := &Command{Name: "audit", Usage: "[--prev 上年文件夹] [--roster 名单] [--year N] [--report 县级.nianbao] [--json] [--force] -o 审核.xlsx 文件夹|文件...",
 		Summary: "审核各单位已发布的年报（.nianbao、Word、网页、PDF、文本、Excel）：逐一检查、与上年比对、单位之间雷同、未报送和逾期、县级报告与各单位之和"}
@@ -30,63 +33,25 @@ func auditCommand() *Command {
 		if *out != "" && !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 			return env.fail(ExitUnusable, "审核结果应保存为 Excel 工作簿（.xlsx）：%s", *out)
 		}
-		opts := audit.Options{Year: *year, Division: audit.Divisions}
-		if *rosterPath != "" {
-			if opts.Roster, err = summary.ReadRoster(*rosterPath); err != nil {
-				return env.fail(ExitUnusable, "%v", err)
-			}
+		opts, code, ok := env.auditOptions(*rosterPath, *report, *prevDir, *year)
+		if !ok {
+			return code
 		}
-		if *report != "" {
-			if opts.Report, err = reports.Load(*report); err != nil {
-				return env.fail(ExitUnusable, "县级报告无法使用：%v", err)
-			}
-			opts.ReportPath = *report
-		}
-		if *prevDir != "" {
-			if opts.Prev, err = audit.Files([]string{*prevDir}); err != nil {
-				return env.fail(ExitUnusable, "上年度报告：%v", err)
-			}
-			if len(opts.Prev) == 0 {
-				fmt.Fprintf(env.Stderr, "【需核对】%s 中没有上年度的报告文件，不做跨年度比对。\n", *prevDir)
-			}
-		}
-		exclude := []string{*rosterPath}
-		if *out != "" {
-			exclude = append(exclude, *out, audit.PagePath(*out))
-		}
-		files, err := audit.Files(pos, exclude...)
-		if err != nil {
-			return env.fail(ExitUnusable, "%v", err)
-		}
-		if len(files) == 0 {
-			return env.fail(ExitUnusable, "没有找到要审核的报告文件（%s）：%s", strings.Join(audit.ReportExtensions, "、"), strings.Join(pos, " "))
+		files, code, ok := env.auditFiles(pos, *rosterPath, *out)
+		if !ok {
+			return code
 		}
 		a, err := audit.Run(files, opts)
 		if err != nil {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		if *out != "" {
-			if !claimExport(env, *out, *force) || !claimExport(env, audit.PagePath(*out), *force) {
-				return ExitUnusable
-			}
-			if err := a.WriteXLSX(*out); err != nil {
-				return env.fail(ExitUnusable, "写出审核工作簿失败：%v", err)
-			}
-			if err := a.WritePageFile(audit.PagePath(*out), *out); err != nil {
-				return env.fail(ExitUnusable, "%v", err)
+			if code, ok := env.writeAudit(a, *out, *force); !ok {
+				return code
 			}
 		}
-		if *asJSON {
-			data, err := a.JSON()
-			if err != nil {
-				return env.fail(ExitUnusable, "%v", err)
-			}
-			env.Stdout.Write(data)
-		} else {
-			printAudit(env, a)
-			if *out != "" {
-				fmt.Fprintf(env.Stdout, "已写出审核工作簿：%s\n已写出审核情况（可打印）：%s\n", *out, audit.PagePath(*out))
-			}
+		if code, ok := env.showAudit(a, *out, *asJSON); !ok {
+			return code
 		}
 		if a.Clean() {
 			return ExitOK
@@ -94,6 +59,84 @@ func auditCommand() *Command {
 		return ExitFindings
 	}
 	return c
+}
+
+// auditOptions reads what the flags name besides the units: the roster,
+// the county report and last year's files (an empty folder of them is
+// said on stderr and not compared).
+func (env *Env) auditOptions(rosterPath, report, prevDir string, year int) (opts audit.Options, code int, ok bool) {
+	opts = audit.Options{Year: year, Division: audit.Divisions}
+	var err error
+	if rosterPath != "" {
+		if opts.Roster, err = summary.ReadRoster(rosterPath); err != nil {
+			return opts, env.fail(ExitUnusable, "%v", err), false
+		}
+	}
+	if report != "" {
+		if opts.Report, err = reports.Load(report); err != nil {
+			return opts, env.fail(ExitUnusable, "县级报告无法使用：%v", err), false
+		}
+		opts.ReportPath = report
+	}
+	if prevDir != "" {
+		if opts.Prev, err = audit.Files([]string{prevDir}); err != nil {
+			return opts, env.fail(ExitUnusable, "上年度报告：%v", err), false
+		}
+		if len(opts.Prev) == 0 {
+			fmt.Fprintf(env.Stderr, "【需核对】%s 中没有上年度的报告文件，不做跨年度比对。\n", prevDir)
+		}
+	}
+	return opts, ExitOK, true
+}
+
+// auditFiles lists the units' files in the arguments, leaving out the
+// roster and the command's own output (the workbook and its page).
+func (env *Env) auditFiles(pos []string, rosterPath, out string) (files []string, code int, ok bool) {
+	exclude := []string{rosterPath}
+	if out != "" {
+		exclude = append(exclude, out, audit.PagePath(out))
+	}
+	files, err := audit.Files(pos, exclude...)
+	if err != nil {
+		return nil, env.fail(ExitUnusable, "%v", err), false
+	}
+	if len(files) == 0 {
+		return nil, env.fail(ExitUnusable, "没有找到要审核的报告文件（%s）：%s", strings.Join(audit.ReportExtensions, "、"), strings.Join(pos, " ")), false
+	}
+	return files, ExitOK, true
+}
+
+// writeAudit writes the audit workbook to out and the printable page
+// beside it, unless another program has either open (without force).
+func (env *Env) writeAudit(a *audit.Audit, out string, force bool) (code int, ok bool) {
+	if !claimExport(env, out, force) || !claimExport(env, audit.PagePath(out), force) {
+		return ExitUnusable, false
+	}
+	if err := a.WriteXLSX(out); err != nil {
+		return env.fail(ExitUnusable, "写出审核工作簿失败：%v", err), false
+	}
+	if err := a.WritePageFile(audit.PagePath(out), out); err != nil {
+		return env.fail(ExitUnusable, "%v", err), false
+	}
+	return ExitOK, true
+}
+
+// showAudit prints the audit on stdout: as JSON, or as the lines that need
+// attention followed by where the workbook (if any) was written.
+func (env *Env) showAudit(a *audit.Audit, out string, asJSON bool) (code int, ok bool) {
+	if asJSON {
+		data, err := a.JSON()
+		if err != nil {
+			return env.fail(ExitUnusable, "%v", err), false
+		}
+		env.Stdout.Write(data)
+		return ExitOK, true
+	}
+	printAudit(env, a)
+	if out != "" {
+		fmt.Fprintf(env.Stdout, "已写出审核工作簿：%s\n已写出审核情况（可打印）：%s\n", out, audit.PagePath(out))
+	}
+	return ExitOK, true
 }
 
 // printAudit lists what needs attention, one line each, and the counts.

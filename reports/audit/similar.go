@@ -64,13 +64,41 @@ func FindSimilar(texts []*reports.SimilarText, workers int) []Similar {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	// 1. distinct windows per text
-	distinct := make([][]uint64, n)
-	parallel(n, workers, func(i int) {
+	x := &shingleIndex{n: n, workers: workers, commonDF: max(64, n/8)}
+	x.distinct = distinctWindows(texts, workers)
+	x.gather(x.scanPostings(bucketPostings(x.distinct)))
+	return measurePairs(texts, x.candidates(), workers)
+}
+
+// shingleIndex is FindSimilar's inverted index of the texts' windows.
+type shingleIndex struct {
+	n, workers int
+	// commonDF is the number of texts above which a window is a stock
+	// phrase, counted per text instead of paired.
+	commonDF int
+	distinct [][]uint64 // per text: its distinct window hashes, sorted
+	lists    [][]int32  // posting lists of 2..commonDF texts, ids ascending
+	commonH  [][]uint64 // per text: its common windows, sorted
+	common   []int      // per text: how many common windows it has
+	onLists  [][]int32  // per text: the lists it is on
+	// heavy marks the texts mostly of common windows, heavies lists them.
+	heavy   []bool
+	heavies []int32
+}
+
+// distinctWindows is step 1: every text's distinct window hashes, sorted.
+func distinctWindows(texts []*reports.SimilarText, workers int) [][]uint64 {
+	distinct := make([][]uint64, len(texts))
+	parallel(len(texts), workers, func(i int) {
 		h := slices.Clone(texts[i].Hashes())
 		distinct[i] = slices.Compact(h) // Hashes are sorted
 	})
-	// 2. postings bucketed by the top byte of the hash, each bucket sorted
+	return distinct
+}
+
+// bucketPostings is the start of step 2: the (hash, text) postings in
+// buckets by the top byte of the hash, each bucket allocated to its size.
+func bucketPostings(distinct [][]uint64) [][]posting {
 	const nb = 256
 	counts := make([]int, nb)
 	for _, d := range distinct {
@@ -87,131 +115,179 @@ func FindSimilar(texts []*reports.SimilarText, workers int) []Similar {
 			buckets[h>>56] = append(buckets[h>>56], posting{h, int32(i)})
 		}
 	}
-	commonDF := max(64, n/8)
-	type found struct {
-		lists  [][]int32  // posting lists of 2..commonDF texts
-		common [][]uint64 // per text: its windows found in more than commonDF texts
-	}
-	parts := make([]found, workers)
+	return buckets
+}
+
+// bucketScan is what one worker of scanPostings found in its buckets.
+type bucketScan struct {
+	lists  [][]int32  // posting lists of 2..commonDF texts
+	common [][]uint64 // per text: its windows found in more than commonDF texts
+}
+
+// scanPostings is the rest of step 2 and step 3: each bucket sorted and
+// cut into one posting list per window, on x.workers goroutines taking
+// buckets in turn. It returns what each worker found.
+func (x *shingleIndex) scanPostings(buckets [][]posting) []bucketScan {
+	parts := make([]bucketScan, x.workers)
 	var wg sync.WaitGroup
-	next := make(chan int, nb)
-	for b := range nb {
+	next := make(chan int, len(buckets))
+	for b := range buckets {
 		next <- b
 	}
 	close(next)
-	for w := range workers {
+	for w := range x.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			f := &parts[w]
-			f.common = make([][]uint64, n)
+			f.common = make([][]uint64, x.n)
 			for b := range next {
 				ps := buckets[b]
-				slices.SortFunc(ps, func(x, y posting) int {
-					switch {
-					case x.h < y.h:
-						return -1
-					case x.h > y.h:
-						return 1
-					}
-					return int(x.id - y.id)
-				})
-				for i := 0; i < len(ps); {
-					j := i + 1
-					for j < len(ps) && ps[j].h == ps[i].h {
-						j++
-					}
-					switch df := j - i; {
-					case df > commonDF:
-						for _, p := range ps[i:j] {
-							f.common[p.id] = append(f.common[p.id], p.h)
-						}
-					case df >= 2:
-						l := make([]int32, df)
-						for k, p := range ps[i:j] {
-							l[k] = p.id
-						}
-						f.lists = append(f.lists, l)
-					}
-					i = j
-				}
+				sortPostings(ps)
+				f.scan(ps, x.commonDF)
 			}
 		}()
 	}
 	wg.Wait()
-	// 3. per text, its common windows (sorted) and the lists it is on (ids
-	// on each list ascend)
-	commonH := make([][]uint64, n)
-	common := make([]int, n)
-	onLists := make([][]int32, n)
-	var lists [][]int32
+	return parts
+}
+
+// sortPostings sorts postings by hash, then text.
+func sortPostings(ps []posting) {
+	slices.SortFunc(ps, func(x, y posting) int {
+		switch {
+		case x.h < y.h:
+			return -1
+		case x.h > y.h:
+			return 1
+		}
+		return int(x.id - y.id)
+	})
+}
+
+// scan cuts sorted postings into one run per window: a window found in
+// more than commonDF texts is only counted per text (added to each one's
+// common windows); a window in 2..commonDF texts keeps its posting list,
+// whose pairs will each get one more shared window.
+func (f *bucketScan) scan(ps []posting, commonDF int) {
+	for i := 0; i < len(ps); {
+		j := i + 1
+		for j < len(ps) && ps[j].h == ps[i].h {
+			j++
+		}
+		switch df := j - i; {
+		case df > commonDF:
+			for _, p := range ps[i:j] {
+				f.common[p.id] = append(f.common[p.id], p.h)
+			}
+		case df >= 2:
+			l := make([]int32, df)
+			for k, p := range ps[i:j] {
+				l[k] = p.id
+			}
+			f.lists = append(f.lists, l)
+		}
+		i = j
+	}
+}
+
+// gather merges the workers' scans: per text, its common windows (sorted)
+// and the lists it is on (ids on each list ascend).
+func (x *shingleIndex) gather(parts []bucketScan) {
+	n := x.n
+	x.commonH = make([][]uint64, n)
+	x.common = make([]int, n)
+	x.onLists = make([][]int32, n)
 	for _, f := range parts {
 		for i, c := range f.common {
-			commonH[i] = append(commonH[i], c...)
+			x.commonH[i] = append(x.commonH[i], c...)
 		}
-		lists = append(lists, f.lists...)
+		x.lists = append(x.lists, f.lists...)
 	}
-	for i := range commonH {
-		slices.Sort(commonH[i])
-		common[i] = len(commonH[i])
+	for i := range x.commonH {
+		slices.Sort(x.commonH[i])
+		x.common[i] = len(x.commonH[i])
 	}
-	for li, l := range lists {
+	for li, l := range x.lists {
 		for _, id := range l {
-			onLists[id] = append(onLists[id], int32(li))
+			x.onLists[id] = append(x.onLists[id], int32(li))
 		}
 	}
-	// 4. candidates, counted from each text to the texts after it; a text
-	// mostly of stock phrases (heavy) may share them with any other
-	heavy := make([]bool, n)
-	var heavies []int32
+}
+
+// candidates is step 4: for each text, the texts after it that may share
+// enough to be measured, sorted. A text mostly of stock phrases (heavy)
+// may share them with any other, so it is tried with every other text.
+func (x *shingleIndex) candidates() [][]int32 {
+	n := x.n
+	x.heavy = make([]bool, n)
 	for i := range n {
-		if float64(common[i]) >= need(len(distinct[i])) {
-			heavy[i] = true
-			heavies = append(heavies, int32(i))
+		if float64(x.common[i]) >= need(len(x.distinct[i])) {
+			x.heavy[i] = true
+			x.heavies = append(x.heavies, int32(i))
 		}
 	}
 	cands := make([][]int32, n)
-	parallelWith(n, workers, func() *counter { return newCounter(n) }, func(c *counter, a int) {
-		for _, li := range onLists[a] {
-			for _, b := range lists[li] {
-				if int(b) > a {
-					c.add(b)
-				}
-			}
-		}
-		da := len(distinct[a])
-		var out []int32
-		try := func(b int32) {
-			rare, db := int(c.count[b]), len(distinct[b])
-			// first with every common window counted as shared, then with
-			// the common windows they do share
-			if candidate(rare, common[a], da, common[b], db) &&
-				candidate(rare+sharedCount(commonH[a], commonH[b]), 0, da, 0, db) {
-				out = append(out, b)
-			}
-		}
-		switch {
-		case heavy[a]:
-			for b := a + 1; b < n; b++ {
-				try(int32(b))
-			}
-		default:
-			for _, b := range c.touched {
-				if !heavy[b] {
-					try(b)
-				}
-			}
-			for _, b := range heavies {
-				if int(b) > a {
-					try(b)
-				}
-			}
-		}
-		slices.Sort(out)
-		cands[a] = out
+	parallelWith(n, x.workers, func() *counter { return newCounter(n) }, func(c *counter, a int) {
+		cands[a] = x.candidatesOf(c, a)
 		c.reset()
 	})
-	// 5. the exact measure on the candidates
+	return cands
+}
+
+// candidatesOf counts in c the rare windows text a shares with each text
+// after it and returns those that pass the estimate, sorted: for a heavy
+// text every text after it is tried, for the others the texts counted and
+// the heavy texts after it.
+func (x *shingleIndex) candidatesOf(c *counter, a int) []int32 {
+	for _, li := range x.onLists[a] {
+		for _, b := range x.lists[li] {
+			if int(b) > a {
+				c.add(b)
+			}
+		}
+	}
+	var out []int32
+	try := func(b int32) {
+		if x.isCandidate(c, a, b) {
+			out = append(out, b)
+		}
+	}
+	switch {
+	case x.heavy[a]:
+		for b := a + 1; b < x.n; b++ {
+			try(int32(b))
+		}
+	default:
+		for _, b := range c.touched {
+			if !x.heavy[b] {
+				try(b)
+			}
+		}
+		for _, b := range x.heavies {
+			if int(b) > a {
+				try(b)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// isCandidate estimates whether texts a and b, with c counting the rare
+// windows a shares with the others, may share enough: first with every
+// common window counted as shared, then with the common windows they do
+// share (intersecting their sorted common windows only when the first
+// estimate passes).
+func (x *shingleIndex) isCandidate(c *counter, a int, b int32) bool {
+	rare, da, db := int(c.count[b]), len(x.distinct[a]), len(x.distinct[b])
+	return candidate(rare, x.common[a], da, x.common[b], db) &&
+		candidate(rare+sharedCount(x.commonH[a], x.commonH[b]), 0, da, 0, db)
+}
+
+// measurePairs is step 5: the exact measure of the candidate pairs, both
+// ways, in order.
+func measurePairs(texts []*reports.SimilarText, cands [][]int32, workers int) []Similar {
 	type job struct{ a, b int }
 	var jobs []job
 	for a, bs := range cands {

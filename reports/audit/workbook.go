@@ -32,11 +32,30 @@ func (a *Audit) Workbook() (*xlsx.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	fail := func(err error) (*xlsx.Book, error) {
-		f.Close()
-		return nil, err
-	}
 	sheets := a.unitSheets()
+	steps := []func(*xlsx.Book) error{
+		func(f *xlsx.Book) error { return a.addOverviewSheet(f, sheets) },
+		a.addPairsSheet,
+		a.addMissingSheet,
+		a.addCountySheet,
+		a.addPrevSheet,
+	}
+	for i := range a.Units {
+		steps = append(steps, func(f *xlsx.Book) error { return a.addUnitSheet(f, sheets[i], &a.Units[i]) })
+	}
+	for _, step := range steps {
+		if err := step(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+	}
+	return f, nil
+}
+
+// addOverviewSheet lists every file, one row each: its unit, status,
+// counts of findings, date, timeliness, similarity to the previous year
+// and to the most similar other unit, and the name of its own sheet.
+func (a *Audit) addOverviewSheet(f *xlsx.Book, sheets []string) error {
 	var rows [][]any
 	for i, u := range a.Units {
 		errs, warns, date, timely, prev, similar, share := any(int64(u.Errors)), any(int64(u.Warnings)), "", "", "", "", ""
@@ -59,13 +78,15 @@ func (a *Audit) Workbook() (*xlsx.Book, error) {
 		}
 		rows = append(rows, []any{int64(i + 1), u.Name(), filepath.Base(u.File), u.Kind, u.Status.Chinese(), errs, warns, date, timely, prev, similar, share, sheets[i], u.Reason})
 	}
-	if err := f.AddList(SheetOverview, a.Summary(),
+	return f.AddList(SheetOverview, a.Summary(),
 		[]string{"序号", "单位", "文件", "类型", "状态", "错误", "警告", "落款日期", "是否按时", "与上年相同", "最相似的其他单位", "相似度", "检查结果见", "说明"},
-		[]float64{6, 28, 24, 10, 9, 6, 6, 14, 14, 9, 24, 7, 14, 40}, rows); err != nil {
-		return fail(err)
-	}
+		[]float64{6, 28, 24, 10, 9, 6, 6, 14, 14, 9, 24, 7, 14, 40}, rows)
+}
 
-	rows = nil
+// addPairsSheet lists the copied pairs with their shares and passages, or
+// says that none was found.
+func (a *Audit) addPairsSheet(f *xlsx.Book) error {
+	var rows [][]any
 	for i, p := range a.Pairs {
 		ua, ub := a.Units[p.A], a.Units[p.B]
 		rows = append(rows, []any{int64(i + 1), ua.Name(), ub.Name(), Percent(p.Similarity), Percent(p.AinB), Percent(p.BinA), clip(strings.Join(p.Passages, "\n"))})
@@ -73,61 +94,63 @@ func (a *Audit) Workbook() (*xlsx.Book, error) {
 	if len(rows) == 0 {
 		rows = [][]any{{"", "未发现超过一半相同的单位。", "", "", "", "", ""}}
 	}
-	if err := f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
+	return f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
 		[]string{"序号", "单位甲", "单位乙", "相似度", "甲与乙相同", "乙与甲相同", "相同的段落"},
-		[]float64{6, 24, 24, 8, 10, 10, 80}, rows); err != nil {
-		return fail(err)
-	}
+		[]float64{6, 24, 24, 8, 10, 10, 80}, rows)
+}
 
-	if a.HasRoster {
-		rows = nil
-		for i, m := range a.Missing {
-			rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
-		}
-		if len(rows) == 0 {
-			rows = [][]any{{"", "名单中的单位均已报送。", ""}}
-		}
-		if err := f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
-			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows); err != nil {
-			return fail(err)
-		}
+// addMissingSheet lists the units of the roster that sent no report; it
+// adds no sheet without a roster.
+func (a *Audit) addMissingSheet(f *xlsx.Book) error {
+	if !a.HasRoster {
+		return nil
 	}
+	var rows [][]any
+	for i, m := range a.Missing {
+		rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
+	}
+	if len(rows) == 0 {
+		rows = [][]any{{"", "名单中的单位均已报送。", ""}}
+	}
+	return f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
+		[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows)
+}
 
-	if c := a.County; c != nil {
-		rows = nil
-		for i, m := range c.Mismatches {
-			rows = append(rows, []any{int64(i + 1), m.Where, m.Report, m.Sum})
-		}
-		title := fmt.Sprintf("县级报告 %s 与 %d 个单位之和比对：%d个单元格不一致", filepath.Base(c.File), c.Included, len(c.Mismatches))
-		switch {
-		case c.Problem != "":
-			title = "县级报告比对：" + c.Problem
-			rows = [][]any{{"", c.Problem, "", ""}}
-		case len(rows) == 0:
-			rows = [][]any{{"", "各表格数字与各单位之和一致。", "", ""}}
-		}
-		if err := f.AddList(SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows); err != nil {
-			return fail(err)
-		}
+// addCountySheet lists the cells where the county report differs from the
+// sum of the units, or why it could not be compared; it adds no sheet
+// without a county report.
+func (a *Audit) addCountySheet(f *xlsx.Book) error {
+	c := a.County
+	if c == nil {
+		return nil
 	}
+	var rows [][]any
+	for i, m := range c.Mismatches {
+		rows = append(rows, []any{int64(i + 1), m.Where, m.Report, m.Sum})
+	}
+	title := fmt.Sprintf("县级报告 %s 与 %d 个单位之和比对：%d个单元格不一致", filepath.Base(c.File), c.Included, len(c.Mismatches))
+	switch {
+	case c.Problem != "":
+		title = "县级报告比对：" + c.Problem
+		rows = [][]any{{"", c.Problem, "", ""}}
+	case len(rows) == 0:
+		rows = [][]any{{"", "各表格数字与各单位之和一致。", "", ""}}
+	}
+	return f.AddList(SheetCounty, title, []string{"序号", "单元格", "县级报告", "各单位之和"}, []float64{6, 60, 12, 12}, rows)
+}
 
-	if len(a.PrevUnreadable) > 0 {
-		rows = nil
-		for i, p := range a.PrevUnreadable {
-			rows = append(rows, []any{int64(i + 1), filepath.Base(p.File), p.Kind, p.Reason})
-		}
-		if err := f.AddList(SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
-			[]string{"序号", "文件", "类型", "原因"}, []float64{6, 30, 10, 70}, rows); err != nil {
-			return fail(err)
-		}
+// addPrevSheet lists the previous year's files that could not be read;
+// it adds no sheet when all were read.
+func (a *Audit) addPrevSheet(f *xlsx.Book) error {
+	if len(a.PrevUnreadable) == 0 {
+		return nil
 	}
-
-	for i, u := range a.Units {
-		if err := a.addUnitSheet(f, sheets[i], &u); err != nil {
-			return fail(err)
-		}
+	var rows [][]any
+	for i, p := range a.PrevUnreadable {
+		rows = append(rows, []any{int64(i + 1), filepath.Base(p.File), p.Kind, p.Reason})
 	}
-	return f, nil
+	return f.AddList(SheetPrev, fmt.Sprintf("上年度报告中无法读取的文件：%d个（这些单位未做跨年度比对）", len(a.PrevUnreadable)),
+		[]string{"序号", "文件", "类型", "原因"}, []float64{6, 30, 10, 70}, rows)
 }
 
 // addUnitSheet lists a unit's findings with their locations.

@@ -306,80 +306,12 @@ const titleMax = TypeWidth - 2*TitleSize
 // among the break opportunities the split whose lines are most even, with
 // a strong preference for breaking before 政府信息公开 (the fixed part of
 // every title) and never leaving fewer than three characters on a line.
+// A title that no two or three lines hold is broken as body text is.
 func titleLines(gs []glyph) [][]glyph {
 	if textWidth(gs, 0) <= titleMax || len(gs) < 6 {
 		return [][]glyph{gs}
 	}
-	ok := breakOpportunities(gs)
-	runes := make([]rune, len(gs))
-	for i, g := range gs {
-		runes[i] = g.r
-	}
-	text := string(runes)
-	// Penalties of cutting at each place: none before 政府信息公开 (the
-	// fixed part of every title), small after an administrative unit
-	// (…自治州 / 新源县…), large anywhere else.
-	penalty := map[int]float64{}
-	for i, r := range runes {
-		if i > 0 && i < len(runes)-1 && strings.ContainsRune("省市州县区盟旗乡镇", r) {
-			penalty[i+1] = 2 * TitleSize
-		}
-	}
-	for _, word := range []string{"政府信息公开", "人民政府"} {
-		if k := strings.Index(text, word); k > 0 {
-			penalty[len([]rune(text[:k]))] = 0.001
-		}
-	}
-	// Best split into two lines; three lines when two cannot fit.
-	best, bestScore := []int(nil), math.Inf(1)
-	score := func(cuts []int) float64 {
-		prev, worst, s := 0, 0.0, 0.0
-		var widths []float64
-		for _, c := range append(cuts, len(gs)) {
-			if c-prev < 3 {
-				return math.Inf(1)
-			}
-			w := textWidth(gs[prev:c], 0)
-			if w > titleMax+0.01 {
-				return math.Inf(1)
-			}
-			widths = append(widths, w)
-			worst = math.Max(worst, w)
-			prev = c
-		}
-		for _, w := range widths {
-			s += (worst - w) * (worst - w)
-		}
-		s = math.Sqrt(s / float64(len(widths)))
-		for _, c := range cuts {
-			if p, ok := penalty[c]; ok {
-				s += p
-			} else {
-				s += 10 * TitleSize
-			}
-		}
-		return s
-	}
-	for a := 1; a < len(gs); a++ {
-		if !ok[a] {
-			continue
-		}
-		if sc := score([]int{a}); sc < bestScore {
-			best, bestScore = []int{a}, sc
-		}
-	}
-	if best == nil {
-		for a := 1; a < len(gs); a++ {
-			for b := a + 1; b < len(gs) && ok[a]; b++ {
-				if !ok[b] {
-					continue
-				}
-				if sc := score([]int{a, b}); sc < bestScore {
-					best, bestScore = []int{a, b}, sc
-				}
-			}
-		}
-	}
+	best := bestTitleCuts(gs, breakOpportunities(gs), titlePenalties(gs))
 	if best == nil {
 		var out [][]glyph
 		for _, bl := range breakLines(gs, lineOpts{width: TypeWidth}) {
@@ -394,6 +326,93 @@ func titleLines(gs []glyph) [][]glyph {
 		prev = c
 	}
 	return out
+}
+
+// titlePenalties are the penalties of cutting the title before each
+// glyph: none before 政府信息公开 (the fixed part of every title) or
+// 人民政府, small after an administrative unit (…自治州 / 新源县…); a place
+// not listed has the large penalty of titleScore.
+func titlePenalties(gs []glyph) map[int]float64 {
+	runes := make([]rune, len(gs))
+	for i, g := range gs {
+		runes[i] = g.r
+	}
+	text := string(runes)
+	penalty := map[int]float64{}
+	for i, r := range runes {
+		if i > 0 && i < len(runes)-1 && strings.ContainsRune("省市州县区盟旗乡镇", r) {
+			penalty[i+1] = 2 * TitleSize
+		}
+	}
+	for _, word := range []string{"政府信息公开", "人民政府"} {
+		if k := strings.Index(text, word); k > 0 {
+			penalty[len([]rune(text[:k]))] = 0.001
+		}
+	}
+	return penalty
+}
+
+// bestTitleCuts is the best split of the title into two lines at the break
+// opportunities ok, or into three lines when two cannot fit; nil when
+// three cannot either.
+func bestTitleCuts(gs []glyph, ok []bool, penalty map[int]float64) []int {
+	best, bestScore := []int(nil), math.Inf(1)
+	for a := 1; a < len(gs); a++ {
+		if !ok[a] {
+			continue
+		}
+		if sc := titleScore(gs, []int{a}, penalty); sc < bestScore {
+			best, bestScore = []int{a}, sc
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for a := 1; a < len(gs); a++ {
+		for b := a + 1; b < len(gs) && ok[a]; b++ {
+			if !ok[b] {
+				continue
+			}
+			if sc := titleScore(gs, []int{a, b}, penalty); sc < bestScore {
+				best, bestScore = []int{a, b}, sc
+			}
+		}
+	}
+	return best
+}
+
+// titleScore is the badness of cutting the title at cuts: the spread of
+// the lines' widths (their root mean square shortfall from the widest)
+// plus each cut's penalty, 10 title characters where none is listed;
+// infinite when a line is wider than titleMax or has fewer than three
+// characters.
+func titleScore(gs []glyph, cuts []int, penalty map[int]float64) float64 {
+	prev, worst, s := 0, 0.0, 0.0
+	var widths []float64
+	for _, c := range append(cuts, len(gs)) {
+		if c-prev < 3 {
+			return math.Inf(1)
+		}
+		w := textWidth(gs[prev:c], 0)
+		if w > titleMax+0.01 {
+			return math.Inf(1)
+		}
+		widths = append(widths, w)
+		worst = math.Max(worst, w)
+		prev = c
+	}
+	for _, w := range widths {
+		s += (worst - w) * (worst - w)
+	}
+	s = math.Sqrt(s / float64(len(widths)))
+	for _, c := range cuts {
+		if p, ok := penalty[c]; ok {
+			s += p
+		} else {
+			s += 10 * TitleSize
+		}
+	}
+	return s
 }
 
 // signing builds the 落款: two empty lines for the seal, then the organ

@@ -55,6 +55,27 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 	if created.IsZero() {
 		created = time.Now()
 	}
+	pdf := startPDF(doc, created)
+	if err := embedFonts(pdf, doc, presubset); err != nil {
+		return err
+	}
+	pdf.SetLineType("solid")
+	pdf.SetStrokeColor(0, 0, 0)
+	pdf.SetTextColor(0, 0, 0)
+	for _, p := range doc.Pages {
+		if err := drawPage(pdf, p); err != nil {
+			return err
+		}
+	}
+	if _, err := pdf.WriteTo(w); err != nil {
+		return fmt.Errorf("写出 PDF：%w", err)
+	}
+	return nil
+}
+
+// startPDF begins the PDF of the document's page size, in points, with
+// its compression settings and metadata.
+func startPDF(doc *Document, created time.Time) *gopdf.GoPdf {
 	pdf := &gopdf.GoPdf{}
 	pdf.Start(gopdf.Config{PageSize: gopdf.Rect{W: doc.Width, H: doc.Height}, Unit: gopdf.UnitPT})
 	// Page content stays uncompressed: it is about 50 KB for the sample,
@@ -72,6 +93,11 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 		Producer:     doc.Creator,
 		CreationDate: created,
 	})
+	return pdf
+}
+
+// usedRunes is, per font name, the characters the document prints in it.
+func usedRunes(doc *Document) map[string]map[rune]bool {
 	used := map[string]map[rune]bool{}
 	for _, p := range doc.Pages {
 		for _, l := range p.Lines {
@@ -85,7 +111,14 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 			}
 		}
 	}
-	// Add the fonts in a fixed order so that the output is deterministic.
+	return used
+}
+
+// embedFonts adds the fonts the document uses to the PDF, in a fixed order
+// so that the output is deterministic: each cut down to its used glyphs
+// when presubset, whole otherwise.
+func embedFonts(pdf *gopdf.GoPdf, doc *Document, presubset bool) error {
+	used := usedRunes(doc)
 	for _, f := range orderedFaces(doc) {
 		if used[f.Name] == nil {
 			continue
@@ -105,36 +138,33 @@ func draw(w io.Writer, doc *Document, created time.Time, presubset bool) error {
 			return fmt.Errorf("嵌入字体 %s：%w", f.Name, err)
 		}
 	}
-	pdf.SetLineType("solid")
-	pdf.SetStrokeColor(0, 0, 0)
-	pdf.SetTextColor(0, 0, 0)
-	for _, p := range doc.Pages {
-		pdf.AddPage()
-		lastW := -1.0
-		for _, rule := range p.Rules {
-			if rule.W != lastW {
-				pdf.SetLineWidth(rule.W)
-				lastW = rule.W
-			}
-			pdf.Line(rule.X1, rule.Y1, rule.X2, rule.Y2)
+	return nil
+}
+
+// drawPage adds a page and draws its rules, then its lines run by run.
+func drawPage(pdf *gopdf.GoPdf, p *Page) error {
+	pdf.AddPage()
+	lastW := -1.0
+	for _, rule := range p.Rules {
+		if rule.W != lastW {
+			pdf.SetLineWidth(rule.W)
+			lastW = rule.W
 		}
-		for _, l := range p.Lines {
-			for _, r := range l.Runs {
-				if err := pdf.SetFont(r.Font, "", r.Size); err != nil {
-					return fmt.Errorf("字体 %s：%w", r.Font, err)
-				}
-				if err := pdf.SetCharSpacing(r.CharSpacing); err != nil {
-					return err
-				}
-				pdf.SetXY(r.X, l.Y)
-				if err := pdf.Text(r.Text); err != nil {
-					return fmt.Errorf("第 %d 页文字“%s”：%w", p.Number, r.Text, err)
-				}
-			}
-		}
+		pdf.Line(rule.X1, rule.Y1, rule.X2, rule.Y2)
 	}
-	if _, err := pdf.WriteTo(w); err != nil {
-		return fmt.Errorf("写出 PDF：%w", err)
+	for _, l := range p.Lines {
+		for _, r := range l.Runs {
+			if err := pdf.SetFont(r.Font, "", r.Size); err != nil {
+				return fmt.Errorf("字体 %s：%w", r.Font, err)
+			}
+			if err := pdf.SetCharSpacing(r.CharSpacing); err != nil {
+				return err
+			}
+			pdf.SetXY(r.X, l.Y)
+			if err := pdf.Text(r.Text); err != nil {
+				return fmt.Errorf("第 %d 页文字“%s”：%w", p.Number, r.Text, err)
+			}
+		}
 	}
 	return nil
 }

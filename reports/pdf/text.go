@@ -216,90 +216,135 @@ func loneCharacter(gs []glyph) bool {
 // fillLines fills lines greedily and returns them with the index in gs
 // where each starts; a line also breaks before glyph forceAt (when ≥ 0).
 func fillLines(gs []glyph, ok []bool, o lineOpts, forceAt int) ([]brokenLine, []int) {
-	type unit struct {
-		gs    []glyph
-		start int
+	f := &filler{o: o, indent: o.indent}
+	for _, u := range breakUnits(gs, ok) {
+		if u.start == forceAt && len(f.cur) > 0 {
+			f.flush(u.start)
+		}
+		f.add(u)
 	}
-	var units []unit
+	if len(f.cur) > 0 {
+		f.flush(len(gs))
+	}
+	return f.lines, f.starts
+}
+
+// breakUnit is a run of glyphs between two break opportunities, and the
+// index in the paragraph's glyphs where it starts.
+type breakUnit struct {
+	gs    []glyph
+	start int
+}
+
+// breakUnits cuts the glyphs at every break opportunity ok.
+func breakUnits(gs []glyph, ok []bool) []breakUnit {
+	n := 1
+	for i := 1; i < len(gs); i++ {
+		if ok[i] {
+			n++
+		}
+	}
+	units := make([]breakUnit, 0, n)
 	start := 0
 	for i := 1; i <= len(gs); i++ {
 		if i == len(gs) || ok[i] {
-			units = append(units, unit{gs[start:i], start})
+			units = append(units, breakUnit{gs[start:i], start})
 			start = i
 		}
 	}
-	width := func(u []glyph) float64 {
-		w := 0.0
-		for _, g := range u {
-			w += g.adv + o.track
-		}
-		return w
-	}
-	var lines []brokenLine
-	var starts []int
-	var cur []glyph
-	curStart := 0
-	curW := 0.0
-	indent := o.indent
-	capW := func() float64 { return o.width - indent }
-	flush := func(next int) {
-		lines = append(lines, brokenLine{glyphs: trimSpaces(cur), indent: indent})
-		starts = append(starts, curStart)
-		cur, curW, curStart = nil, 0, next
-		indent = 0
-	}
-	const eps = 0.01
-	for _, uu := range units {
-		u := uu.gs
-		w := width(u)
-		if uu.start == forceAt && len(cur) > 0 {
-			flush(uu.start)
-		}
-		if curW+w <= capW()+eps {
-			cur = append(cur, u...)
-			curW += w
-			continue
-		}
-		// A trailing space never needs room.
-		if last := u[len(u)-1]; last.r == ' ' && curW+w-last.adv-o.track <= capW()+eps {
-			cur = append(cur, u...)
-			curW += w
-			continue
-		}
-		// 推入: squeeze one closing mark into the line.
-		if len(u) >= 2 {
-			last := u[len(u)-1]
-			over := curW + w - capW()
-			if isNoStart(last.r) && over <= last.size*0.5+eps {
-				cur = append(cur, u...)
-				flush(uu.start + len(u))
-				continue
-			}
-		}
-		if len(cur) > 0 {
-			flush(uu.start)
-			if w <= capW()+eps {
-				cur = append(cur, u...)
-				curW = w
-				continue
-			}
-		}
-		// The unit alone is wider than the line: cut it.
-		for k, g := range u {
-			gw := g.adv + o.track
-			if curW+gw > capW()+eps && len(cur) > 0 {
-				flush(uu.start + k)
-			}
-			cur = append(cur, g)
-			curW += gw
-		}
-	}
-	if len(cur) > 0 {
-		flush(len(gs))
-	}
-	return lines, starts
+	return units
 }
 
+// filler is fillLines' state: the lines filled so far and the one being
+// filled.
+type filler struct {
+	o      lineOpts
+	lines  []brokenLine
+	starts []int // where each line starts in the paragraph's glyphs
+	// cur is the line being filled, curStart where it starts, curW its
+	// width; indent is its indent (the first line's, then 0).
+	cur      []glyph
+	curStart int
+	curW     float64
+	indent   float64
+}
+
+// fillEps is the slack within which a line still holds a unit.
+const fillEps = 0.01
+
+// capW is the width the current line holds.
+func (f *filler) capW() float64 { return f.o.width - f.indent }
+
+// width is the width of glyphs on a line, tracking included.
+func (f *filler) width(u []glyph) float64 {
+	w := 0.0
+	for _, g := range u {
+		w += g.adv + f.o.track
+	}
+	return w
+}
+
+// flush ends the current line (its trailing spaces dropped); the next one
+// starts at glyph next, without indent.
+func (f *filler) flush(next int) {
+	f.lines = append(f.lines, brokenLine{glyphs: trimSpaces(f.cur), indent: f.indent})
+	f.starts = append(f.starts, f.curStart)
+	f.cur, f.curW, f.curStart = nil, 0, next
+	f.indent = 0
+}
+
+// add puts a unit on the current line when it fits (a trailing space
+// needing no room, one closing mark squeezed in: 推入), else on a new line,
+// cut when it is wider than a line.
+func (f *filler) add(uu breakUnit) {
+	u := uu.gs
+	w := f.width(u)
+	if f.curW+w <= f.capW()+fillEps {
+		f.cur = append(f.cur, u...)
+		f.curW += w
+		return
+	}
+	// A trailing space never needs room.
+	if last := u[len(u)-1]; last.r == ' ' && f.curW+w-last.adv-f.o.track <= f.capW()+fillEps {
+		f.cur = append(f.cur, u...)
+		f.curW += w
+		return
+	}
+	// 推入: squeeze one closing mark into the line.
+	if len(u) >= 2 {
+		last := u[len(u)-1]
+		over := f.curW + w - f.capW()
+		if isNoStart(last.r) && over <= last.size*0.5+fillEps {
+			f.cur = append(f.cur, u...)
+			f.flush(uu.start + len(u))
+			return
+		}
+	}
+	if len(f.cur) > 0 {
+		f.flush(uu.start)
+		if w <= f.capW()+fillEps {
+			f.cur = append(f.cur, u...)
+			f.curW = w
+			return
+		}
+	}
+	f.cut(uu)
+}
+
+// cut puts a unit wider than the line glyph by glyph, starting a new line
+// whenever the next glyph does not fit.
+func (f *filler) cut(uu breakUnit) {
+	for k, g := range uu.gs {
+		gw := g.adv + f.o.track
+		if f.curW+gw > f.capW()+fillEps && len(f.cur) > 0 {
+			f.flush(uu.start + k)
+		}
+		f.cur = append(f.cur, g)
+		f.curW += gw
+	}
+}
+
+// trimSpaces drops the trailing spaces of a line's glyphs.
 func trimSpaces(gs []glyph) []glyph {
 	for len(gs) > 0 && gs[len(gs)-1].r == ' ' {
 		gs = gs[:len(gs)-1]
