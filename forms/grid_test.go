@@ -44,11 +44,14 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 		name string
 		year int
 		size fyne.Size
+		// label3 is the least width of 表三's third label column as laid
+		// out: before the weights it was 213 at 1366×768.
+		label3 float32
 	}{
-		{"2021 format at 1280×800", 2024, fyne.NewSize(1280, 800)},
-		{"2021 format at 1366×768", 2024, fyne.NewSize(1366, 768)},
-		{"2019 format at 1366×768", 2020, fyne.NewSize(1366, 768)},
-		{"2021 format at 1920×1080", 2024, fyne.NewSize(1920, 1080)},
+		{"2021 format at 1280×800", 2024, fyne.NewSize(1280, 800), 160},
+		{"2021 format at 1366×768", 2024, fyne.NewSize(1366, 768), 213},
+		{"2019 format at 1366×768", 2020, fyne.NewSize(1366, 768), 213},
+		{"2021 format at 1920×1080", 2024, fyne.NewSize(1920, 1080), 300},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := reports.New(c.year)
@@ -68,6 +71,9 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 				if cols[3+ci] != cols[3] {
 					t.Errorf("表三 number column %d is %v wide, column 0 %v: want equal", ci, cols[3+ci], cols[3])
 				}
+			}
+			if laid := v.grid.laid; len(laid) != 10 || laid[2] < c.label3 {
+				t.Errorf("表三 laid out %v: want the third label column at least %v", laid, c.label3)
 			}
 			en := v.entries[reports.Key(reports.TableT3, reports.RowNew, "natural")]
 			if en.Size().Width < eight {
@@ -110,6 +116,37 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 						t.Errorf("block %s cell is %v wide, 8 digits need %v", v.tb.Key, en.Size().Width, eight)
 					}
 				}
+			}
+		})
+	}
+}
+
+func TestAGridWithAFitLaysItsColumnsOutToTheRoomAndItsPanesFollow(t *testing.T) {
+	sb := theme.ScrollBarSize()
+	// The first column takes what the second, 50 wide, leaves.
+	fit := func(w float32) []float32 { return []float32{w - 50, 50} }
+	for _, c := range []struct {
+		name        string
+		width       float32
+		left, right float32
+	}{
+		{"narrower than the table: set widths", 150, 100, 50},
+		{"a little room: the first column takes it", 180 + sb, 130, 50},
+		{"a big screen: at most 1.4 times the table", 1000, 160, 50},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := &spanGrid{cols: []float32{100, 50}, rows: []float32{30}, pos: []gridPos{{0, 0, 1, 1}, {0, 1, 1, 1}}, fit: fit}
+			a, b := canvas.NewRectangle(nil), canvas.NewRectangle(nil)
+			g.Layout([]fyne.CanvasObject{a, b}, fyne.NewSize(c.width, 30))
+			if a.Size().Width != c.left || b.Size().Width != c.right || b.Position().X != c.left {
+				t.Errorf("columns %v and %v at x %v, want widths %v and %v", a.Size().Width, b.Size().Width, b.Position().X, c.left, c.right)
+			}
+			// A frozen pane of the first column takes its laid width.
+			pane := &spanGrid{cols: []float32{100}, rows: []float32{30}, pos: []gridPos{{0, 0, 1, 1}}, follow: g}
+			p := canvas.NewRectangle(nil)
+			pane.Layout([]fyne.CanvasObject{p}, fyne.NewSize(c.left, 30))
+			if p.Size().Width != c.left || pane.laidWidth(1) != c.left {
+				t.Errorf("the pane's column is %v wide (laid %v), want the grid's %v", p.Size().Width, pane.laidWidth(1), c.left)
 			}
 		})
 	}

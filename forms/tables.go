@@ -328,7 +328,7 @@ func newTableView(ed *Editor, s *tablesScreen, tb *reports.Table) *tableView {
 
 	cols := v.columnWidths()
 	_, v.hrows = tb.HeaderGrid()
-	g := &spanGrid{cols: cols, rows: v.rowHeights(cols)}
+	g := &spanGrid{cols: cols, rows: v.rowHeights(cols), fit: v.columnsAt}
 	v.grid = g
 	var objs []fyne.CanvasObject
 	add := func(o fyne.CanvasObject, p gridPos) {
@@ -411,17 +411,21 @@ func (v *tableView) newPanes() *frozenPanes {
 		p.corner = pane(g.cols[:lcols], g.rows[:hrows], func(q gridPos) bool { return inLabels(q) && q.row < hrows })
 	}
 	p.headerH = sum(g.rows[:hrows])
-	p.labelsW = sum(g.cols[:lcols])
+	p.lcols = lcols
 	return p
 }
 
 // columnWidths is the width of every grid column of the table: the
-// template's weights scaled to tableWidth, every label column at least
-// labelLeast wide and every number column numberLeast, as far as the
+// template's weights laid out to tableWidth (columnsAt).
+func (v *tableView) columnWidths() []float32 { return v.columnsAt(tableWidth) }
+
+// columnsAt lays the table's grid columns out width pixels wide from the
+// template's weights (reports.Table.FitWidths), every label column at
+// least labelLeast wide and every number column numberLeast, as far as the
 // numbers fit in tableWidth (the fifteen of table 四 do not: they share
 // it). The blocks of table 二 take the columns of the widest of them, as
 // in the Word file, so that their columns line up.
-func (v *tableView) columnWidths() []float32 {
+func (v *tableView) columnsAt(width float32) []float32 {
 	grid := v.tb
 	for _, tb := range v.ed.report.Tmpl().TablesOf(v.tb.Section) {
 		if tb.Width() > grid.Width() {
@@ -439,7 +443,7 @@ func (v *tableView) columnWidths() []float32 {
 			least[i] = labels
 		}
 	}
-	w := grid.FitWidths(tableWidth, least)
+	w := grid.FitWidths(float64(width), least)
 	cols := make([]float32, v.tb.Width())
 	for i := range cols {
 		cols[i] = float32(w[i])
