@@ -22,8 +22,12 @@ type frozenPanes struct {
 	grid                   *spanGrid         // the table's layout
 	obj                    fyne.CanvasObject // the table's grid in the page
 	header, labels, corner fyne.CanvasObject // labels and corner nil without label columns
-	headerH, labelsW       float32           // at the set widths (labelsW stretches with the grid)
+	headerH                float32           // the header rows' height
+	lcols                  int               // label columns
 }
+
+// labelsW is the width of the label columns as last laid out.
+func (p *frozenPanes) labelsW() float32 { return p.grid.laidWidth(p.lcols) }
 
 // stickyLayer lies over a page's scroll container (less its scroll bars)
 // and shows the frozen panes of its tables and the tooltips of marked
@@ -94,9 +98,9 @@ func (l *stickyLayer) update() {
 	for _, p := range l.panes {
 		pos := d.AbsolutePositionForObject(p.obj).Subtract(origin).Subtract(l.page.Offset)
 		size := p.obj.Size()
-		lw := p.labelsW * p.grid.factor()
+		lw := p.labelsW()
 		showH := pos.Y < 0 && pos.Y+size.Height > p.headerH+minRowHeight/2
-		showL := p.labels != nil && pos.X < 0 && pos.X+size.Width > lw+numberWidth/2 &&
+		showL := p.labels != nil && pos.X < 0 && pos.X+size.Width > lw+numberLeast()/2 &&
 			pos.Y < l.Size().Height && pos.Y+size.Height > 0
 		place(p.header, showH, fyne.NewPos(pos.X, 0), fyne.NewSize(size.Width, p.headerH))
 		place(p.labels, showL, fyne.NewPos(0, pos.Y), fyne.NewSize(lw, size.Height))
@@ -365,7 +369,7 @@ func (e *Editor) scrollToFocused(c *cellEntry) {
 	if fyne.CurrentApp().Driver().CanvasForObject(c) == nil {
 		return // not shown yet
 	}
-	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW*v.grid.factor())
+	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW())
 	v.screen.layer.update()
 }
 
@@ -384,7 +388,7 @@ func (e *Editor) scrollToCell(c *cellEntry) {
 	off := fyne.NewPos(0, max(pos.Y-v.panes.headerH-viewMargin, 0))
 	sc.ScrollToOffset(off)
 	// Then as little as needed sideways (a narrow window).
-	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW*v.grid.factor())
+	scrollIntoView(sc, c, v.panes.headerH, v.panes.labelsW())
 	v.screen.layer.update()
 }
 

@@ -26,21 +26,25 @@ type spanGrid struct {
 	// room sets this grid's (the widest of several tables shown one under
 	// the other, so that all are stretched alike).
 	base float32
-	// follow, when set, is the grid whose stretch this one takes (a frozen
-	// pane copied from it); f is the stretch of the last layout.
+	// fit, when set, gives the column widths for a width wider than the
+	// set ones (the template's weights laid out to it), in place of
+	// stretching every column alike.
+	fit func(width float32) []float32
+	// follow, when set, is the grid whose columns this one takes (a frozen
+	// pane copied from it); laid is the column widths of the last layout.
 	follow *spanGrid
-	f      float32
+	laid   []float32
 }
 
-// factor is how much the columns were stretched in the last layout.
-func (g *spanGrid) factor() float32 {
+// laidWidth is the width of the first n columns in the last layout.
+func (g *spanGrid) laidWidth(n int) float32 {
 	if g.follow != nil {
-		return g.follow.factor()
+		return g.follow.laidWidth(n)
 	}
-	if g.f == 0 {
-		return 1
+	if len(g.laid) < n {
+		return sum(g.cols[:n])
 	}
-	return g.f
+	return sum(g.laid[:n])
 }
 
 func sum(v []float32) float32 {
@@ -52,29 +56,51 @@ func sum(v []float32) float32 {
 }
 
 // maxStretch is how much wider than their set widths the columns grow when
-// the window has room (a big screen), all in the same proportion.
+// the window has room (a big screen).
 const maxStretch = 1.4
 
-// Layout places every object on its cells, the columns stretched to the
-// width given (less the scroll bar's), up to maxStretch times their set
-// widths.
-func (g *spanGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	// Leave room on the right for the scroll bar, which is drawn over it.
-	f := float32(1)
+// columnsFor is the column widths in a grid width wide: the set widths
+// when they do not fit (less the scroll bar's room), else laid out to the
+// room, at most maxStretch times as wide, by fit or, without one, all
+// stretched alike.
+func (g *spanGrid) columnsFor(width float32) []float32 {
 	if g.follow != nil {
-		f = g.follow.factor()
-	} else if w, room := max(sum(g.cols), g.base), size.Width-theme.ScrollBarSize(); w > 0 && room > w {
-		f = min(room/w, maxStretch)
+		if l := g.follow.laid; len(l) >= len(g.cols) {
+			return l[:len(g.cols)]
+		}
+		return g.cols
 	}
-	g.f = f
+	// Leave room on the right for the scroll bar, which is drawn over it.
+	w, room := max(sum(g.cols), g.base), width-theme.ScrollBarSize()
+	if w <= 0 || room <= w {
+		return g.cols
+	}
+	to := min(room, w*maxStretch)
+	if g.fit != nil {
+		if c := g.fit(to); len(c) >= len(g.cols) {
+			return c[:len(g.cols)]
+		}
+	}
+	out := make([]float32, len(g.cols))
+	for i, c := range g.cols {
+		out[i] = c * to / w
+	}
+	return out
+}
+
+// Layout places every object on its cells, the columns laid out to the
+// width given (columnsFor).
+func (g *spanGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	cols := g.columnsFor(size.Width)
+	g.laid = cols
 	for i, o := range objs {
 		if i >= len(g.pos) {
 			break
 		}
 		p := g.pos[i]
 		// Whole pixels, each cell ending where the next begins.
-		x0 := float32(math.Round(float64(f * sum(g.cols[:p.col]))))
-		x1 := float32(math.Round(float64(f * sum(g.cols[:p.col+p.colSpan]))))
+		x0 := float32(math.Round(float64(sum(cols[:p.col]))))
+		x1 := float32(math.Round(float64(sum(cols[:p.col+p.colSpan]))))
 		y, h := sum(g.rows[:p.row]), sum(g.rows[p.row:p.row+p.rowSpan])
 		o.Move(fyne.NewPos(x0, y))
 		o.Resize(fyne.NewSize(x1-x0, h))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -226,14 +227,31 @@ type tableView struct {
 	obj     fyne.CanvasObject
 }
 
-// column widths in pixels.
-const (
-	numberWidth  = 78
-	t4Width      = 58
-	blockNumber  = 170
-	blockLabel   = 220
-	minRowHeight = 46
-)
+// minRowHeight is the least height of a body row, in pixels.
+const minRowHeight = 46
+
+// tableWidth is the width, in pixels, every table is laid out at from the
+// template's column weights (reports.Table.FitWidths) before it stretches
+// to the room (spanGrid): what table 三 had before the weights, so that
+// no table scrolls sideways in a 1280 px wide window (917 px of room) and
+// table 三 fills the 990 px of a 1366 px one.
+const tableWidth = 910
+
+// numberDigits is how many digits a number cell shows whole.
+const numberDigits = 8
+
+// numberLeast is the least width of a number column: numberDigits digits
+// in an entry, with its text padding and the 3 px frame around it (85 px
+// with the embedded font).
+func numberLeast() float32 {
+	digits := fyne.MeasureText(strings.Repeat("0", numberDigits), theme.TextSize(), fyne.TextStyle{}).Width
+	return float32(math.Ceil(float64(digits + 2*theme.InnerPadding() + 2*3)))
+}
+
+// labelLeast is the least width of a label column: two characters.
+func labelLeast() float32 {
+	return float32(math.Ceil(float64(fyne.MeasureText("国国", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding())))
+}
 
 // gridCell is one object of a spanGrid and its place.
 type gridCell struct {
@@ -310,7 +328,7 @@ func newTableView(ed *Editor, s *tablesScreen, tb *reports.Table) *tableView {
 
 	cols := v.columnWidths()
 	_, v.hrows = tb.HeaderGrid()
-	g := &spanGrid{cols: cols, rows: v.rowHeights(cols)}
+	g := &spanGrid{cols: cols, rows: v.rowHeights(cols), fit: v.columnsAt}
 	v.grid = g
 	var objs []fyne.CanvasObject
 	add := func(o fyne.CanvasObject, p gridPos) {
@@ -393,29 +411,42 @@ func (v *tableView) newPanes() *frozenPanes {
 		p.corner = pane(g.cols[:lcols], g.rows[:hrows], func(q gridPos) bool { return inLabels(q) && q.row < hrows })
 	}
 	p.headerH = sum(g.rows[:hrows])
-	p.labelsW = sum(g.cols[:lcols])
+	p.lcols = lcols
 	return p
 }
 
-// columnWidths is the width of every grid column of the table.
-func (v *tableView) columnWidths() []float32 {
-	tb := v.tb
-	var cols []float32
-	switch {
-	case tb.Key == reports.TableT3:
-		cols = []float32{52, 116, 196}
-	case tb.LabelColumns > 0:
-		cols = []float32{blockLabel}
-	}
-	for range tb.Columns {
-		switch {
-		case tb.Key == reports.TableT3:
-			cols = append(cols, numberWidth)
-		case tb.LabelColumns == 0:
-			cols = append(cols, t4Width)
-		default:
-			cols = append(cols, blockNumber)
+// columnWidths is the width of every grid column of the table: the
+// template's weights laid out to tableWidth (columnsAt).
+func (v *tableView) columnWidths() []float32 { return v.columnsAt(tableWidth) }
+
+// columnsAt lays the table's grid columns out width pixels wide from the
+// template's weights (reports.Table.FitWidths), every label column at
+// least labelLeast wide and every number column numberLeast, as far as the
+// numbers fit in tableWidth (the fifteen of table 四 do not: they share
+// it). The blocks of table 二 take the columns of the widest of them, as
+// in the Word file, so that their columns line up.
+func (v *tableView) columnsAt(width float32) []float32 {
+	grid := v.tb
+	for _, tb := range v.ed.report.Tmpl().TablesOf(v.tb.Section) {
+		if tb.Width() > grid.Width() {
+			grid = tb
 		}
+	}
+	labels, numbers := float64(labelLeast()), float64(numberLeast())
+	if n := len(grid.Columns); n > 0 {
+		numbers = min(numbers, (tableWidth-labels*float64(grid.LabelColumns))/float64(n))
+	}
+	least := make([]float64, grid.Width())
+	for i := range least {
+		least[i] = numbers
+		if i < grid.LabelColumns {
+			least[i] = labels
+		}
+	}
+	w := grid.FitWidths(float64(width), least)
+	cols := make([]float32, v.tb.Width())
+	for i := range cols {
+		cols[i] = float32(w[i])
 	}
 	return cols
 }

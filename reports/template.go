@@ -60,6 +60,9 @@ type Table struct {
 	Header  [][]HeaderCell
 	Columns []Column
 	Rows    []Row
+	// LabelWeights is how wide each label column is, as Column.Weight is
+	// for the number columns (missing entries are 0).
+	LabelWeights []float64
 }
 
 // HeaderCell is one possibly merged cell of a table header.
@@ -84,6 +87,11 @@ type Column struct {
 	// Sum lists the keys of the columns this one totals; non-empty means
 	// every cell of the column is computed.
 	Sum []string
+	// Weight is how wide the column is: its width in points when the table
+	// is printed PrintWidth wide. 0 means it takes an equal share, with the
+	// table's other columns of weight 0, of what the weighted columns leave.
+	// Every renderer scales these (Table.Weights, ColumnWidths, FitWidths).
+	Weight float64
 }
 
 // Row is one row of numbers.

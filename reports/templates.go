@@ -33,6 +33,11 @@ var sections2021 = []Section{
 		Hint: "依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告。"},
 }
 
+// blockLabelShare is the share of the printed width the label column of a
+// block of table 二 takes; its number columns share the rest equally. (A
+// variable, so that the weight is multiplied in float64 as printed.)
+var blockLabelShare = 0.3
+
 // block builds one block of table 二: a caption row, a header row with
 // 信息内容 and the column labels, and one row per label.
 func block(key, caption string, cols []Column, rows ...Row) *Table {
@@ -44,22 +49,27 @@ func block(key, caption string, cols []Column, rows ...Row) *Table {
 		Key: key, Section: SectionActive, Caption: caption, LabelColumns: 1,
 		Header:  [][]HeaderCell{{{Label: caption, ColSpan: 1 + len(cols)}}, header},
 		Columns: cols, Rows: rows,
+		LabelWeights: []float64{blockLabelShare * PrintWidth},
 	}
 }
 
 func row(key string, labels ...string) Row { return Row{Key: key, Labels: labels} }
 
+// t3Number is the weight of table 三's number columns: 34 pt each, as the
+// template prints them; its label columns are 22 and 50 pt and the rest.
+const t3Number = 34
+
 // applicantColumns are the columns of table 三 under 申请人情况.
 func applicantColumns() []Column {
 	const legal = "法人或其他组织"
 	return []Column{
-		{Key: "natural", Label: "自然人"},
-		{Key: "business", Label: "商业企业", Group: legal},
-		{Key: "research", Label: "科研机构", Group: legal},
-		{Key: "charity", Label: "社会公益组织", Group: legal},
-		{Key: "lawfirm", Label: "法律服务机构", Group: legal},
-		{Key: "other", Label: "其他", Group: legal},
-		{Key: ColTotal, Label: "总计", Sum: []string{"natural", "business", "research", "charity", "lawfirm", "other"}},
+		{Key: "natural", Label: "自然人", Weight: t3Number},
+		{Key: "business", Label: "商业企业", Group: legal, Weight: t3Number},
+		{Key: "research", Label: "科研机构", Group: legal, Weight: t3Number},
+		{Key: "charity", Label: "社会公益组织", Group: legal, Weight: t3Number},
+		{Key: "lawfirm", Label: "法律服务机构", Group: legal, Weight: t3Number},
+		{Key: "other", Label: "其他", Group: legal, Weight: t3Number},
+		{Key: ColTotal, Label: "总计", Sum: []string{"natural", "business", "research", "charity", "lawfirm", "other"}, Weight: t3Number},
 	}
 }
 
@@ -109,10 +119,12 @@ func requestsTable(other []Row) *Table {
 	return &Table{
 		Key: TableT3, Section: SectionRequests, LabelColumns: 3,
 		Header: applicantHeader(), Columns: applicantColumns(), Rows: rows,
+		LabelWeights: []float64{22, 50, 0},
 	}
 }
 
-// reviewTable builds table 四, the same in both templates.
+// reviewTable builds table 四, the same in both templates: its fifteen
+// columns have no weight, so they share the width equally.
 func reviewTable() *Table {
 	var cols []Column
 	var leaves []HeaderCell

@@ -454,50 +454,54 @@ func printSetup(f *excelize.File, sheet string, landscape bool) error {
 	return nil
 }
 
-// columnWidths returns the widths of the label and number columns of a table.
-func columnWidths(tb *reports.Table) []float64 {
-	var w []float64
-	switch tb.LabelColumns {
-	case 0:
-	case 1:
-		w = append(w, 20)
-	case 3:
-		w = append(w, 7, 13, 36)
-	default:
-		for range tb.LabelColumns {
-			w = append(w, 14)
+// Column widths, in Excel character widths.
+const (
+	// sheetWidth is what every table is laid out across from the
+	// template's column weights (reports.Table.FitWidths): table 三's
+	// width before the weights, its numbers just 8 digits wide.
+	sheetWidth = 122.5
+	// countLeast holds a count of 8 digits, moneyLeast an amount with six
+	// decimals (12345.678901), labelLeast two characters.
+	countLeast = 9.5
+	moneyLeast = 16
+	labelLeast = 4
+)
+
+// sectionWidths returns the widths of the grid columns of a section's
+// tables: the widest table's weights scaled to sheetWidth (the blocks of
+// table 二 share its columns), every column at least as wide as any of
+// the tables needs it.
+func sectionWidths(tbs []*reports.Table) []float64 {
+	if len(tbs) == 0 {
+		return nil
+	}
+	widest := tbs[0]
+	for _, tb := range tbs {
+		if tb.Width() > widest.Width() {
+			widest = tb
 		}
 	}
-	for _, c := range tb.Columns {
-		switch {
-		case c.Money:
-			w = append(w, 16)
-		case tb.LabelColumns == 1:
-			w = append(w, 14)
-		case tb.LabelColumns == 0:
-			w = append(w, 8.5)
-		default:
-			w = append(w, 9.5)
+	least := make([]float64, widest.Width())
+	for _, tb := range tbs {
+		for i := range tb.Width() {
+			need := float64(labelLeast)
+			if ci := i - tb.LabelColumns; ci >= 0 {
+				need = countLeast
+				if tb.Columns[ci].Money {
+					need = moneyLeast
+				}
+			}
+			least[i] = max(least[i], need)
 		}
 	}
-	return w
+	return widest.FitWidths(sheetWidth, least)
 }
 
 // writeSection lays out the tables of one section on its sheet.
 func writeSection(f *excelize.File, st *styles, sheet, title string, r *reports.Report, sec reports.Section) error {
 	tbs, gridWidth := r.Tmpl().SectionTables(sec)
 	landscape := gridWidth > 10
-	var widths []float64
-	for _, tb := range tbs {
-		cw := columnWidths(tb)
-		for i, w := range cw {
-			if i < len(widths) {
-				widths[i] = max(widths[i], w)
-			} else {
-				widths = append(widths, w)
-			}
-		}
-	}
+	widths := sectionWidths(tbs)
 	total := 0.0
 	for _, w := range widths {
 		total += w

@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"errors"
 	"fmt"
+	"math"
 	"nianbao/internal/golden"
 	"os"
 	"os/exec"
@@ -728,5 +729,52 @@ func TestAmountWithUnitInSpreadsheet(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no note of the conversion in %v", probs)
+	}
+}
+
+func TestColumnWidthsComeFromTheTemplateWeights(t *testing.T) {
+	pw := reports.PrintWidth
+	label1, label2 := 22*sheetWidth/pw, 50*sheetWidth/pw
+	t3 := []float64{label1, label2, sheetWidth - label1 - label2 - 7*countLeast}
+	for range 7 {
+		t3 = append(t3, countLeast) // 34 pt scale to 9.42, less than 8 digits need
+	}
+	var t4 []float64
+	for range 15 {
+		t4 = append(t4, countLeast) // an equal share, 8.17, is too narrow
+	}
+	block := []float64{0.3 * sheetWidth, 0.7 * sheetWidth / 3, 0.7 * sheetWidth / 3, 0.7 * sheetWidth / 3}
+	for _, c := range []struct {
+		name  string
+		year  int
+		sheet string
+		want  []float64
+		money string // the column holding an amount, or ""
+	}{
+		{"2021 表二: label 30 %, the 规章 block's three numbers share the rest", 2023, "表二 主动公开", block, "B"},
+		{"2021 表三: labels 22 : 50 as printed, the third takes what the numbers leave", 2023, "表三 依申请公开", t3, ""},
+		{"2021 表四: fifteen numbers, each 8 digits wide", 2023, "表四 复议诉讼", t4, ""},
+		{"2019 表二: the 采购 amount in the 规章 block's second number column", 2020, "表二 主动公开", block, "C"},
+		{"2019 表三", 2020, "表三 依申请公开", t3, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := openBytes(t, writeBytes(t, handMade(c.year), nil))
+			for i, want := range c.want {
+				col, _ := excelize.ColumnNumberToName(i + 1)
+				got, err := f.GetColWidth(c.sheet, col)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if math.Abs(got-want) > 0.01 {
+					t.Errorf("column %s is %.2f wide, want %.2f", col, got, want)
+				}
+			}
+			if c.money != "" {
+				// 12345.678901 and a margin.
+				if got, _ := f.GetColWidth(c.sheet, c.money); got < moneyLeast {
+					t.Errorf("money column %s is %.2f wide, want at least %v", c.money, got, moneyLeast)
+				}
+			}
+		})
 	}
 }
