@@ -100,7 +100,7 @@ func (l *stickyLayer) update() {
 		size := p.obj.Size()
 		lw := p.labelsW()
 		showH := pos.Y < 0 && pos.Y+size.Height > p.headerH+minRowHeight/2
-		showL := p.labels != nil && pos.X < 0 && pos.X+size.Width > lw+numberLeast()/2 &&
+		showL := p.labels != nil && pos.X < 0 && pos.X+size.Width > lw+numberLeast(setDigits)/2 &&
 			pos.Y < l.Size().Height && pos.Y+size.Height > 0
 		place(p.header, showH, fyne.NewPos(pos.X, 0), fyne.NewSize(size.Width, p.headerH))
 		place(p.labels, showL, fyne.NewPos(0, pos.Y), fyne.NewSize(lw, size.Height))

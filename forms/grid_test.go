@@ -2,6 +2,7 @@ package forms
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -47,17 +48,20 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 		// label3 is the least width of 表三's third label column as laid
 		// out: before the weights it was 213 at 1366×768.
 		label3 float32
+		// digits is how many digits a number cell shows whole: 7 at the
+		// set widths (1280), 8 where the window has room.
+		digits int
 	}{
-		{"2021 format at 1280×800", 2024, fyne.NewSize(1280, 800), 160},
-		{"2021 format at 1366×768", 2024, fyne.NewSize(1366, 768), 213},
-		{"2019 format at 1366×768", 2020, fyne.NewSize(1366, 768), 213},
-		{"2021 format at 1920×1080", 2024, fyne.NewSize(1920, 1080), 300},
+		{"2021 format at 1280×800", 2024, fyne.NewSize(1280, 800), 196, 7},
+		{"2021 format at 1366×768", 2024, fyne.NewSize(1366, 768), 213, 8},
+		{"2019 format at 1366×768", 2020, fyne.NewSize(1366, 768), 213, 8},
+		{"2021 format at 1920×1080", 2024, fyne.NewSize(1920, 1080), 300, 8},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := reports.New(c.year)
 			ed, w := newTestEditor(t, r)
 			w.Resize(c.size)
-			eight := fyne.MeasureText("12345678", theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+			eight := fyne.MeasureText(strings.Repeat("8", c.digits), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
 
 			// 表三: labels 22 : 50 as printed, numbers hold 8 digits, 总计 in view.
 			ed.Select(reports.SectionRequests)
@@ -77,7 +81,7 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 			}
 			en := v.entries[reports.Key(reports.TableT3, reports.RowNew, "natural")]
 			if en.Size().Width < eight {
-				t.Errorf("表三 cell is %v wide, 8 digits need %v", en.Size().Width, eight)
+				t.Errorf("表三 cell is %v wide, %d digits need %v", en.Size().Width, c.digits, eight)
 			}
 			total := v.totals[reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)]
 			if _, _, left, right := viewRect(s.scroll, total); s.scroll.Offset.X != 0 || left < 0 || right > s.scroll.Size().Width {
@@ -113,7 +117,7 @@ func TestTableColumnsComeFromTheTemplateWeights(t *testing.T) {
 				}
 				for ci := range v.tb.Columns {
 					if en, ok := v.entries[v.tb.CellKey(0, ci)]; ok && en.Size().Width < eight {
-						t.Errorf("block %s cell is %v wide, 8 digits need %v", v.tb.Key, en.Size().Width, eight)
+						t.Errorf("block %s cell is %v wide, %d digits need %v", v.tb.Key, en.Size().Width, c.digits, eight)
 					}
 				}
 			}

@@ -237,15 +237,20 @@ const minRowHeight = 46
 // table 三 fills the 990 px of a 1366 px one.
 const tableWidth = 910
 
-// numberDigits is how many digits a number cell shows whole.
-const numberDigits = 8
+// Digits a number cell shows whole: at the set widths (the row heights
+// are worked out at them, so that nothing is cut in a 1280 px window) and
+// in a window with room for more (1366 px and up).
+const (
+	setDigits  = 7
+	roomDigits = 8
+)
 
-// numberLeast is the least width of a number column: numberDigits digits
-// in an entry, with its text padding and the 3 px frame around it (85 px
-// with the embedded font).
-func numberLeast() float32 {
-	digits := fyne.MeasureText(strings.Repeat("0", numberDigits), theme.TextSize(), fyne.TextStyle{}).Width
-	return float32(math.Ceil(float64(digits + 2*theme.InnerPadding() + 2*3)))
+// numberLeast is the least width of a number column holding digits
+// digits in an entry, with its text padding and the 3 px frame around it
+// (85 px for 8 digits with the embedded font).
+func numberLeast(digits int) float32 {
+	w := fyne.MeasureText(strings.Repeat("0", digits), theme.TextSize(), fyne.TextStyle{}).Width
+	return float32(math.Ceil(float64(w + 2*theme.InnerPadding() + 2*3)))
 }
 
 // labelLeast is the least width of a label column: two characters.
@@ -415,35 +420,81 @@ func (v *tableView) newPanes() *frozenPanes {
 	return p
 }
 
-// columnWidths is the width of every grid column of the table: the
-// template's weights laid out to tableWidth (columnsAt).
-func (v *tableView) columnWidths() []float32 { return v.columnsAt(tableWidth) }
+// columnWidths is the width of every grid column of the table at its set
+// width: the template's weights laid out to tableWidth, every label column
+// at least labelLeast wide and every number column numberLeast(setDigits)
+// as far as the numbers fit (the fifteen of table 四 do not: they share
+// it). The row heights are worked out at these widths.
+func (v *tableView) columnWidths() []float32 {
+	return v.fitted(v.setGrid())
+}
 
-// columnsAt lays the table's grid columns out width pixels wide from the
-// template's weights (reports.Table.FitWidths), every label column at
-// least labelLeast wide and every number column numberLeast, as far as the
-// numbers fit in tableWidth (the fifteen of table 四 do not: they share
-// it). The blocks of table 二 take the columns of the widest of them, as
-// in the Word file, so that their columns line up.
+// setGrid is the widest block's grid columns at the set width, as
+// columnWidths describes.
+func (v *tableView) setGrid() (grid *reports.Table, width float64, least []float64) {
+	grid = v.widestBlock()
+	least = make([]float64, grid.Width())
+	for i := range least {
+		least[i] = float64(labelLeast())
+	}
+	v.numbersAtLeast(grid, least, tableWidth, setDigits)
+	return grid, tableWidth, least
+}
+
+// columnsAt lays the columns out for a grid width wider than the set one
+// (a window with room): the label columns no narrower than at the set
+// width (the row heights were worked out for them), the numbers
+// numberLeast(roomDigits) as far as they fit, the rest to the columns of
+// weight 0 (table 三's third label column).
 func (v *tableView) columnsAt(width float32) []float32 {
+	grid, setWidth, setLeast := v.setGrid()
+	set := grid.FitWidths(setWidth, setLeast)
+	least := make([]float64, grid.Width())
+	for i := 0; i < grid.LabelColumns; i++ {
+		least[i] = set[i]
+	}
+	v.numbersAtLeast(grid, least, float64(width), roomDigits)
+	for i := grid.LabelColumns; i < len(least); i++ {
+		least[i] = max(least[i], set[i])
+	}
+	return v.fitted(grid, float64(width), least)
+}
+
+// widestBlock is the table whose columns this one takes: itself, or for a
+// block of table 二 the widest block, as in the Word file, so that their
+// columns line up.
+func (v *tableView) widestBlock() *reports.Table {
 	grid := v.tb
 	for _, tb := range v.ed.report.Tmpl().TablesOf(v.tb.Section) {
 		if tb.Width() > grid.Width() {
 			grid = tb
 		}
 	}
-	labels, numbers := float64(labelLeast()), float64(numberLeast())
-	if n := len(grid.Columns); n > 0 {
-		numbers = min(numbers, (tableWidth-labels*float64(grid.LabelColumns))/float64(n))
+	return grid
+}
+
+// numbersAtLeast sets the least width of grid's number columns in least:
+// numberLeast(digits), or an equal share of what the label columns' least
+// widths leave of width when that is less.
+func (v *tableView) numbersAtLeast(grid *reports.Table, least []float64, width float64, digits int) {
+	n := len(grid.Columns)
+	if n == 0 {
+		return
 	}
-	least := make([]float64, grid.Width())
-	for i := range least {
+	labels := 0.0
+	for i := 0; i < grid.LabelColumns; i++ {
+		labels += least[i]
+	}
+	numbers := min(float64(numberLeast(digits)), (width-labels)/float64(n))
+	for i := grid.LabelColumns; i < len(least); i++ {
 		least[i] = numbers
-		if i < grid.LabelColumns {
-			least[i] = labels
-		}
 	}
-	w := grid.FitWidths(float64(width), least)
+}
+
+// fitted is grid's columns laid out width wide with least widths, as many
+// as this table has.
+func (v *tableView) fitted(grid *reports.Table, width float64, least []float64) []float32 {
+	w := grid.FitWidths(width, least)
 	cols := make([]float32, v.tb.Width())
 	for i := range cols {
 		cols[i] = float32(w[i])
