@@ -863,61 +863,9 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	base := v.Key("BaseFont").Name()
 	f.bold = strings.Contains(strings.ToLower(base), "bold") || strings.Contains(base, "Hei") || strings.Contains(base, "黑")
 	if v.Key("Subtype").Name() == "Type0" {
-		f.cid = true
-		f.dw = 1000
-		enc := v.Key("Encoding")
-		switch enc.Kind() {
-		case pdf.Name:
-			switch e := enc.Name(); {
-			case e == "Identity-H" || e == "Identity-V":
-				f.identity = true
-			case strings.HasPrefix(e, "UniGB-UCS2") || strings.HasPrefix(e, "UniGB-UTF16") || strings.HasPrefix(e, "UniCNS-UCS2") || strings.HasPrefix(e, "UniCNS-UTF16"):
-				f.ucs2 = true
-			case strings.HasPrefix(e, "GBK") || strings.HasPrefix(e, "GB-EUC") || strings.HasPrefix(e, "GBpc-EUC") || strings.HasPrefix(e, "GBT-EUC"):
-				f.gbk = true
-			}
-		case pdf.Stream:
-			// An embedded CMap: its code space gives the code lengths;
-			// CIDs are taken as the codes.
-			m := readCMap(rd.checkStream(enc, "字体编码"))
-			f.spaces = m.spaces
-			f.identity = true
-		}
-		d := v.Key("DescendantFonts").Index(0)
-		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
-			f.dw = dw.Float64()
-		}
-		w := d.Key("W")
-		for i := 0; i < w.Len() && len(f.widths) < 70000; {
-			first := int(w.Index(i).Int64())
-			next := w.Index(i + 1)
-			if next.Kind() == pdf.Array {
-				for j := 0; j < next.Len() && j < 70000; j++ {
-					f.widths[first+j] = next.Index(j).Float64()
-				}
-				i += 2
-				continue
-			}
-			last := int(next.Int64())
-			wd := w.Index(i + 2).Float64()
-			for c := first; c <= last && c-first < 70000; c++ {
-				f.widths[c] = wd
-			}
-			i += 3
-		}
+		rd.compositeFont(f, v)
 	} else {
-		f.simple = v
-		fc := int(v.Key("FirstChar").Int64())
-		ws := v.Key("Widths")
-		for i := 0; i < ws.Len() && i < 256; i++ {
-			f.widths[fc+i] = ws.Index(i).Float64()
-		}
-		f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
-		if f.dw == 0 && ws.Len() == 0 {
-			f.dw = 500
-		}
-		pf := pdf.Font{V: v}
-		f.enc = (&pf).Encoder()
+		f.simpleFont(v)
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		m := readCMap(rd.checkStream(tu, "字体对照表"))
@@ -928,6 +876,81 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	}
 	rd.fonts[key] = f
 	return f
+}
+
+// compositeFont reads what a Type0 font dictionary v says of its codes
+// (its encoding) and of its descendant font's widths.
+func (rd *pdfReader) compositeFont(f *pdfFont, v pdf.Value) {
+	f.cid = true
+	f.dw = 1000
+	rd.cidEncoding(f, v.Key("Encoding"))
+	d := v.Key("DescendantFonts").Index(0)
+	if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		f.dw = dw.Float64()
+	}
+	f.cidWidths(d.Key("W"))
+}
+
+// cidEncoding reads a Type0 font's encoding: a predefined CMap by name
+// (Identity, the Unicode ones, the GBK ones), or an embedded one.
+func (rd *pdfReader) cidEncoding(f *pdfFont, enc pdf.Value) {
+	switch enc.Kind() {
+	case pdf.Name:
+		switch e := enc.Name(); {
+		case e == "Identity-H" || e == "Identity-V":
+			f.identity = true
+		case strings.HasPrefix(e, "UniGB-UCS2") || strings.HasPrefix(e, "UniGB-UTF16") || strings.HasPrefix(e, "UniCNS-UCS2") || strings.HasPrefix(e, "UniCNS-UTF16"):
+			f.ucs2 = true
+		case strings.HasPrefix(e, "GBK") || strings.HasPrefix(e, "GB-EUC") || strings.HasPrefix(e, "GBpc-EUC") || strings.HasPrefix(e, "GBT-EUC"):
+			f.gbk = true
+		}
+	case pdf.Stream:
+		// An embedded CMap: its code space gives the code lengths;
+		// CIDs are taken as the codes.
+		m := readCMap(rd.checkStream(enc, "字体编码"))
+		f.spaces = m.spaces
+		f.identity = true
+	}
+}
+
+// cidWidths reads a CID font's W array: "first [w1 w2 …]" gives widths
+// from CID first on, "first last w" one width for a range (at most 70000
+// CIDs in all).
+func (f *pdfFont) cidWidths(w pdf.Value) {
+	for i := 0; i < w.Len() && len(f.widths) < 70000; {
+		first := int(w.Index(i).Int64())
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && j < 70000; j++ {
+				f.widths[first+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		last := int(next.Int64())
+		wd := w.Index(i + 2).Float64()
+		for c := first; c <= last && c-first < 70000; c++ {
+			f.widths[c] = wd
+		}
+		i += 3
+	}
+}
+
+// simpleFont reads a simple (one-byte) font dictionary v: its Widths from
+// FirstChar, its missing width and its encoding.
+func (f *pdfFont) simpleFont(v pdf.Value) {
+	f.simple = v
+	fc := int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths[fc+i] = ws.Index(i).Float64()
+	}
+	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if f.dw == 0 && ws.Len() == 0 {
+		f.dw = 500
+	}
+	pf := pdf.Font{V: v}
+	f.enc = (&pf).Encoder()
 }
 
 type cmapData struct {
