@@ -333,9 +333,9 @@ func (rd *pdfReader) runContent(strm, res pdf.Value, base matrix, depth int) {
 }
 
 // checkContent decompresses a content stream, or each stream of an array
-// of them, within the limits (see checkStream). It reports false for
-// anything else, or an array holding anything but streams, which is not
-// interpreted.
+// of them, within the limits (see checkStream). It reports false, and the
+// content is not interpreted, when strm is neither or the array holds
+// something else (the streams before that are still checked).
 func (rd *pdfReader) checkContent(strm pdf.Value) bool {
 	switch strm.Kind() {
 	case pdf.Stream:
