@@ -57,7 +57,109 @@ func textDocument(text string) []block {
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = strings.ReplaceAll(text, "\f", "\n")
 	lines := strings.Split(text, "\n")
-	// nextFilled[i] is the index of the first non-blank line at or after i.
+	s := &textSplitter{lines: lines, nextFilled: nextFilledLines(lines)}
+	for i, line := range lines {
+		pos := reports.Position{Line: i + 1}
+		if cells, ok := pipeCells(line); ok {
+			s.pipeLine(line, cells, trow{pos: pos})
+			continue
+		}
+		if strings.Contains(line, "\t") {
+			s.addRow(trow{pos: pos}, strings.SplitN(line, "\t", maxCellsPerRow))
+			continue
+		}
+		if strings.TrimSpace(line) == "" {
+			s.blankLine(i)
+			continue
+		}
+		s.flush()
+		s.blocks = append(s.blocks, block{para: line, pos: pos})
+	}
+	s.flush()
+	return s.blocks
+}
+
+// flush ends the table being built, adding it to the blocks.
+func (s *textSplitter) flush() {
+	cur := s.cur
+	if cur == nil {
+		return
+	}
+	// A "table" of one row with a single filled cell is a paragraph
+	// with a stray tab.
+	if len(cur.rows) == 1 && len(cur.rows[0].nonEmpty()) <= 1 {
+		if ne := cur.rows[0].nonEmpty(); len(ne) == 1 {
+			s.blocks = append(s.blocks, block{para: ne[0], pos: cur.rows[0].pos})
+		}
+	} else {
+		s.blocks = append(s.blocks, block{table: cur, pos: cur.pos})
+	}
+	s.cur = nil
+}
+
+// pipeLine takes a line of a table drawn with bars (cells), at the
+// position of row, an empty row.
+func (s *textSplitter) pipeLine(line string, cells []string, row trow) {
+	bare := strings.Trim(line, "| \t") == ""
+	if bare && s.cur == nil {
+		return // the edge of a layout table between paragraphs
+	}
+	// A title, a heading or the article's metadata in a cell of a
+	// layout table ("木场乡2023年度政府信息公开工作年度报告 | |||") is a
+	// paragraph.
+	if t := soleCell(cells); t != "" && (isTitleLike(canon(t)) || isMetaLine(t) || sectionHeading(t) != "") {
+		s.flush()
+		s.blocks = append(s.blocks, block{para: t, pos: row.pos})
+		return
+	}
+	// A line of bars alone closes empty cells of the row above
+	// (a rendering that puts each cell on a line of its own).
+	if n := len(s.cur.rowsOrNil()); n > 0 && bare {
+		last := &s.cur.rows[n-1]
+		for range cells {
+			if len(last.cells) < maxCellsPerRow {
+				last.cells = append(last.cells, tcell{col: len(last.cells)})
+			}
+		}
+		return
+	}
+	s.addRow(row, cells)
+}
+
+// addRow adds row, given its cells' texts, to the table being built,
+// starting one at the row if there is none.
+func (s *textSplitter) addRow(row trow, cells []string) {
+	if s.cur == nil {
+		s.cur = &table{pos: row.pos}
+	}
+	for j, c := range cells {
+		row.cells = append(row.cells, tcell{text: c, col: j})
+	}
+	s.cur.rows = append(s.cur.rows, row)
+}
+
+// blankLine takes the blank line i: inside a table, when the next
+// non-blank line is tab-separated, it is a page break and is skipped; any
+// other blank line ends the table.
+func (s *textSplitter) blankLine(i int) {
+	if j := s.nextFilled[i]; s.cur != nil && j < len(s.lines) && strings.Contains(s.lines[j], "\t") {
+		return // a blank line inside a table (page break)
+	}
+	s.flush()
+}
+
+// textSplitter is the state of textDocument: the text's lines, the
+// blocks so far and the table being built.
+type textSplitter struct {
+	lines      []string
+	nextFilled []int // see nextFilledLines
+	blocks     []block
+	cur        *table // nil between tables
+}
+
+// nextFilledLines returns, for each index i of lines (and len(lines)),
+// the index of the first non-blank line at or after i.
+func nextFilledLines(lines []string) []int {
 	nextFilled := make([]int, len(lines)+1)
 	nextFilled[len(lines)] = len(lines)
 	for i := len(lines) - 1; i >= 0; i-- {
@@ -66,82 +168,7 @@ func textDocument(text string) []block {
 			nextFilled[i] = i
 		}
 	}
-	var blocks []block
-	var cur *table
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		// A "table" of one row with a single filled cell is a paragraph
-		// with a stray tab.
-		if len(cur.rows) == 1 && len(cur.rows[0].nonEmpty()) <= 1 {
-			if ne := cur.rows[0].nonEmpty(); len(ne) == 1 {
-				blocks = append(blocks, block{para: ne[0], pos: cur.rows[0].pos})
-			}
-		} else {
-			blocks = append(blocks, block{table: cur, pos: cur.pos})
-		}
-		cur = nil
-	}
-	for i, line := range lines {
-		pos := reports.Position{Line: i + 1}
-		if cells, ok := pipeCells(line); ok {
-			bare := strings.Trim(line, "| \t") == ""
-			if bare && cur == nil {
-				continue // the edge of a layout table between paragraphs
-			}
-			// A title, a heading or the article's metadata in a cell of a
-			// layout table ("木场乡2023年度政府信息公开工作年度报告 | |||") is a
-			// paragraph.
-			if t := soleCell(cells); t != "" && (isTitleLike(canon(t)) || isMetaLine(t) || sectionHeading(t) != "") {
-				flush()
-				blocks = append(blocks, block{para: t, pos: pos})
-				continue
-			}
-			// A line of bars alone closes empty cells of the row above
-			// (a rendering that puts each cell on a line of its own).
-			if n := len(cur.rowsOrNil()); n > 0 && bare {
-				last := &cur.rows[n-1]
-				for range cells {
-					if len(last.cells) < maxCellsPerRow {
-						last.cells = append(last.cells, tcell{col: len(last.cells)})
-					}
-				}
-				continue
-			}
-			if cur == nil {
-				cur = &table{pos: pos}
-			}
-			row := trow{pos: pos}
-			for j, c := range cells {
-				row.cells = append(row.cells, tcell{text: c, col: j})
-			}
-			cur.rows = append(cur.rows, row)
-			continue
-		}
-		if strings.Contains(line, "\t") {
-			if cur == nil {
-				cur = &table{pos: pos}
-			}
-			row := trow{pos: pos}
-			for j, c := range strings.SplitN(line, "\t", maxCellsPerRow) {
-				row.cells = append(row.cells, tcell{text: c, col: j})
-			}
-			cur.rows = append(cur.rows, row)
-			continue
-		}
-		if strings.TrimSpace(line) == "" {
-			if j := nextFilled[i]; cur != nil && j < len(lines) && strings.Contains(lines[j], "\t") {
-				continue // a blank line inside a table (page break)
-			}
-			flush()
-			continue
-		}
-		flush()
-		blocks = append(blocks, block{para: line, pos: pos})
-	}
-	flush()
-	return blocks
+	return nextFilled
 }
 
 // rowsOrNil returns the table's rows; a nil table has none.

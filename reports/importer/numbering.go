@@ -36,28 +36,9 @@ const maxNumberingXML = 4 << 20
 // numbering (the paragraphs are still read, without their numbers).
 func readNumbering(data []byte) *numbering {
 	n := &numbering{abstractOf: map[string]string{}, levels: map[string]map[int]numLevel{}, counters: map[string]*[9]int{}, restart: map[string]map[int]int{}}
-	overLvl := -1
+	r := &numberingReader{n: n, lvl: -1, overLvl: -1}
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
-	var abs, num string
-	lvl := -1
-	var cur numLevel
-	val := func(e xml.StartElement) string {
-		for _, a := range e.Attr {
-			if a.Name.Local == "val" {
-				return a.Value
-			}
-		}
-		return ""
-	}
-	attr := func(e xml.StartElement, name string) string {
-		for _, a := range e.Attr {
-			if a.Name.Local == name {
-				return a.Value
-			}
-		}
-		return ""
-	}
 	for depth := 0; ; {
 		tok, err := d.RawToken()
 		if errors.Is(err, io.EOF) || err != nil {
@@ -68,55 +49,88 @@ func readNumbering(data []byte) *numbering {
 			if depth++; depth > maxXMLDepth {
 				return n
 			}
-			switch t.Name.Local {
-			case "abstractNum":
-				abs = attr(t, "abstractNumId")
-				if n.levels[abs] == nil {
-					n.levels[abs] = map[int]numLevel{}
-				}
-			case "lvl":
-				if abs != "" {
-					lvl, _ = strconv.Atoi(attr(t, "ilvl"))
-					cur = numLevel{start: 1}
-				}
-			case "numFmt":
-				cur.format = val(t)
-			case "lvlText":
-				cur.text = val(t)
-			case "start":
-				cur.start, _ = strconv.Atoi(val(t))
-			case "num":
-				num = attr(t, "numId")
-			case "abstractNumId":
-				if num != "" {
-					n.abstractOf[num] = val(t)
-				}
-			case "lvlOverride":
-				overLvl, _ = strconv.Atoi(attr(t, "ilvl"))
-			case "startOverride":
-				if num != "" && overLvl >= 0 && overLvl < 9 {
-					if n.restart[num] == nil {
-						n.restart[num] = map[int]int{}
-					}
-					n.restart[num][overLvl], _ = strconv.Atoi(val(t))
-				}
-			}
+			r.start(t)
 		case xml.EndElement:
 			depth--
-			switch t.Name.Local {
-			case "lvl":
-				if abs != "" && lvl >= 0 && lvl < 9 {
-					n.levels[abs][lvl] = cur
-				}
-				lvl = -1
-			case "abstractNum":
-				abs = ""
-			case "num":
-				num = ""
-			}
+			r.end(t)
 		}
 	}
 	return n
+}
+
+// numberingReader is the state of reading numbering.xml into n: the list
+// definition (w:abstractNum) and its level being read, and the list
+// (w:num) and its level override being read.
+type numberingReader struct {
+	n       *numbering
+	abs     string   // abstractNumId of the w:abstractNum being read
+	lvl     int      // ilvl of the w:lvl being read; -1 outside one
+	cur     numLevel // the w:lvl being read
+	num     string   // numId of the w:num being read
+	overLvl int      // ilvl of the last w:lvlOverride; -1 before one
+}
+
+// xmlAttr is the value of an element's attribute named local (any
+// namespace); "" if it has none.
+func xmlAttr(e xml.StartElement, local string) string {
+	v, _ := attrValue(e, local)
+	return v
+}
+
+// start takes an element's start: a list definition and its levels
+// (format, text, start), a list and the definition it uses, and a
+// restart of one of its levels.
+func (r *numberingReader) start(t xml.StartElement) {
+	n := r.n
+	switch t.Name.Local {
+	case "abstractNum":
+		r.abs = xmlAttr(t, "abstractNumId")
+		if n.levels[r.abs] == nil {
+			n.levels[r.abs] = map[int]numLevel{}
+		}
+	case "lvl":
+		if r.abs != "" {
+			r.lvl, _ = strconv.Atoi(xmlAttr(t, "ilvl"))
+			r.cur = numLevel{start: 1}
+		}
+	case "numFmt":
+		r.cur.format = xmlAttr(t, "val")
+	case "lvlText":
+		r.cur.text = xmlAttr(t, "val")
+	case "start":
+		r.cur.start, _ = strconv.Atoi(xmlAttr(t, "val"))
+	case "num":
+		r.num = xmlAttr(t, "numId")
+	case "abstractNumId":
+		if r.num != "" {
+			n.abstractOf[r.num] = xmlAttr(t, "val")
+		}
+	case "lvlOverride":
+		r.overLvl, _ = strconv.Atoi(xmlAttr(t, "ilvl"))
+	case "startOverride":
+		if r.num != "" && r.overLvl >= 0 && r.overLvl < 9 {
+			if n.restart[r.num] == nil {
+				n.restart[r.num] = map[int]int{}
+			}
+			n.restart[r.num][r.overLvl], _ = strconv.Atoi(xmlAttr(t, "val"))
+		}
+	}
+}
+
+// end takes an element's end: a level is stored in its definition when
+// it closes (levels 0 to 8 only).
+func (r *numberingReader) end(t xml.EndElement) {
+	switch t.Name.Local {
+	case "lvl":
+		if r.abs != "" && r.lvl >= 0 && r.lvl < 9 {
+			r.n.levels[r.abs][r.lvl] = r.cur
+		}
+		r.lvl = -1
+	case "abstractNum":
+		r.abs = ""
+	case "num":
+		r.num = ""
+	}
 }
 
 // label returns the number Word shows before a paragraph with numId and

@@ -318,266 +318,383 @@ func (rd *pdfReader) runContent(strm, res pdf.Value, base matrix, depth int) {
 	if depth > maxPDFFormDepth {
 		pdfFail("PDF 第 %d 页的内容嵌套过深（可能是恶意构造的文件），已拒绝读取", rd.page.no)
 	}
-	switch strm.Kind() {
-	case pdf.Stream:
-		rd.checkStream(strm, "内容")
-	case pdf.Array:
-		for i := 0; i < strm.Len(); i++ {
-			if strm.Index(i).Kind() != pdf.Stream {
-				return
-			}
-			rd.checkStream(strm.Index(i), "内容")
-		}
-	default:
+	if !rd.checkContent(strm) {
 		return
 	}
-	g := gstate{ctm: base, th: 1}
-	var stack []gstate
-	var tm, tlm matrix
-	// The current path, as subpaths with their device-space bounds.
-	type subpath struct {
-		segs                   []pdfSeg
-		minX, minY, maxX, maxY float64
-	}
-	var path []subpath
-	var cx, cy, sx, sy float64 // current and subpath start points (user space)
-	point := func(x, y float64) {
-		if len(path) == 0 {
-			path = append(path, subpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
-		}
-		sp := &path[len(path)-1]
-		dx, dy := g.ctm.apply(x, y)
-		sp.minX, sp.minY, sp.maxX, sp.maxY = min(sp.minX, dx), min(sp.minY, dy), max(sp.maxX, dx), max(sp.maxY, dy)
-	}
-	moveTo := func(x, y float64) {
-		if len(path) < 100000 {
-			path = append(path, subpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
-		}
-		point(x, y)
-		cx, cy, sx, sy = x, y, x, y
-	}
-	lineTo := func(x, y float64) {
-		point(x, y)
-		ax, ay := g.ctm.apply(cx, cy)
-		bx, by := g.ctm.apply(x, y)
-		cx, cy = x, y
-		if math.Abs(ax-bx) > 0.5 && math.Abs(ay-by) > 0.5 {
-			return // neither horizontal nor vertical
-		}
-		sp := &path[len(path)-1]
-		if len(sp.segs) < 10000 {
-			sp.segs = append(sp.segs, pdfSeg{min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)})
-		}
-	}
-	emit := func(s pdfSeg) {
-		if rd.segs >= maxPDFSegments {
-			pdfFail("PDF 中的线条过多（超过 %d 条），不是正常的年度报告，已拒绝读取", maxPDFSegments)
-		}
-		rd.segs++
-		rd.page.segs = append(rd.page.segs, s)
-	}
-	// paint records the path's ruling lines: every straight side of a
-	// stroked path; of a filled one only a thin bar (a border drawn as a
-	// filled rectangle), not a shaded cell or a page's background.
-	paint := func(stroke bool) {
-		for _, sp := range path {
-			if stroke {
-				for _, s := range sp.segs {
-					emit(s)
-				}
-				continue
-			}
-			w, h := sp.maxX-sp.minX, sp.maxY-sp.minY
-			switch {
-			case h <= 2.5 && w >= 3:
-				y := (sp.minY + sp.maxY) / 2
-				emit(pdfSeg{sp.minX, y, sp.maxX, y})
-			case w <= 2.5 && h >= 3:
-				x := (sp.minX + sp.maxX) / 2
-				emit(pdfSeg{x, sp.minY, x, sp.maxY})
-			}
-		}
-		path = path[:0]
-	}
-	fonts := res.Key("Font")
-	show := func(s string) {
-		f := g.font
-		if f == nil {
-			f = rd.defaultFont()
-		}
-		trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
-		size := math.Hypot(trm[2], trm[3])
-		for len(s) > 0 {
-			code, n := f.next(s)
-			s = s[n:]
-			text, ok := f.text(code, n)
-			w0 := f.width(code)
-			tx := (w0/1000*g.size + g.tc) * g.th
-			if n == 1 && code == 32 {
-				tx += g.tw * g.th
-			}
-			x, y := trm[4], trm[5]
-			ex, _ := (matrix{1, 0, 0, 1, tx, 0}).mul(tm).mul(g.ctm).apply(0, 0)
-			if rd.glyphs >= maxPDFGlyphs {
-				pdfFail("PDF 中的文字过多（超过 %d 个字符），不是正常的年度报告，已拒绝读取", maxPDFGlyphs)
-			}
-			rd.glyphs++
-			rd.page.glyphs = append(rd.page.glyphs, pdfGlyph{text: text, x: x, y: y, w: math.Abs(ex - x), size: size,
-				unmapped: !ok, invisible: g.mode == 3 || g.mode == 7, fontBold: f.bold, fontSerial: f.serial})
-			tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
-			trm = matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
-		}
-	}
-	num := func(args []pdf.Value, i int) float64 {
-		if i < len(args) {
-			v := args[i].Float64()
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				return 0
-			}
-			return v
-		}
-		return 0
-	}
-	mat := func(args []pdf.Value) matrix {
-		var m matrix
-		for i := range m {
-			m[i] = num(args, i)
-		}
-		return m
-	}
+	r := &contentRun{rd: rd, res: res, fonts: res.Key("Font"), depth: depth, g: gstate{ctm: base, th: 1}}
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		n := stk.Len()
 		args := make([]pdf.Value, n)
 		for i := n - 1; i >= 0; i-- {
 			args[i] = stk.Pop()
 		}
-		switch op {
-		case "q":
-			if len(stack) < 256 {
-				stack = append(stack, g)
+		r.operator(op, args)
+	})
+}
+
+// checkContent decompresses a content stream, or each stream of an array
+// of them, within the limits (see checkStream). It reports false, and the
+// content is not interpreted, when strm is neither or the array holds
+// something else (the streams before that are still checked).
+func (rd *pdfReader) checkContent(strm pdf.Value) bool {
+	switch strm.Kind() {
+	case pdf.Stream:
+		rd.checkStream(strm, "内容")
+	case pdf.Array:
+		for i := 0; i < strm.Len(); i++ {
+			if strm.Index(i).Kind() != pdf.Stream {
+				return false
 			}
-		case "Q":
-			if len(stack) > 0 {
-				g = stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
+			rd.checkStream(strm.Index(i), "内容")
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// contentRun is the state of one content stream's interpretation: the
+// graphics state and its saved copies, the text matrices, and the path
+// being built. A form XObject is run with a contentRun of its own.
+type contentRun struct {
+	rd      *pdfReader
+	res     pdf.Value // the stream's resources
+	fonts   pdf.Value // their Font dictionary
+	depth   int       // form XObject nesting
+	g       gstate
+	stack   []gstate // saved by q
+	tm, tlm matrix   // text matrix and text line matrix
+	path    []pdfSubpath
+	cx, cy  float64 // current point (user space)
+	sx, sy  float64 // current subpath's start point (user space)
+}
+
+// pdfSubpath is one subpath of the current path: its horizontal and
+// vertical segments and its bounds, both in device space.
+type pdfSubpath struct {
+	segs                   []pdfSeg
+	minX, minY, maxX, maxY float64
+}
+
+// operator dispatches one content-stream operator, with its operands, to
+// the method for its group.
+func (r *contentRun) operator(op string, args []pdf.Value) {
+	switch op {
+	case "q", "Q", "cm":
+		r.graphicsState(op, args)
+	case "m", "l", "c", "v", "y", "h", "re":
+		r.pathConstruction(op, args)
+	case "S", "s", "B", "B*", "b", "b*", "f", "F", "f*", "n":
+		r.pathPainting(op)
+	case "TL", "Tc", "Tw", "Tz", "Ts", "Tr", "Tf":
+		r.textState(op, args)
+	case "BT", "Tm", "Td", "TD", "T*":
+		r.textPositioning(op, args)
+	case "Tj", "'", "\"", "TJ":
+		r.textShowing(op, args)
+	case "Do":
+		r.xObject(args)
+	case "EI":
+		// The end of an inline image (BI … ID … EI).
+		r.rd.page.images++
+	}
+}
+
+// opNum is operand i as a number; 0 if it is missing, not a number, NaN
+// or infinite.
+func opNum(args []pdf.Value, i int) float64 {
+	if i < len(args) {
+		v := args[i].Float64()
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0
+		}
+		return v
+	}
+	return 0
+}
+
+// opMatrix is the first six operands as a matrix (see opNum).
+func opMatrix(args []pdf.Value) matrix {
+	var m matrix
+	for i := range m {
+		m[i] = opNum(args, i)
+	}
+	return m
+}
+
+// graphicsState runs q (save, at most 256 deep), Q (restore) and cm
+// (concatenate to the current transformation matrix).
+func (r *contentRun) graphicsState(op string, args []pdf.Value) {
+	switch op {
+	case "q":
+		if len(r.stack) < 256 {
+			r.stack = append(r.stack, r.g)
+		}
+	case "Q":
+		if len(r.stack) > 0 {
+			r.g = r.stack[len(r.stack)-1]
+			r.stack = r.stack[:len(r.stack)-1]
+		}
+	case "cm":
+		r.g.ctm = opMatrix(args).mul(r.g.ctm)
+	}
+}
+
+// pathConstruction runs m, l, c, v, y, h and re. Curves only extend the
+// subpath's bounds; straight horizontal and vertical pieces are kept as
+// segments.
+func (r *contentRun) pathConstruction(op string, args []pdf.Value) {
+	switch op {
+	case "m":
+		r.moveTo(opNum(args, 0), opNum(args, 1))
+	case "l":
+		r.lineTo(opNum(args, 0), opNum(args, 1))
+	case "c":
+		r.point(opNum(args, 0), opNum(args, 1))
+		r.point(opNum(args, 2), opNum(args, 3))
+		r.cx, r.cy = opNum(args, 4), opNum(args, 5)
+		r.point(r.cx, r.cy)
+	case "v", "y":
+		r.point(opNum(args, 0), opNum(args, 1))
+		r.cx, r.cy = opNum(args, 2), opNum(args, 3)
+		r.point(r.cx, r.cy)
+	case "h":
+		if len(r.path) > 0 {
+			r.lineTo(r.sx, r.sy)
+		}
+	case "re":
+		x, y, w, h := opNum(args, 0), opNum(args, 1), opNum(args, 2), opNum(args, 3)
+		r.moveTo(x, y)
+		r.lineTo(x+w, y)
+		r.lineTo(x+w, y+h)
+		r.lineTo(x, y+h)
+		r.lineTo(x, y)
+	}
+}
+
+// point extends the current subpath's bounds by (x, y) in user space,
+// starting a subpath if there is none.
+func (r *contentRun) point(x, y float64) {
+	if len(r.path) == 0 {
+		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+	}
+	sp := &r.path[len(r.path)-1]
+	dx, dy := r.g.ctm.apply(x, y)
+	sp.minX, sp.minY, sp.maxX, sp.maxY = min(sp.minX, dx), min(sp.minY, dy), max(sp.maxX, dx), max(sp.maxY, dy)
+}
+
+// moveTo starts a subpath at (x, y) (past 100000 subpaths the last one
+// grows instead).
+func (r *contentRun) moveTo(x, y float64) {
+	if len(r.path) < 100000 {
+		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+	}
+	r.point(x, y)
+	r.cx, r.cy, r.sx, r.sy = x, y, x, y
+}
+
+// lineTo draws a line from the current point to (x, y), keeping it as a
+// segment (at most 10000 a subpath) if it is horizontal or vertical on
+// the page.
+func (r *contentRun) lineTo(x, y float64) {
+	r.point(x, y)
+	ax, ay := r.g.ctm.apply(r.cx, r.cy)
+	bx, by := r.g.ctm.apply(x, y)
+	r.cx, r.cy = x, y
+	if math.Abs(ax-bx) > 0.5 && math.Abs(ay-by) > 0.5 {
+		return // neither horizontal nor vertical
+	}
+	sp := &r.path[len(r.path)-1]
+	if len(sp.segs) < 10000 {
+		sp.segs = append(sp.segs, pdfSeg{min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)})
+	}
+}
+
+// pathPainting runs the operators that end a path: those that stroke it
+// (S s B B* b b*), those that only fill it (f F f*) and n, which drops it.
+func (r *contentRun) pathPainting(op string) {
+	switch op {
+	case "S", "s", "B", "B*", "b", "b*":
+		r.paint(true)
+	case "f", "F", "f*":
+		r.paint(false)
+	case "n":
+		r.path = r.path[:0]
+	}
+}
+
+// paint records the path's ruling lines: every straight side of a
+// stroked path; of a filled one only a thin bar (a border drawn as a
+// filled rectangle), not a shaded cell or a page's background.
+func (r *contentRun) paint(stroke bool) {
+	for _, sp := range r.path {
+		if stroke {
+			for _, s := range sp.segs {
+				r.rd.emit(s)
 			}
-		case "cm":
-			g.ctm = mat(args).mul(g.ctm)
-		case "m":
-			moveTo(num(args, 0), num(args, 1))
-		case "l":
-			lineTo(num(args, 0), num(args, 1))
-		case "c":
-			point(num(args, 0), num(args, 1))
-			point(num(args, 2), num(args, 3))
-			cx, cy = num(args, 4), num(args, 5)
-			point(cx, cy)
-		case "v", "y":
-			point(num(args, 0), num(args, 1))
-			cx, cy = num(args, 2), num(args, 3)
-			point(cx, cy)
-		case "h":
-			if len(path) > 0 {
-				lineTo(sx, sy)
-			}
-		case "re":
-			x, y, w, h := num(args, 0), num(args, 1), num(args, 2), num(args, 3)
-			moveTo(x, y)
-			lineTo(x+w, y)
-			lineTo(x+w, y+h)
-			lineTo(x, y+h)
-			lineTo(x, y)
-		case "S", "s", "B", "B*", "b", "b*":
-			paint(true)
-		case "f", "F", "f*":
-			paint(false)
-		case "n":
-			path = path[:0]
-		case "BT":
-			tm, tlm = identity, identity
-		case "Tm":
-			tm = mat(args)
-			tlm = tm
-		case "Td":
-			tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
-			tm = tlm
-		case "TD":
-			g.tl = -num(args, 1)
-			tlm = matrix{1, 0, 0, 1, num(args, 0), num(args, 1)}.mul(tlm)
-			tm = tlm
-		case "T*":
-			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
-			tm = tlm
-		case "TL":
-			g.tl = num(args, 0)
-		case "Tc":
-			g.tc = num(args, 0)
-		case "Tw":
-			g.tw = num(args, 0)
-		case "Tz":
-			g.th = num(args, 0) / 100
-		case "Ts":
-			g.rise = num(args, 0)
-		case "Tr":
-			g.mode = int(num(args, 0))
-		case "Tf":
-			if len(args) >= 2 {
-				g.font = rd.font(fonts, args[0].Name())
-				g.size = num(args, 1)
-			}
-		case "Tj":
-			if len(args) >= 1 {
-				show(args[0].RawString())
-			}
-		case "'", "\"":
-			if op == "\"" && len(args) >= 3 {
-				g.tw, g.tc = num(args, 0), num(args, 1)
-				args = args[2:]
-			}
-			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
-			tm = tlm
-			if len(args) >= 1 {
-				show(args[0].RawString())
-			}
-		case "TJ":
-			if len(args) >= 1 {
-				a := args[0]
-				for i := 0; i < a.Len(); i++ {
-					x := a.Index(i)
-					if x.Kind() == pdf.String {
-						show(x.RawString())
-						continue
-					}
-					tx := -x.Float64() / 1000 * g.size * g.th
-					tm = matrix{1, 0, 0, 1, tx, 0}.mul(tm)
+			continue
+		}
+		w, h := sp.maxX-sp.minX, sp.maxY-sp.minY
+		switch {
+		case h <= 2.5 && w >= 3:
+			y := (sp.minY + sp.maxY) / 2
+			r.rd.emit(pdfSeg{sp.minX, y, sp.maxX, y})
+		case w <= 2.5 && h >= 3:
+			x := (sp.minX + sp.maxX) / 2
+			r.rd.emit(pdfSeg{x, sp.minY, x, sp.maxY})
+		}
+	}
+	r.path = r.path[:0]
+}
+
+// emit adds a ruling segment to the page, within the file's limit.
+func (rd *pdfReader) emit(s pdfSeg) {
+	if rd.segs >= maxPDFSegments {
+		pdfFail("PDF 中的线条过多（超过 %d 条），不是正常的年度报告，已拒绝读取", maxPDFSegments)
+	}
+	rd.segs++
+	rd.page.segs = append(rd.page.segs, s)
+}
+
+// textState runs TL (leading), Tc (character spacing), Tw (word
+// spacing), Tz (horizontal scaling), Ts (rise), Tr (render mode) and Tf
+// (font and size).
+func (r *contentRun) textState(op string, args []pdf.Value) {
+	switch op {
+	case "TL":
+		r.g.tl = opNum(args, 0)
+	case "Tc":
+		r.g.tc = opNum(args, 0)
+	case "Tw":
+		r.g.tw = opNum(args, 0)
+	case "Tz":
+		r.g.th = opNum(args, 0) / 100
+	case "Ts":
+		r.g.rise = opNum(args, 0)
+	case "Tr":
+		r.g.mode = int(opNum(args, 0))
+	case "Tf":
+		if len(args) >= 2 {
+			r.g.font = r.rd.font(r.fonts, args[0].Name())
+			r.g.size = opNum(args, 1)
+		}
+	}
+}
+
+// textPositioning runs BT (which resets the text matrices), Tm, Td, TD
+// and T*.
+func (r *contentRun) textPositioning(op string, args []pdf.Value) {
+	switch op {
+	case "BT":
+		r.tm, r.tlm = identity, identity
+	case "Tm":
+		r.tm = opMatrix(args)
+		r.tlm = r.tm
+	case "Td":
+		r.moveLine(opNum(args, 0), opNum(args, 1))
+	case "TD":
+		r.g.tl = -opNum(args, 1)
+		r.moveLine(opNum(args, 0), opNum(args, 1))
+	case "T*":
+		r.moveLine(0, -r.g.tl)
+	}
+}
+
+// moveLine starts a text line offset by (tx, ty) from the current one.
+func (r *contentRun) moveLine(tx, ty float64) {
+	r.tlm = matrix{1, 0, 0, 1, tx, ty}.mul(r.tlm)
+	r.tm = r.tlm
+}
+
+// textShowing runs Tj, ' and " (which first move to the next line, "
+// also setting word and character spacing) and TJ (strings with
+// adjustments between them).
+func (r *contentRun) textShowing(op string, args []pdf.Value) {
+	switch op {
+	case "Tj":
+		if len(args) >= 1 {
+			r.show(args[0].RawString())
+		}
+	case "'", "\"":
+		if op == "\"" && len(args) >= 3 {
+			r.g.tw, r.g.tc = opNum(args, 0), opNum(args, 1)
+			args = args[2:]
+		}
+		r.moveLine(0, -r.g.tl)
+		if len(args) >= 1 {
+			r.show(args[0].RawString())
+		}
+	case "TJ":
+		if len(args) >= 1 {
+			a := args[0]
+			for i := 0; i < a.Len(); i++ {
+				x := a.Index(i)
+				if x.Kind() == pdf.String {
+					r.show(x.RawString())
+					continue
 				}
-			}
-		case "Do":
-			if len(args) >= 1 {
-				x := res.Key("XObject").Key(args[0].Name())
-				switch x.Key("Subtype").Name() {
-				case "Image":
-					rd.page.images++
-				case "Form":
-					fres := x.Key("Resources")
-					if fres.IsNull() {
-						fres = res
-					}
-					m := identity
-					if mm := x.Key("Matrix"); mm.Len() == 6 {
-						for i := range m {
-							m[i] = mm.Index(i).Float64()
-						}
-					}
-					rd.runContent(x, fres, m.mul(g.ctm), depth+1)
-				}
-			}
-		case "BI", "ID", "EI":
-			if op == "EI" {
-				rd.page.images++
+				tx := -x.Float64() / 1000 * r.g.size * r.g.th
+				r.tm = matrix{1, 0, 0, 1, tx, 0}.mul(r.tm)
 			}
 		}
-	})
+	}
+}
+
+// show draws a string in the current font: one glyph per code, at its
+// position on the page, advancing the text matrix.
+func (r *contentRun) show(s string) {
+	g, rd := &r.g, r.rd
+	f := g.font
+	if f == nil {
+		f = rd.defaultFont()
+	}
+	trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(r.tm).mul(g.ctm)
+	size := math.Hypot(trm[2], trm[3])
+	for len(s) > 0 {
+		code, n := f.next(s)
+		s = s[n:]
+		text, ok := f.text(code, n)
+		w0 := f.width(code)
+		tx := (w0/1000*g.size + g.tc) * g.th
+		if n == 1 && code == 32 {
+			tx += g.tw * g.th
+		}
+		x, y := trm[4], trm[5]
+		ex, _ := (matrix{1, 0, 0, 1, tx, 0}).mul(r.tm).mul(g.ctm).apply(0, 0)
+		if rd.glyphs >= maxPDFGlyphs {
+			pdfFail("PDF 中的文字过多（超过 %d 个字符），不是正常的年度报告，已拒绝读取", maxPDFGlyphs)
+		}
+		rd.glyphs++
+		rd.page.glyphs = append(rd.page.glyphs, pdfGlyph{text: text, x: x, y: y, w: math.Abs(ex - x), size: size,
+			unmapped: !ok, invisible: g.mode == 3 || g.mode == 7, fontBold: f.bold, fontSerial: f.serial})
+		r.tm = matrix{1, 0, 0, 1, tx, 0}.mul(r.tm)
+		trm = matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(r.tm).mul(g.ctm)
+	}
+}
+
+// xObject runs Do: an image is counted; a form is interpreted with its
+// own resources (or the caller's) and matrix.
+func (r *contentRun) xObject(args []pdf.Value) {
+	if len(args) < 1 {
+		return
+	}
+	x := r.res.Key("XObject").Key(args[0].Name())
+	switch x.Key("Subtype").Name() {
+	case "Image":
+		r.rd.page.images++
+	case "Form":
+		fres := x.Key("Resources")
+		if fres.IsNull() {
+			fres = r.res
+		}
+		m := identity
+		if mm := x.Key("Matrix"); mm.Len() == 6 {
+			for i := range m {
+				m[i] = mm.Index(i).Float64()
+			}
+		}
+		r.rd.runContent(x, fres, m.mul(r.g.ctm), r.depth+1)
+	}
 }
 
 // pdfFont is what the interpreter needs of a font: how its codes split,
@@ -746,61 +863,9 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	base := v.Key("BaseFont").Name()
 	f.bold = strings.Contains(strings.ToLower(base), "bold") || strings.Contains(base, "Hei") || strings.Contains(base, "黑")
 	if v.Key("Subtype").Name() == "Type0" {
-		f.cid = true
-		f.dw = 1000
-		enc := v.Key("Encoding")
-		switch enc.Kind() {
-		case pdf.Name:
-			switch e := enc.Name(); {
-			case e == "Identity-H" || e == "Identity-V":
-				f.identity = true
-			case strings.HasPrefix(e, "UniGB-UCS2") || strings.HasPrefix(e, "UniGB-UTF16") || strings.HasPrefix(e, "UniCNS-UCS2") || strings.HasPrefix(e, "UniCNS-UTF16"):
-				f.ucs2 = true
-			case strings.HasPrefix(e, "GBK") || strings.HasPrefix(e, "GB-EUC") || strings.HasPrefix(e, "GBpc-EUC") || strings.HasPrefix(e, "GBT-EUC"):
-				f.gbk = true
-			}
-		case pdf.Stream:
-			// An embedded CMap: its code space gives the code lengths;
-			// CIDs are taken as the codes.
-			m := readCMap(rd.checkStream(enc, "字体编码"))
-			f.spaces = m.spaces
-			f.identity = true
-		}
-		d := v.Key("DescendantFonts").Index(0)
-		if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
-			f.dw = dw.Float64()
-		}
-		w := d.Key("W")
-		for i := 0; i < w.Len() && len(f.widths) < 70000; {
-			first := int(w.Index(i).Int64())
-			next := w.Index(i + 1)
-			if next.Kind() == pdf.Array {
-				for j := 0; j < next.Len() && j < 70000; j++ {
-					f.widths[first+j] = next.Index(j).Float64()
-				}
-				i += 2
-				continue
-			}
-			last := int(next.Int64())
-			wd := w.Index(i + 2).Float64()
-			for c := first; c <= last && c-first < 70000; c++ {
-				f.widths[c] = wd
-			}
-			i += 3
-		}
+		rd.compositeFont(f, v)
 	} else {
-		f.simple = v
-		fc := int(v.Key("FirstChar").Int64())
-		ws := v.Key("Widths")
-		for i := 0; i < ws.Len() && i < 256; i++ {
-			f.widths[fc+i] = ws.Index(i).Float64()
-		}
-		f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
-		if f.dw == 0 && ws.Len() == 0 {
-			f.dw = 500
-		}
-		pf := pdf.Font{V: v}
-		f.enc = (&pf).Encoder()
+		f.simpleFont(v)
 	}
 	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
 		m := readCMap(rd.checkStream(tu, "字体对照表"))
@@ -811,6 +876,81 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	}
 	rd.fonts[key] = f
 	return f
+}
+
+// compositeFont reads what a Type0 font dictionary v says of its codes
+// (its encoding) and of its descendant font's widths.
+func (rd *pdfReader) compositeFont(f *pdfFont, v pdf.Value) {
+	f.cid = true
+	f.dw = 1000
+	rd.cidEncoding(f, v.Key("Encoding"))
+	d := v.Key("DescendantFonts").Index(0)
+	if dw := d.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		f.dw = dw.Float64()
+	}
+	f.cidWidths(d.Key("W"))
+}
+
+// cidEncoding reads a Type0 font's encoding: a predefined CMap by name
+// (Identity, the Unicode ones, the GBK ones), or an embedded one.
+func (rd *pdfReader) cidEncoding(f *pdfFont, enc pdf.Value) {
+	switch enc.Kind() {
+	case pdf.Name:
+		switch e := enc.Name(); {
+		case e == "Identity-H" || e == "Identity-V":
+			f.identity = true
+		case strings.HasPrefix(e, "UniGB-UCS2") || strings.HasPrefix(e, "UniGB-UTF16") || strings.HasPrefix(e, "UniCNS-UCS2") || strings.HasPrefix(e, "UniCNS-UTF16"):
+			f.ucs2 = true
+		case strings.HasPrefix(e, "GBK") || strings.HasPrefix(e, "GB-EUC") || strings.HasPrefix(e, "GBpc-EUC") || strings.HasPrefix(e, "GBT-EUC"):
+			f.gbk = true
+		}
+	case pdf.Stream:
+		// An embedded CMap: its code space gives the code lengths;
+		// CIDs are taken as the codes.
+		m := readCMap(rd.checkStream(enc, "字体编码"))
+		f.spaces = m.spaces
+		f.identity = true
+	}
+}
+
+// cidWidths reads a CID font's W array: "first [w1 w2 …]" gives widths
+// from CID first on, "first last w" one width for a range (at most 70000
+// CIDs in all).
+func (f *pdfFont) cidWidths(w pdf.Value) {
+	for i := 0; i < w.Len() && len(f.widths) < 70000; {
+		first := int(w.Index(i).Int64())
+		next := w.Index(i + 1)
+		if next.Kind() == pdf.Array {
+			for j := 0; j < next.Len() && j < 70000; j++ {
+				f.widths[first+j] = next.Index(j).Float64()
+			}
+			i += 2
+			continue
+		}
+		last := int(next.Int64())
+		wd := w.Index(i + 2).Float64()
+		for c := first; c <= last && c-first < 70000; c++ {
+			f.widths[c] = wd
+		}
+		i += 3
+	}
+}
+
+// simpleFont reads a simple (one-byte) font dictionary v: its Widths from
+// FirstChar, its missing width and its encoding.
+func (f *pdfFont) simpleFont(v pdf.Value) {
+	f.simple = v
+	fc := int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths[fc+i] = ws.Index(i).Float64()
+	}
+	f.dw = v.Key("FontDescriptor").Key("MissingWidth").Float64()
+	if f.dw == 0 && ws.Len() == 0 {
+		f.dw = 500
+	}
+	pf := pdf.Font{V: v}
+	f.enc = (&pf).Encoder()
 }
 
 type cmapData struct {

@@ -550,7 +550,30 @@ func (gr *pdfGrid) contains(g pdfGlyph) bool {
 // findGrids finds the ruled tables among a page's segments: connected sets
 // of at least two horizontal and two vertical lines.
 func findGrids(segs []pdfSeg) []*pdfGrid {
-	var hs, vs []pdfSeg
+	hs, vs := gridLines(segs)
+	if len(hs)+len(vs) > 6000 {
+		return nil // not a table a report draws
+	}
+	var out []*pdfGrid
+	for _, gr := range connectedLines(hs, vs) {
+		if len(gr.h) < 2 || len(gr.v) < 2 {
+			continue
+		}
+		gr.findEdges()
+		// One cell is a frame (a page border, a boxed note), not a table:
+		// its text is read as paragraphs.
+		if len(gr.xs) < 2 || len(gr.ys) < 2 || len(gr.xs) == 2 && len(gr.ys) == 2 {
+			continue
+		}
+		out = append(out, gr)
+	}
+	return out
+}
+
+// gridLines returns the segments thin enough to be ruling lines, as
+// horizontal (hs) and vertical (vs) lines through their middles, the
+// pieces of one line joined.
+func gridLines(segs []pdfSeg) (hs, vs []pdfSeg) {
 	for _, s := range segs {
 		w, h := s.x1-s.x0, s.y1-s.y0
 		switch {
@@ -562,10 +585,13 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 			vs = append(vs, pdfSeg{x, s.y0, x, s.y1})
 		}
 	}
-	hs, vs = joinSegs(hs, true), joinSegs(vs, false)
-	if len(hs)+len(vs) > 6000 {
-		return nil // not a table a report draws
-	}
+	return joinSegs(hs, true), joinSegs(vs, false)
+}
+
+// connectedLines groups the lines that cross or touch (within gridTol),
+// directly or through others, into grids holding only their segments, in
+// the order of each group's first line (horizontal lines first).
+func connectedLines(hs, vs []pdfSeg) []*pdfGrid {
 	all := append(slices.Clone(hs), vs...)
 	parent := make([]int, len(all))
 	for i := range parent {
@@ -587,14 +613,14 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 		}
 	}
 	groups := map[int]*pdfGrid{}
-	var order []int
+	var out []*pdfGrid
 	for i, s := range all {
 		r := find(i)
 		gr := groups[r]
 		if gr == nil {
 			gr = &pdfGrid{}
 			groups[r] = gr
-			order = append(order, r)
+			out = append(out, gr)
 		}
 		if i < len(hs) {
 			gr.h = append(gr.h, s)
@@ -602,42 +628,34 @@ func findGrids(segs []pdfSeg) []*pdfGrid {
 			gr.v = append(gr.v, s)
 		}
 	}
-	var out []*pdfGrid
-	for _, r := range order {
-		gr := groups[r]
-		if len(gr.h) < 2 || len(gr.v) < 2 {
-			continue
-		}
-		var xs, ys []float64
-		for _, s := range gr.v {
-			xs = append(xs, s.x0)
-		}
-		for _, s := range gr.h {
-			ys = append(ys, s.y0)
-		}
-		// Lines that run past the outermost lines of the other direction
-		// end at an edge that was not drawn: a table wider than the page,
-		// cut off at the page's edge when a browser prints it.
-		minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
-		for _, s := range gr.h {
-			minX, maxX = min(minX, s.x0), max(maxX, s.x1)
-		}
-		for _, s := range gr.v {
-			minY, maxY = min(minY, s.y0), max(maxY, s.y1)
-		}
-		xs = append(xs, minX, maxX)
-		ys = append(ys, minY, maxY)
-		gr.xs = clusterEdges(xs, gridTol*1.5)
-		gr.ys = clusterEdges(ys, gridTol*1.5)
-		slices.Reverse(gr.ys) // top to bottom
-		// One cell is a frame (a page border, a boxed note), not a table:
-		// its text is read as paragraphs.
-		if len(gr.xs) < 2 || len(gr.ys) < 2 || len(gr.xs) == 2 && len(gr.ys) == 2 {
-			continue
-		}
-		out = append(out, gr)
-	}
 	return out
+}
+
+// findEdges sets the grid's column edges (left to right) and row edges
+// (top to bottom) from its lines.
+func (gr *pdfGrid) findEdges() {
+	var xs, ys []float64
+	for _, s := range gr.v {
+		xs = append(xs, s.x0)
+	}
+	for _, s := range gr.h {
+		ys = append(ys, s.y0)
+	}
+	// Lines that run past the outermost lines of the other direction
+	// end at an edge that was not drawn: a table wider than the page,
+	// cut off at the page's edge when a browser prints it.
+	minX, maxX, minY, maxY := math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, s := range gr.h {
+		minX, maxX = min(minX, s.x0), max(maxX, s.x1)
+	}
+	for _, s := range gr.v {
+		minY, maxY = min(minY, s.y0), max(maxY, s.y1)
+	}
+	xs = append(xs, minX, maxX)
+	ys = append(ys, minY, maxY)
+	gr.xs = clusterEdges(xs, gridTol*1.5)
+	gr.ys = clusterEdges(ys, gridTol*1.5)
+	slices.Reverse(gr.ys) // top to bottom
 }
 
 // joinSegs merges collinear segments that overlap or touch (a border drawn
