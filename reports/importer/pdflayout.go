@@ -106,17 +106,32 @@ var reDigits = regexp.MustCompile(`[0-9０-９]+`)
 
 // pdfBlocks turns the pages into blocks, with notes on what was dropped.
 func pdfBlocks(pages []pdfPage) ([]block, []reports.Finding) {
-	var notes []reports.Finding
-	tableNo := 0
 	var pageItems [][]pdfItem
 	for i := range pages {
 		items := pageLayout(&pages[i])
 		pageItems = append(pageItems, items)
 	}
-	notes = append(notes, dropHeadersFooters(pages, pageItems)...)
+	b := &blockBuilder{notes: dropHeadersFooters(pages, pageItems), paraNo: map[int]int{}}
+	b.left, b.right = bodyMargins(pageItems)
+	b.pitch = linePitch(pageItems)
+	for pi, items := range pageItems {
+		// A run of lines with wide gaps is a table without ruling lines.
+		items = gapTables(items, pages[pi].no)
+		for _, it := range items {
+			if it.table != nil {
+				b.table(it.table)
+			} else {
+				b.line(it.line)
+			}
+		}
+	}
+	b.flush()
+	return b.blocks, b.notes
+}
 
-	// Margins of the body text: the most common left edge and the right
-	// edge most lines reach.
+// bodyMargins are the margins of the body text: the most common left edge
+// and the right edge most lines reach.
+func bodyMargins(pageItems [][]pdfItem) (left, right float64) {
 	var lefts, rights []float64
 	for _, items := range pageItems {
 		for _, it := range items {
@@ -126,66 +141,74 @@ func pdfBlocks(pages []pdfPage) ([]block, []reports.Finding) {
 			}
 		}
 	}
-	left := mode(lefts, 2)
-	right := percentile(rights, 0.9)
-	pitch := linePitch(pageItems)
+	return mode(lefts, 2), percentile(rights, 0.9)
+}
 
-	var blocks []block
-	var cur *strings.Builder
-	var prev *pdfLine
-	prevStandalone := false
-	paraNo := map[int]int{}
-	flush := func() {
-		if cur != nil {
-			blocks[len(blocks)-1].para = cur.String()
-			cur = nil
+// blockBuilder gathers the lines and tables of a PDF's pages, in reading
+// order, into blocks: a paragraph from the lines that continue it, a
+// table as it is.
+type blockBuilder struct {
+	left, right, pitch float64 // body margins, line pitch in ems
+	blocks             []block
+	notes              []reports.Finding
+	cur                *strings.Builder // the paragraph being gathered
+	prev               *pdfLine
+	prevStandalone     bool
+	tableNo            int
+	paraNo             map[int]int // paragraphs so far on a page
+}
+
+// flush ends the paragraph being gathered.
+func (b *blockBuilder) flush() {
+	if b.cur != nil {
+		b.blocks[len(b.blocks)-1].para = b.cur.String()
+		b.cur = nil
+	}
+}
+
+// table adds a table, numbered in reading order; a row a page break split
+// off the previous page's table is joined back to it.
+func (b *blockBuilder) table(tb *table) {
+	b.flush()
+	b.prev = nil
+	b.tableNo++
+	tb.pos.Table = b.tableNo
+	for i := range tb.rows {
+		tb.rows[i].pos.Table = b.tableNo
+	}
+	if n := len(b.blocks); n > 0 && b.blocks[n-1].table != nil && b.blocks[n-1].pos.Page < tb.pos.Page {
+		if note, ok := joinPageSplitRow(b.blocks[n-1].table, tb); ok {
+			b.notes = append(b.notes, note)
 		}
 	}
-	for pi, items := range pageItems {
-		// A run of lines with wide gaps is a table without ruling lines.
-		items = gapTables(items, pages[pi].no)
-		for _, it := range items {
-			if it.table != nil {
-				flush()
-				prev = nil
-				// Tables are numbered in reading order.
-				tableNo++
-				it.table.pos.Table = tableNo
-				for i := range it.table.rows {
-					it.table.rows[i].pos.Table = tableNo
-				}
-				if n := len(blocks); n > 0 && blocks[n-1].table != nil && blocks[n-1].pos.Page < it.table.pos.Page {
-					if note, ok := joinPageSplitRow(blocks[n-1].table, it.table); ok {
-						notes = append(notes, note)
-					}
-				}
-				if len(it.table.rows) == 0 {
-					continue
-				}
-				blocks = append(blocks, block{table: it.table, pos: it.table.pos})
-				continue
-			}
-			l := it.line
-			em := max(l.size, 1)
-			indent := l.x0 - left
-			standalone := indent > 4*em || (left > 0 && l.x0 > left+(right-left)*0.25)
-			start := prev == nil || prevStandalone || standalone || indent > 0.8*em ||
-				right-prev.x1 > 2*em && !wrappedWord(l, right-prev.x1) || math.Abs(l.size-prev.size) > 0.15*prev.size
-			if !start && prev.page == l.page && prev.y-l.y > (pitch+0.25)*em {
-				start = true // more space than between the lines of a paragraph
-			}
-			if start {
-				flush()
-				paraNo[l.page]++
-				cur = &strings.Builder{}
-				blocks = append(blocks, block{pos: reports.Position{Page: l.page, Para: paraNo[l.page]}})
-			}
-			cur.WriteString(l.text())
-			prev, prevStandalone = l, standalone
-		}
+	if len(tb.rows) == 0 {
+		return
 	}
-	flush()
-	return blocks, notes
+	b.blocks = append(b.blocks, block{table: tb, pos: tb.pos})
+}
+
+// line adds a line of text to the paragraph it continues or starts a new
+// one: after a standalone line (a heading, a centred title), at an indent,
+// after a line ending short of the right margin, at another font size or
+// after more space than between the lines of a paragraph.
+func (b *blockBuilder) line(l *pdfLine) {
+	em := max(l.size, 1)
+	indent := l.x0 - b.left
+	standalone := indent > 4*em || (b.left > 0 && l.x0 > b.left+(b.right-b.left)*0.25)
+	prev := b.prev
+	start := prev == nil || b.prevStandalone || standalone || indent > 0.8*em ||
+		b.right-prev.x1 > 2*em && !wrappedWord(l, b.right-prev.x1) || math.Abs(l.size-prev.size) > 0.15*prev.size
+	if !start && prev.page == l.page && prev.y-l.y > (b.pitch+0.25)*em {
+		start = true // more space than between the lines of a paragraph
+	}
+	if start {
+		b.flush()
+		b.paraNo[l.page]++
+		b.cur = &strings.Builder{}
+		b.blocks = append(b.blocks, block{pos: reports.Position{Page: l.page, Para: b.paraNo[l.page]}})
+	}
+	b.cur.WriteString(l.text())
+	b.prev, b.prevStandalone = l, standalone
 }
 
 // wrappedWord reports whether line l begins with a run that cannot be
