@@ -529,6 +529,28 @@ func writeSection(f *excelize.File, st *styles, sheet, title string, r *reports.
 // placeTable draws tb with its top-left corner at (top, left) and returns the
 // first row below it.
 func placeTable(g *grid, st *styles, r *reports.Report, tb *reports.Table, top, left int) int {
+	body := placeHeader(g, st, tb, top, left)
+	for _, l := range tb.LabelGrid() {
+		g.span(body+l.Row, left+l.Col, l.RowSpan, l.ColSpan, excelize.Cell{StyleID: st.label, Value: l.Label})
+		if l.RowSpan == 1 {
+			g.fit(body+l.Row, l.Label, spanWidth(g, left+l.Col, l.ColSpan), 11)
+		}
+	}
+	first := left + tb.LabelColumns
+	for ri := range tb.Rows {
+		y := body + ri
+		g.heights[y] = max(g.heights[y], 20)
+		for ci := range tb.Columns {
+			g.set(y, first+ci, tableCell(st, r, tb, ri, ci, body, first))
+		}
+	}
+	validateTyped(g, tb, body, first)
+	return body + len(tb.Rows)
+}
+
+// placeHeader draws tb's header rows from top, each row as tall as its
+// labels need, and returns the first body row.
+func placeHeader(g *grid, st *styles, tb *reports.Table, top, left int) int {
 	header, hrows := tb.HeaderGrid()
 	for _, h := range header {
 		style := st.header
@@ -547,49 +569,46 @@ func placeTable(g *grid, st *styles, r *reports.Report, tb *reports.Table, top, 
 			}
 		}
 	}
-	body := top + hrows
-	for _, l := range tb.LabelGrid() {
-		g.span(body+l.Row, left+l.Col, l.RowSpan, l.ColSpan, excelize.Cell{StyleID: st.label, Value: l.Label})
-		if l.RowSpan == 1 {
-			g.fit(body+l.Row, l.Label, spanWidth(g, left+l.Col, l.ColSpan), 11)
-		}
-	}
-	first := left + tb.LabelColumns
-	for ri, row := range tb.Rows {
-		y := body + ri
-		g.heights[y] = max(g.heights[y], 20)
-		for ci, col := range tb.Columns {
-			x := first + ci
-			if tb.IsComputed(ri, ci) {
-				var refs []int
-				var formula string
-				if len(col.Sum) > 0 {
-					for _, k := range col.Sum {
-						refs = append(refs, first+tb.ColumnIndex(k))
-					}
-					formula = sumFormula(refs, func(c int) (int, int) { return c, y })
-				} else {
-					for _, k := range row.Sum {
-						refs = append(refs, body+tb.RowIndex(k))
-					}
-					formula = sumFormula(refs, func(rr int) (int, int) { return x, rr })
-				}
-				g.set(y, x, excelize.Cell{StyleID: st.total, Formula: formula, Value: cellNumber(r.Number(tb, ri, ci))})
-				continue
+	return top + hrows
+}
+
+// tableCell is the cell of row ri, column ci of tb, its body starting at
+// sheet row body and its numbers at sheet column first: a total is a SUM
+// formula over what it sums (with the computed value cached), a typed cell
+// its number, its text or blank.
+func tableCell(st *styles, r *reports.Report, tb *reports.Table, ri, ci, body, first int) excelize.Cell {
+	y, x := body+ri, first+ci
+	if tb.IsComputed(ri, ci) {
+		var refs []int
+		var formula string
+		if col := tb.Columns[ci]; len(col.Sum) > 0 {
+			for _, k := range col.Sum {
+				refs = append(refs, first+tb.ColumnIndex(k))
 			}
-			c := r.Cell(tb.CellKey(ri, ci))
-			var v any
-			switch {
-			case c.Blank:
-			case c.Text != "":
-				v = c.Text
-			default:
-				v = cellNumber(c.Value)
+			formula = sumFormula(refs, func(c int) (int, int) { return c, y })
+		} else {
+			for _, k := range tb.Rows[ri].Sum {
+				refs = append(refs, body+tb.RowIndex(k))
 			}
-			g.set(y, x, excelize.Cell{StyleID: st.number, Value: v})
+			formula = sumFormula(refs, func(rr int) (int, int) { return x, rr })
 		}
+		return excelize.Cell{StyleID: st.total, Formula: formula, Value: cellNumber(r.Number(tb, ri, ci))}
 	}
-	// data validation of the typed cells, column by column, in row ranges
+	c := r.Cell(tb.CellKey(ri, ci))
+	var v any
+	switch {
+	case c.Blank:
+	case c.Text != "":
+		v = c.Text
+	default:
+		v = cellNumber(c.Value)
+	}
+	return excelize.Cell{StyleID: st.number, Value: v}
+}
+
+// validateTyped adds data validation to the typed cells of tb, column by
+// column, in ranges of consecutive typed rows.
+func validateTyped(g *grid, tb *reports.Table, body, first int) {
 	for ci, col := range tb.Columns {
 		kind := validCount
 		switch {
@@ -615,7 +634,6 @@ func placeTable(g *grid, st *styles, r *reports.Report, tb *reports.Table, top, 
 			ri = rj + 1
 		}
 	}
-	return body + len(tb.Rows)
 }
 
 func name(col, row int) string {
