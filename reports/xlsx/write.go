@@ -460,6 +460,11 @@ const (
 	// template's column weights (reports.Table.FitWidths): table 三's
 	// width before the weights, its numbers just 8 digits wide.
 	sheetWidth = 122.5
+	// sheetFill is how much wider than the least widths of its columns a
+	// sheet is laid out, up to sheetWidth: 表二's blocks (a label and three
+	// numbers) get the 62 character widths they had before the weights
+	// instead of 表三's 122.5, which would print them at two-thirds size.
+	sheetFill = 1.6
 	// countLeast holds a count of 8 digits, moneyLeast an amount with six
 	// decimals (12345.678901), labelLeast two characters.
 	countLeast = 9.5
@@ -468,7 +473,8 @@ const (
 )
 
 // sectionWidths returns the widths of the grid columns of a section's
-// tables: the widest table's weights scaled to sheetWidth (the blocks of
+// tables: the widest table's weights scaled to sheetFill times the least
+// widths, at most sheetWidth (the blocks of
 // table 二 share its columns), every column at least as wide as any of
 // the tables needs it.
 func sectionWidths(tbs []*reports.Table) []float64 {
@@ -494,7 +500,11 @@ func sectionWidths(tbs []*reports.Table) []float64 {
 			least[i] = max(least[i], need)
 		}
 	}
-	return widest.FitWidths(sheetWidth, least)
+	total := 0.0
+	for _, w := range least {
+		total += w
+	}
+	return widest.FitWidths(min(sheetWidth, sheetFill*total), least)
 }
 
 // writeSection lays out the tables of one section on its sheet.

@@ -743,7 +743,17 @@ func TestColumnWidthsComeFromTheTemplateWeights(t *testing.T) {
 	for range 15 {
 		t4 = append(t4, countLeast) // an equal share, 8.17, is too narrow
 	}
-	block := []float64{0.3 * sheetWidth, 0.7 * sheetWidth / 3, 0.7 * sheetWidth / 3, 0.7 * sheetWidth / 3}
+	// 表二's sheet: sheetFill times the least widths of a label, an amount
+	// and two counts (62.4), the label 30 %, the amount its least, the
+	// counts what is left.
+	block := func(money int) []float64 {
+		total := sheetFill * (labelLeast + moneyLeast + 2*countLeast)
+		label := 0.3 * total
+		rest := (total - label - moneyLeast) / 2
+		w := []float64{label, rest, rest, rest}
+		w[money] = moneyLeast
+		return w
+	}
 	for _, c := range []struct {
 		name  string
 		year  int
@@ -751,10 +761,10 @@ func TestColumnWidthsComeFromTheTemplateWeights(t *testing.T) {
 		want  []float64
 		money string // the column holding an amount, or ""
 	}{
-		{"2021 表二: label 30 %, the 规章 block's three numbers share the rest", 2023, "表二 主动公开", block, "B"},
+		{"2021 表二: label 30 %, the 规章 block's three numbers share the rest", 2023, "表二 主动公开", block(1), "B"},
 		{"2021 表三: labels 22 : 50 as printed, the third takes what the numbers leave", 2023, "表三 依申请公开", t3, ""},
 		{"2021 表四: fifteen numbers, each 8 digits wide", 2023, "表四 复议诉讼", t4, ""},
-		{"2019 表二: the 采购 amount in the 规章 block's second number column", 2020, "表二 主动公开", block, "C"},
+		{"2019 表二: the 采购 amount in the 规章 block's second number column", 2020, "表二 主动公开", block(2), "C"},
 		{"2019 表三", 2020, "表三 依申请公开", t3, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
