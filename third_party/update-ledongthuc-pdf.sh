@@ -2,7 +2,8 @@
 # Recreates third_party/ledongthuc-pdf: github.com/ledongthuc/pdf at the
 # version below (its package sources, LICENSE, go.mod; no tests, examples or
 # test data) from the Go module proxy, with third_party/ledongthuc-pdf.patch
-# applied. go.mod replaces the module with this copy. See third_party/README.md.
+# applied, then gofmt'd (upstream's name.go predates gofmt's current
+# alignment). go.mod replaces the module with this copy. See third_party/README.md.
 #
 #   bash third_party/update-ledongthuc-pdf.sh          rewrite the copy
 #   bash third_party/update-ledongthuc-pdf.sh --check  only compare; exit 1 if
@@ -28,6 +29,7 @@ done
 cp "$src/LICENSE" "$src/go.mod" "$new/pdf/"
 chmod -R u+w "$new/pdf"
 (cd "$new/pdf" && git apply -p1 "$here/ledongthuc-pdf.patch")
+gofmt -w "$new/pdf"
 if [ "${1:-}" = "--check" ]; then
 	if diff -r "$new/pdf" "$here/ledongthuc-pdf" >/dev/null; then
 		echo "third_party/ledongthuc-pdf is $module $version with ledongthuc-pdf.patch"
