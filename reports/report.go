@@ -31,7 +31,8 @@ type Report struct {
 	// stored here: they are computed.
 	Cells map[CellKey]Cell `json:"cells"`
 	// Declared holds totals as printed in a published document the report
-	// was imported from, so checks can compare them with the sums.
+	// was imported from, so checks can compare them with the sums. SetCell
+	// drops those over a cell it changes.
 	Declared map[CellKey]Cell `json:"declared,omitempty"`
 	// Improvement is 五、存在的主要问题及改进情况.
 	Improvement Improvement `json:"improvement"`
@@ -229,7 +230,33 @@ func (r *Report) SetCell(k CellKey, c Cell) {
 	if r.Cells == nil {
 		r.Cells = map[CellKey]Cell{}
 	}
+	old, had := r.Cells[k]
 	r.Cells[k] = c
+	if had && old == c {
+		return
+	}
+	r.dropDeclaredOver(k)
+}
+
+// dropDeclaredOver forgets the totals printed in the imported document
+// (Declared) that sum the typed cell k: they describe the document's
+// numbers, which the clerk has now changed, so comparing them with the new
+// sums would report an error nothing can correct (the report prints the
+// computed totals).
+func (r *Report) dropDeclaredOver(k CellKey) {
+	if len(r.Declared) == 0 {
+		return
+	}
+	tb, ri, ci, ok := r.Tmpl().Cell(k)
+	if !ok {
+		return
+	}
+	for d := range r.Declared {
+		dt, dri, dci, ok := r.Tmpl().Cell(d)
+		if ok && dt == tb && tb.Totals(dri, dci, ri, ci) {
+			delete(r.Declared, d)
+		}
+	}
 }
 
 // New returns an empty report for year: the right template, the default

@@ -33,6 +33,34 @@ func (r *Report) Number(tb *Table, ri, ci int) Decimal {
 	return c.Value
 }
 
+// Totals reports whether the cell at row ri, column ci of tb is a total
+// that sums, directly or through other totals, the cell at rj, cj (as
+// Number adds them up).
+func (tb *Table) Totals(ri, ci, rj, cj int) bool {
+	row, col := tb.Rows[ri], tb.Columns[ci]
+	var parts [][2]int
+	switch {
+	case len(col.Sum) > 0:
+		for _, k := range col.Sum {
+			if c := tb.ColumnIndex(k); c >= 0 {
+				parts = append(parts, [2]int{ri, c})
+			}
+		}
+	case len(row.Sum) > 0:
+		for _, k := range row.Sum {
+			if r := tb.RowIndex(k); r >= 0 {
+				parts = append(parts, [2]int{r, ci})
+			}
+		}
+	}
+	for _, p := range parts {
+		if p == [2]int{rj, cj} || tb.Totals(p[0], p[1], rj, cj) {
+			return true
+		}
+	}
+	return false
+}
+
 // Value returns the value of any cell, typed or computed; 0 for a key the
 // template does not have.
 func (r *Report) Value(k CellKey) Decimal {

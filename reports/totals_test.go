@@ -114,3 +114,59 @@ func TestSetCellIgnoresTotals(t *testing.T) {
 		t.Error("SetCell did not store a typed cell")
 	}
 }
+
+func TestChangingACellDropsThePrintedTotalsOverIt(t *testing.T) {
+	r := Sample()
+	if len(r.Declared) == 0 {
+		t.Fatal("the sample was imported from the published report and keeps its printed totals")
+	}
+	natural := Key(TableT3, RowNew, "natural")
+	kept := len(r.Declared)
+	r.SetCell(natural, r.Cell(natural)) // the same value: nothing changes
+	if len(r.Declared) != kept {
+		t.Fatalf("setting a cell to its own value dropped %d printed totals", kept-len(r.Declared))
+	}
+	r.SetCell(natural, Num(12))
+	for _, k := range []CellKey{Key(TableT3, RowNew, ColTotal)} {
+		if _, ok := r.Declared[k]; ok {
+			t.Errorf("printed total %s is kept after a cell it sums changed", k)
+		}
+	}
+	for _, k := range []CellKey{Key(TableT3, RowCarry, ColTotal), Key(TableT3, RowNext, ColTotal)} {
+		if _, ok := r.Declared[k]; !ok {
+			t.Errorf("printed total %s over other cells was dropped", k)
+		}
+	}
+	for _, f := range Check(r, nil) {
+		if f.Code == CodeDeclaredTotal {
+			t.Errorf("after typing 12 the check still compares with the document: %s", f.Message)
+		}
+	}
+}
+
+func TestTotalsFollowsTheSums(t *testing.T) {
+	tb := New(2023).Tmpl().Table(TableT3)
+	at := func(row, col string) (int, int) { return tb.RowIndex(row), tb.ColumnIndex(col) }
+	cases := []struct {
+		name        string
+		total, cell [2]string
+		want        bool
+	}{
+		{"a row's 总计 sums its 自然人", [2]string{RowNew, ColTotal}, [2]string{RowNew, "natural"}, true},
+		{"法人或其他组织's sum is in the row's 总计 too", [2]string{RowNew, ColTotal}, [2]string{RowNew, "business"}, true},
+		{"another row's 总计 does not", [2]string{RowCarry, ColTotal}, [2]string{RowNew, "natural"}, false},
+		{"a typed cell totals nothing", [2]string{RowNew, "natural"}, [2]string{RowNew, "natural"}, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ri, ci := at(c.total[0], c.total[1])
+			rj, cj := at(c.cell[0], c.cell[1])
+			if ri < 0 || ci < 0 || rj < 0 || cj < 0 {
+				t.Fatalf("no such cell: %v %v", c.total, c.cell)
+			}
+			if got := tb.Totals(ri, ci, rj, cj); got != c.want {
+				t.Errorf("Totals = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
