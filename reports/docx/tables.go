@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -160,9 +159,4 @@ func twips(pts []float64, total int) []int {
 		out[n-1] += total - sum
 	}
 	return out
-}
-
-// String names a slot for test failures.
-func (s slot) String() string {
-	return fmt.Sprintf("%d+%d %q v%d", s.col, s.span, s.text, s.vmerge)
 }
