@@ -228,7 +228,11 @@ func Run(files []string, opts Options) (*Audit, error) {
 		a.Year = opts.Report.Year
 	}
 	if a.Year == 0 {
-		a.Year = commonYear(a.Units)
+		reps := make([]*reports.Report, len(a.Units))
+		for i := range a.Units {
+			reps[i] = a.Units[i].Report
+		}
+		a.Year = summary.CommonYear(reps)
 	}
 
 	// last year's reports, by division code or name

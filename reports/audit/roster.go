@@ -40,26 +40,6 @@ func describeOSError(err error) string {
 	return err.Error()
 }
 
-// commonYear is the year most readable units report; the later on a tie.
-func commonYear(units []Unit) int {
-	count := map[int]int{}
-	best := 0
-	for _, u := range units {
-		if u.Report == nil {
-			continue
-		}
-		y := u.Report.Year
-		count[y]++
-		if count[y] > count[best] || count[y] == count[best] && y > best {
-			best = y
-		}
-	}
-	if best == 0 {
-		best = reports.Today().Year - 1
-	}
-	return best
-}
-
 // roster marks the units on the roster and lists the roster's units that
 // sent no report of the year.
 func (a *Audit) roster(names []string, div DivisionFunc) {

@@ -239,7 +239,7 @@ func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 		s.Year = opts.Base.Year
 	}
 	if s.Year == 0 {
-		s.Year = commonYear(reps)
+		s.Year = CommonYear(reps)
 	}
 	s.Template = reports.VersionForYear(s.Year)
 	if opts.Base != nil && opts.Base.Year == s.Year {
@@ -370,8 +370,10 @@ func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
 	}
 }
 
-// commonYear is the year most loaded reports have; the later year on a tie.
-func commonYear(reps []*reports.Report) int {
+// CommonYear is the year most of reps (nil entries skipped) are for, the
+// later year on a tie; last year when none is loaded. Sum and audit take
+// it when no year is given.
+func CommonYear(reps []*reports.Report) int {
 	count := map[int]int{}
 	best := 0
 	for _, r := range reps {
