@@ -262,7 +262,7 @@ func Run(files []string, opts Options) (*Audit, error) {
 		default:
 			if j := seen.find(u.id); j >= 0 {
 				u.Status = Duplicate
-				u.Reason = fmt.Sprintf("与 %s 是同一单位（%s），只计一次", filepath.Base(a.Units[j].File), organName(a.Units[j].Report))
+				u.Reason = fmt.Sprintf("与 %s 是同一单位（%s），只计一次", filepath.Base(a.Units[j].File), summary.OrganName(a.Units[j].Report))
 			} else {
 				seen.add(i, u.id)
 			}
@@ -401,12 +401,4 @@ func (a *Audit) similar(workers int) {
 		sort.SliceStable(p.Passages, func(i, j int) bool { return len([]rune(p.Passages[i])) > len([]rune(p.Passages[j])) })
 		a.Pairs = append(a.Pairs, p)
 	}
-}
-
-// organName is the organ's full name, or its short name when that is empty.
-func organName(r *reports.Report) string {
-	if n := strings.TrimSpace(r.Organ.FullName); n != "" {
-		return n
-	}
-	return strings.TrimSpace(r.Organ.ShortName)
 }

@@ -350,10 +350,7 @@ func loadUnit(path string, u *Unit) *reports.Report {
 // and warnings, the 落款 date, the deadline of its level and whether it
 // was late.
 func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
-	u.Name = strings.TrimSpace(r.Organ.FullName)
-	if u.Name == "" {
-		u.Name = strings.TrimSpace(r.Organ.ShortName)
-	}
+	u.Name = OrganName(r)
 	u.ShortName = strings.TrimSpace(r.Organ.ShortName)
 	u.Level, u.Year, u.Template = r.Organ.Level, r.Year, r.Template
 	u.Findings = findings
@@ -368,6 +365,15 @@ func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
 	default:
 		u.Timely = OnTime
 	}
+}
+
+// OrganName is the name a unit is listed by: its organ's full name, or
+// the short name when the full one is empty.
+func OrganName(r *reports.Report) string {
+	if n := strings.TrimSpace(r.Organ.FullName); n != "" {
+		return n
+	}
+	return strings.TrimSpace(r.Organ.ShortName)
 }
 
 // CommonYear is the year most of reps (nil entries skipped) are for, the
