@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"nianbao/reports"
+	"nianbao/reports/summary"
 )
 
 // pageTemplate is the printable summary for the office's leader: what was
@@ -105,10 +106,10 @@ func (a *Audit) WritePage(w io.Writer, workbook string) error {
 		pu := pageUnit{N: i + 1, Name: u.Organ, File: filepath.Base(u.File), Status: u.Status.Chinese(), Reason: u.Reason}
 		if u.Report != nil {
 			if u.Late() {
-				pu.Reason = joinNote(pu.Reason, fmt.Sprintf("落款%s，晚于%s", u.Date.Chinese(), u.Deadline.Chinese()))
+				pu.Reason = summary.JoinNote(pu.Reason, fmt.Sprintf("落款%s，晚于%s", u.Date.Chinese(), u.Deadline.Chinese()))
 			}
 			if u.PrevShare > CopyThreshold {
-				pu.Reason = joinNote(pu.Reason, "正文"+Percent(u.PrevShare)+"与上年报告相同")
+				pu.Reason = summary.JoinNote(pu.Reason, "正文"+Percent(u.PrevShare)+"与上年报告相同")
 			}
 			pu.Errors, pu.Warnings, pu.Timely = fmt.Sprint(u.Errors), fmt.Sprint(u.Warnings), u.Timely.Chinese()
 			if u.PrevShare >= 0 {

@@ -76,7 +76,7 @@ func (a *Audit) roster(names []string, div DivisionFunc) {
 			}
 		}
 		if !u.InRoster {
-			u.Reason = joinNote(u.Reason, "不在报送名单中")
+			u.Reason = summary.JoinNote(u.Reason, "不在报送名单中")
 		}
 	}
 	for k, w := range want {
@@ -97,13 +97,6 @@ func (a *Audit) roster(names []string, div DivisionFunc) {
 			a.Missing = append(a.Missing, summary.Missing{Name: wantNames[k], Reason: reason})
 		}
 	}
-}
-
-func joinNote(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "；" + b
 }
 
 // county sums the units of the year with summary's sum and compares every

@@ -294,7 +294,7 @@ func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 			sums[k] = sums[k].Add(c.Value)
 		}
 		if blank > 0 {
-			u.Reason = joinNote(u.Reason, fmt.Sprintf("有%d个单元格为空或不是数字，按0计入", blank))
+			u.Reason = JoinNote(u.Reason, fmt.Sprintf("有%d个单元格为空或不是数字，按0计入", blank))
 		}
 	}
 	for _, k := range keys {
@@ -415,7 +415,9 @@ func newTotal(s *Summary, base *reports.Report) *reports.Report {
 	return t
 }
 
-func joinNote(a, b string) string {
+// JoinNote adds note b to a unit's reason a, after a "；" when a has one
+// already (the 汇总 and 审核 lists alike).
+func JoinNote(a, b string) string {
 	if a == "" {
 		return b
 	}
@@ -476,7 +478,7 @@ func (s *Summary) roster(names []string, county string, townshipsOnly bool) {
 		}
 		u.InRoster = slices.ContainsFunc(want, func(n string) bool { return matches(u, n) })
 		if !u.InRoster && !townshipsOnly {
-			u.Reason = joinNote(u.Reason, "不在报送名单中")
+			u.Reason = JoinNote(u.Reason, "不在报送名单中")
 		}
 	}
 	for _, n := range want {
