@@ -152,8 +152,9 @@ func (p *page) tables(b reports.Block) {
 }
 
 // colgroup gives the columns the printed report's proportions
-// (reports.Table.ColumnWidths, as the PDF and the Word file), from the
-// widest of the section's tables.
+// (reports.Table.Weights, the widths at reports.PrintWidth that the PDF and
+// the Word file scale), as shares of the page, from the widest of the
+// section's tables.
 func (p *page) colgroup(tbs []*reports.Table) {
 	widest := tbs[0]
 	for _, tb := range tbs {
@@ -161,7 +162,7 @@ func (p *page) colgroup(tbs []*reports.Table) {
 			widest = tb
 		}
 	}
-	widths := widest.ColumnWidths(typeWidth)
+	widths := widest.Weights()
 	total := 0.0
 	for _, w := range widths {
 		total += w
@@ -172,10 +173,6 @@ func (p *page) colgroup(tbs []*reports.Table) {
 	}
 	p.printf("</colgroup>\n")
 }
-
-// typeWidth is the GB/T 9704 type area width, 156 mm, in points: the
-// column widths are computed for it and printed as shares of the page.
-const typeWidth = 156 * 72 / 25.4
 
 // spanAttrs writes rowspan/colspan attributes for spans above 1.
 func spanAttrs(rows, cols int) string {
