@@ -35,13 +35,7 @@ type wrow struct {
 // the header rows of tables 三 and 四 repeat on every page; no row splits
 // across pages.
 func (d *document) tables(b reports.Block) {
-	var widest *reports.Table
-	for _, tb := range b.Tables {
-		if widest == nil || tb.Width() > widest.Width() {
-			widest = tb
-		}
-	}
-	widths := twips(widest.ColumnWidths(float64(TypeWidth)/20), TypeWidth)
+	widths := twips(reports.Widest(b.Tables).ColumnWidths(float64(TypeWidth)/20), TypeWidth)
 	var rows []wrow
 	for _, tb := range b.Tables {
 		rows = append(rows, d.tableRows(tb, b.Width)...)

@@ -156,13 +156,7 @@ func (p *page) tables(b reports.Block) {
 // the Word file scale), as shares of the page, from the widest of the
 // section's tables.
 func (p *page) colgroup(tbs []*reports.Table) {
-	widest := tbs[0]
-	for _, tb := range tbs {
-		if tb.Width() > widest.Width() {
-			widest = tb
-		}
-	}
-	widths := widest.Weights()
+	widths := reports.Widest(tbs).Weights()
 	total := 0.0
 	for _, w := range widths {
 		total += w
