@@ -82,8 +82,8 @@ type Para struct {
 	Offset int
 }
 
-// ParagraphsAt splits a text into its non-empty paragraphs, trimmed, with
-// their offsets.
+// ParagraphsAt splits a text into its paragraphs, the lines with something
+// printable (see printable), trimmed, with their offsets.
 func ParagraphsAt(s string) []Para {
 	var out []Para
 	off := 0
