@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -200,13 +201,7 @@ func Files(args []string, exclude ...string) ([]string, error) {
 }
 
 func isReportFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range ReportExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ReportExtensions, strings.ToLower(filepath.Ext(name)))
 }
 
 // Run audits the files. It fails only when there are no files at all.
