@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/reports/summary"
 	"nianbao/reports/xlsx"
 )
 
@@ -13,7 +14,7 @@ import (
 const (
 	SheetOverview = "审核总览"
 	SheetPairs    = "单位之间雷同"
-	SheetMissing  = "未报送单位"
+	SheetMissing  = summary.SheetMissing
 	SheetCounty   = "县级报告比对"
 	SheetPrev     = "上年报告无法读取"
 )
@@ -105,15 +106,7 @@ func (a *Audit) addMissingSheet(f *xlsx.Book) error {
 	if !a.HasRoster {
 		return nil
 	}
-	var rows [][]any
-	for i, m := range a.Missing {
-		rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
-	}
-	if len(rows) == 0 {
-		rows = [][]any{{"", "名单中的单位均已报送。", ""}}
-	}
-	return f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
-		[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows)
+	return summary.AddMissingSheet(f, a.Missing)
 }
 
 // addCountySheet lists the cells where the county report differs from the
