@@ -63,13 +63,7 @@ func (a *Audit) addOverviewSheet(f *xlsx.Book, sheets []string) error {
 		if u.Report == nil {
 			errs, warns = "", ""
 		} else {
-			date, timely = u.Date.Chinese(), u.Timely.Chinese()
-			if u.Date.IsZero() {
-				date = ""
-			}
-			if u.Late() {
-				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
-			}
+			date, timely = u.Date.Chinese(), u.Timely.WithDeadline(u.Deadline)
 			if u.PrevShare >= 0 {
 				prev = Percent(u.PrevShare)
 			}

@@ -69,6 +69,15 @@ func (t Timeliness) Chinese() string {
 	return "未填日期"
 }
 
+// WithDeadline is Chinese with the deadline named when late, as the 汇总
+// and 审核 workbooks list it: 逾期（期限2024年1月31日）.
+func (t Timeliness) WithDeadline(deadline reports.Date) string {
+	if t == Late {
+		return fmt.Sprintf("逾期（期限%s）", deadline.Chinese())
+	}
+	return t.Chinese()
+}
+
 // Unit is one file of the sum and what became of it.
 type Unit struct {
 	File      string // path as given

@@ -2,10 +2,10 @@ package summary
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 	"path/filepath"
 
 	"nianbao/reports"
+	"nianbao/reports/fullcheck"
 	"nianbao/reports/xlsx"
 )
 
@@ -45,10 +45,7 @@ func Workbook(s *Summary) (*xlsx.Book, error) {
 		}
 		date, timely := "", ""
 		if u.Status != Unreadable {
-			date, timely = u.Date.Chinese(), u.Timely.Chinese()
-			if u.Timely == Late {
-				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
-			}
+			date, timely = u.Date.Chinese(), u.Timely.WithDeadline(u.Deadline)
 		}
 		errs, warns := any(int64(u.Errors)), any(int64(u.Warnings))
 		if u.Status == Unreadable {
