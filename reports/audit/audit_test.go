@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -580,5 +581,17 @@ func TestAuditReadsPDFAndWordFiles(t *testing.T) {
 	}
 	if statuses[Checked] != 1 || statuses[Duplicate] != 1 {
 		t.Errorf("statuses %v, want one checked and one duplicate", statuses)
+	}
+}
+
+func TestUnitSheetNamesFitExcel(t *testing.T) {
+	a := &Audit{Units: []Unit{
+		{ShortName: strings.Repeat("长", 40), Organ: "某县长长乡人民政府"},
+		{Organ: "某县[教育]局/办公室:1"},
+		{File: filepath.Join("units", "丙乡.docx")},
+	}}
+	want := []string{"1 " + strings.Repeat("长", 29), "2 某县_教育_局_办公室_1", "3 丙乡"}
+	if got := a.unitSheets(); !reflect.DeepEqual(got, want) {
+		t.Errorf("unitSheets = %q, want %q", got, want)
 	}
 }

@@ -175,12 +175,8 @@ func (a *Audit) unitSheets() []string {
 			}
 			return r
 		}, name)
-		s := fmt.Sprintf("%d %s", i+1, name)
-		for utf8.RuneCountInString(s) > 31 {
-			r := []rune(s)
-			s = string(r[:31])
-		}
-		out[i] = s
+		s := []rune(fmt.Sprintf("%d %s", i+1, name))
+		out[i] = string(s[:min(len(s), 31)])
 	}
 	return out
 }
