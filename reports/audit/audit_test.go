@@ -421,6 +421,9 @@ func TestWorkbookCells(t *testing.T) {
 		t.Errorf("row of the broken file = %q", bad)
 	}
 	pairs, _ := f.GetRows(SheetPairs)
+	if len(pairs) == 0 || len(pairs[0]) == 0 || pairs[0][0] != "单位之间雷同：1对（正文按连续8字以上相同的片段计算，超过50%）" {
+		t.Errorf("pairs sheet title = %q", pairs)
+	}
 	if len(pairs) != 3 || pairs[2][1] != "测试县甲乡人民政府" || pairs[2][2] != "测试县乙镇人民政府" || !strings.Contains(pairs[2][6], "甲乡坚持把政务公开") {
 		t.Errorf("pairs sheet = %q", pairs)
 	}
@@ -463,6 +466,16 @@ func TestLeaderPage(t *testing.T) {
 	}
 	if strings.Contains(page, "<td>01-别斯托别乡.nianbao</td>") && unitByFile(a, "01-别斯托别乡.nianbao").Errors == 0 {
 		t.Errorf("a unit without anything to follow up is listed")
+	}
+}
+
+func TestLeaderPageWithoutPairsSaysHowTheyAreMeasured(t *testing.T) {
+	var b bytes.Buffer
+	if err := (&Audit{Year: 2023}).WritePage(&b, "审核.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>未发现正文超过一半相同的单位（按连续8字以上相同的片段计算）。</p>"; !strings.Contains(b.String(), want) {
+		t.Errorf("the leader's page lacks %q:\n%s", want, b.String())
 	}
 }
 

@@ -89,7 +89,7 @@ func (a *Audit) addPairsSheet(f *xlsx.Book) error {
 	if len(rows) == 0 {
 		rows = [][]any{{"", "未发现超过一半相同的单位。", "", "", "", "", ""}}
 	}
-	return f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
+	return f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文%s，超过%s）", len(a.Pairs), measure, Percent(CopyThreshold)),
 		[]string{"序号", "单位甲", "单位乙", "相似度", "甲与乙相同", "乙与甲相同", "相同的段落"},
 		[]float64{6, 24, 24, 8, 10, 10, 80}, rows)
 }
