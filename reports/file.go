@@ -62,14 +62,23 @@ var ErrNewerSchema = errors.New("文件由更新版本的程序保存")
 
 // Load reads and validates a report file.
 func Load(path string) (*Report, error) {
+	r, _, _, err := load(path)
+	return r, err
+}
+
+// load reads and parses the report file at path, returning the bytes it
+// parsed and the file's info (nil if Stat failed) for LoadState. Errors
+// are *FileError naming the file, or Parse's error with the path set.
+func load(path string) (*Report, []byte, fs.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &FileError{Path: path, Msg: openMessage(err), Err: err}
+		return nil, nil, nil, &FileError{Path: path, Msg: openMessage(err), Err: err}
 	}
 	defer f.Close()
+	fi, _ := f.Stat()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &FileError{Path: path, Msg: "读取失败：" + err.Error(), Err: err}
+		return nil, nil, nil, &FileError{Path: path, Msg: "读取失败：" + ioReason(err), Err: err}
 	}
 	r, err := Parse(data)
 	if err != nil {
@@ -77,9 +86,9 @@ func Load(path string) (*Report, error) {
 		if errors.As(err, &fe) {
 			fe.Path = path
 		}
-		return nil, err
+		return nil, nil, nil, err
 	}
-	return r, nil
+	return r, data, fi, nil
 }
 
 func openMessage(err error) string {
