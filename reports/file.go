@@ -322,7 +322,7 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return &FileError{Path: path, Msg: "无法在该文件夹中写入：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "无法在该文件夹中写入：" + ioReason(err), Err: err}
 	}
 	defer func() {
 		if err != nil {
@@ -331,23 +331,23 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return &FileError{Path: path, Msg: "写入失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入失败：" + ioReason(err), Err: err}
 	}
 	if err = tmp.Sync(); err != nil {
-		return &FileError{Path: path, Msg: "写入磁盘失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入磁盘失败：" + ioReason(err), Err: err}
 	}
 	if err = tmp.Close(); err != nil {
-		return &FileError{Path: path, Msg: "写入失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入失败：" + ioReason(err), Err: err}
 	}
 	if backup {
 		if err = keepBackup(path); err != nil {
-			return &FileError{Path: path, Msg: "无法保留旧版本备份：" + localError(err), Err: err}
+			return &FileError{Path: path, Msg: "无法保留旧版本备份：" + ioReason(err), Err: err}
 		}
 	}
 	if err = renameRetry(os.Rename, sharingError, tmp.Name(), path); err != nil {
-		msg := "保存失败：" + localError(err)
+		msg := "保存失败：" + ioReason(err)
 		if sharingError(err) {
-			msg = fmt.Sprintf("无法替换“%s”：%s。已重试 %d 次，请关闭正在使用它的程序后再试", filepath.Base(path), localError(err), renameAttempts)
+			msg = fmt.Sprintf("无法替换“%s”：%s。已重试 %d 次，请关闭正在使用它的程序后再试", filepath.Base(path), ioReason(err), renameAttempts)
 		}
 		return &FileError{Path: path, Msg: msg, Err: err}
 	}
@@ -398,5 +398,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-func localError(err error) string { return ioReason(err) }
