@@ -160,7 +160,7 @@ func (r *Report) Outline(signatureLine bool) []Block {
 		o.add(Block{Kind: BlockSigning, Offset: -1, Organ: organ, OrganField: field, Date: date})
 	}
 	if signatureLine {
-		o.add(Block{Kind: BlockSignature, Field: "signing.signature_line", Offset: -1, Text: SignatureLineText})
+		o.add(Block{Kind: BlockSignature, Field: FieldSignatureLine, Offset: -1, Text: SignatureLineText})
 	}
 	return o.out
 }
