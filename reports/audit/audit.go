@@ -79,7 +79,7 @@ type Finding struct {
 // Unit is one file of the audit.
 type Unit struct {
 	File string
-	// Kind is the file's format in Chinese: 年报文件, Word 文档, 网页, PDF, 文本, Excel 表格.
+	// Kind is the file's format in Chinese: 年报文件, Word 文档, 网页, PDF 文件, 文本, Excel 表格.
 	Kind   string
 	Status Status
 	// Reason explains a status other than Checked and notes what else the

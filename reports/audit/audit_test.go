@@ -163,7 +163,7 @@ func TestAuditFolder(t *testing.T) {
 			{"03-甲乡.nianbao", "年报文件", Checked, ""},
 			{"04-乙镇.html", "网页", Checked, ""},
 			{"05-教育局.txt", "文本", Checked, ""},
-			{"06-丁乡.pdf", "PDF", Unreadable, "扫描件"},
+			{"06-丁乡.pdf", "PDF 文件", Unreadable, "扫描件"},
 			{"07-戊乡.nianbao", "年报文件", Unreadable, "被截断"},
 			{"08-说明.docx", "Word 文档", Unreadable, "已损坏"},
 		}

@@ -11,7 +11,8 @@ import (
 	"nianbao/reports/summary"
 )
 
-// kindOf names a file's type by its extension, for files that could not be read.
+// kindOf names a file's type by its extension, for files that could not be
+// read, in the words of the importer's Result.Format for those it reads.
 func kindOf(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case reports.FileExtension:
@@ -21,7 +22,7 @@ func kindOf(path string) string {
 	case ".html", ".htm":
 		return "网页"
 	case ".pdf":
-		return "PDF"
+		return "PDF 文件"
 	case ".txt":
 		return "文本"
 	case ".xlsx":
