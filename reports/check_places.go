@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -463,7 +464,7 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 	for _, m := range ms {
 		spans = append(spans, m.span)
 		name := string(c.buf[m.start:m.end])
-		if m.quiet || own.unnamed || own.isOwn(name) || contains(seen, name) {
+		if m.quiet || own.unnamed || own.isOwn(name) || slices.Contains(seen, name) {
 			continue
 		}
 		if len(own.divs) > 0 && own.related(m.divs) {
@@ -493,15 +494,6 @@ func (c *checker) checkPlaces(f textField, own ownNames) []span {
 			"正文提到“"+name+"”"+where+"，不是"+who+"自己的名称，可能是从其他单位的报告复制而来，请核实。")
 	}
 	return spans
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // organWords follow 乡/镇/街道 when the text speaks of the unit's own organs.

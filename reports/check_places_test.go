@@ -2,6 +2,7 @@ package reports
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -142,7 +143,7 @@ func TestOldScanCriedWolf(t *testing.T) {
 		{"及时完善和更新县政府网站上开设的内容。", "更新县"},
 		{"在办公区设立信息公开监督举报信箱。", "办公区"},
 	} {
-		if got := oldScan([]rune(c.text)); !contains(got, c.name) {
+		if got := oldScan([]rune(c.text)); !slices.Contains(got, c.name) {
 			t.Errorf("old scan of %s found %v, not %s", c.text, got, c.name)
 		}
 	}

@@ -71,13 +71,19 @@ var windowPow = func() uint64 {
 	return p
 }()
 
-// similarity is Similarity on prepared runes. A text of nothing but part
-// separators is not a copy of anything.
+// similarity is Similarity on prepared runes.
 func similarity(a, b []rune) float64 {
-	if len(b) < SimilarRun || !slices.ContainsFunc(a, func(r rune) bool { return r != partSeparator }) {
+	if !measurable(a, b) {
 		return 0
 	}
 	return coverage(a, windowHashes(make([]uint64, 0, len(b)), b), nil)
+}
+
+// measurable reports whether a can be measured against b: b is at least
+// one window long and a is more than part separators (a text of nothing
+// but separators is not a copy of anything).
+func measurable(a, b []rune) bool {
+	return len(b) >= SimilarRun && slices.ContainsFunc(a, func(r rune) bool { return r != partSeparator })
 }
 
 // coverage is the share of a lying in runs of SimilarRun or more runes whose
@@ -153,7 +159,7 @@ func (t *SimilarText) Hashes() []uint64 { return t.hashes }
 
 // Share is Similarity(t, o) on the prepared texts.
 func (t *SimilarText) Share(o *SimilarText) float64 {
-	if len(o.folded) < SimilarRun || !slices.ContainsFunc(t.folded, func(r rune) bool { return r != partSeparator }) {
+	if !measurable(t.folded, o.folded) {
 		return 0
 	}
 	return coverage(t.folded, o.hashes, nil)
@@ -163,7 +169,7 @@ func (t *SimilarText) Share(o *SimilarText) float64 {
 // t's characters lying in runs of SimilarRun or more characters also found
 // in o, and those runs of t as written, in text order.
 func (t *SimilarText) SharedWith(o *SimilarText) (float64, []string) {
-	if len(o.folded) < SimilarRun || !slices.ContainsFunc(t.folded, func(r rune) bool { return r != partSeparator }) {
+	if !measurable(t.folded, o.folded) {
 		return 0, nil
 	}
 	var passages []string

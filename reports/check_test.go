@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -508,12 +509,12 @@ func TestCheckUsesLastYearWhenNoPrevious(t *testing.T) {
 	r := cleanReport(2023)
 	r.Cells[Key("t2_1", "norms", "valid")] = Num(10)
 	r.LastYear = previousReport()
-	if !contains(codes(Check(r, nil)), CodeCarryOver) {
+	if !slices.Contains(codes(Check(r, nil)), CodeCarryOver) {
 		t.Error("no CARRY_OVER from r.LastYear")
 	}
 	other := previousReport()
 	other.Cells[Key("t3", "next", "natural")] = Num(0)
-	if contains(codes(Check(r, other)), CodeCarryOver) {
+	if slices.Contains(codes(Check(r, other)), CodeCarryOver) {
 		t.Error("the previous report given should win over r.LastYear")
 	}
 }

@@ -5,6 +5,13 @@ package reports
 // Table.LabelWeights.
 const PrintWidth = 156 * 72 / 25.4
 
+// The GB/T 9704 grid of the type area that the PDF and the Word file both
+// keep: LinesPerPage lines of CharsPerLine characters of the body text.
+const (
+	LinesPerPage = 22
+	CharsPerLine = 28
+)
+
 // Weights returns the weight of every grid column, label columns first:
 // its width in points when the table is printed PrintWidth wide, the
 // columns of weight 0 given their share of the rest. They add up to

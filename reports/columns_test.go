@@ -109,3 +109,30 @@ func sameWidths(got, want []float64, eps float64) error {
 	}
 	return nil
 }
+
+func TestWidestIsTheFirstOfTheWidestTables(t *testing.T) {
+	tmpl := Lookup(V2021)
+	narrow := &Table{Key: "narrow", LabelColumns: 1, Columns: []Column{{Key: "a"}}}
+	wide := &Table{Key: "wide", LabelColumns: 1, Columns: []Column{{Key: "a"}, {Key: "b"}}}
+	alsoWide := &Table{Key: "also", LabelColumns: 2, Columns: []Column{{Key: "a"}}}
+	tbs, width := tmpl.SectionTables(*tmpl.Section(SectionActive))
+	for _, c := range []struct {
+		name   string
+		tables []*Table
+		want   *Table
+	}{
+		{"no tables give nil", nil, nil},
+		{"one table is the widest", []*Table{narrow}, narrow},
+		{"the wider wins wherever it stands", []*Table{narrow, wide}, wide},
+		{"of two as wide the first wins", []*Table{narrow, wide, alsoWide}, wide},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := Widest(c.tables); got != c.want {
+				t.Errorf("Widest = %v, want %v", got, c.want)
+			}
+		})
+	}
+	if got := Widest(tbs); got != tmpl.Table("t2_1") || got.Width() != width {
+		t.Errorf("Widest of 二's blocks = %v, want t2_1, %d columns wide as SectionTables says", got, width)
+	}
+}

@@ -36,19 +36,20 @@ func Diff(a, b *Report) []Difference {
 		}
 	}
 	var basic []string
-	field := func(name string, x, y any) {
+	field := func(path string, x, y any) {
 		if !reflect.DeepEqual(x, y) {
-			basic = append(basic, name)
+			f, _ := LookupField(path)
+			basic = append(basic, f.Name)
 		}
 	}
-	field("年度", a.Year, b.Year)
-	field("模板版本", a.Template, b.Template)
-	field("机关全称", a.Organ.FullName, b.Organ.FullName)
-	field("机关简称", a.Organ.ShortName, b.Organ.ShortName)
-	field("机关层级", a.Organ.Level, b.Organ.Level)
-	field("联系科室", a.Contact.Office, b.Contact.Office)
-	field("联系电话", a.Contact.Phone, b.Contact.Phone)
-	field("联系地址", a.Contact.Address, b.Contact.Address)
+	field(FieldYear, a.Year, b.Year)
+	field(FieldTemplate, a.Template, b.Template)
+	field(FieldOrganFullName, a.Organ.FullName, b.Organ.FullName)
+	field(FieldOrganShortName, a.Organ.ShortName, b.Organ.ShortName)
+	field(FieldOrganLevel, a.Organ.Level, b.Organ.Level)
+	field(FieldContactOffice, a.Contact.Office, b.Contact.Office)
+	field(FieldContactPhone, a.Contact.Phone, b.Contact.Phone)
+	field(FieldContactAddress, a.Contact.Address, b.Contact.Address)
 	if len(basic) > 0 {
 		add("基本信息", []string{strings.Join(basic, "、") + "不同"})
 	}

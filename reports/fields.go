@@ -29,6 +29,9 @@ const (
 	FieldOtherItems     = "other.items"
 	FieldSigningOrgan   = "signing.organ"
 	FieldSigningDate    = "signing.date"
+	// FieldSignatureLine is the 签字行 option (not a text: no entry in
+	// Fields), the field of the outline's BlockSignature.
+	FieldSignatureLine = "signing.signature_line"
 )
 
 // The parts of a report outside its six sections, as the window's

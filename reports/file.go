@@ -62,14 +62,23 @@ var ErrNewerSchema = errors.New("文件由更新版本的程序保存")
 
 // Load reads and validates a report file.
 func Load(path string) (*Report, error) {
+	r, _, _, err := load(path)
+	return r, err
+}
+
+// load reads and parses the report file at path, returning the bytes it
+// parsed and the file's info (nil if Stat failed) for LoadState. Errors
+// are *FileError naming the file, or Parse's error with the path set.
+func load(path string) (*Report, []byte, fs.FileInfo, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &FileError{Path: path, Msg: openMessage(err), Err: err}
+		return nil, nil, nil, &FileError{Path: path, Msg: openMessage(err), Err: err}
 	}
 	defer f.Close()
+	fi, _ := f.Stat()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
-		return nil, &FileError{Path: path, Msg: "读取失败：" + err.Error(), Err: err}
+		return nil, nil, nil, &FileError{Path: path, Msg: "读取失败：" + ioReason(err), Err: err}
 	}
 	r, err := Parse(data)
 	if err != nil {
@@ -77,9 +86,9 @@ func Load(path string) (*Report, error) {
 		if errors.As(err, &fe) {
 			fe.Path = path
 		}
-		return nil, err
+		return nil, nil, nil, err
 	}
-	return r, nil
+	return r, data, fi, nil
 }
 
 func openMessage(err error) string {
@@ -313,7 +322,7 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return &FileError{Path: path, Msg: "无法在该文件夹中写入：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "无法在该文件夹中写入：" + ioReason(err), Err: err}
 	}
 	defer func() {
 		if err != nil {
@@ -322,23 +331,23 @@ func WriteFileAtomic(path string, data []byte, backup bool) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return &FileError{Path: path, Msg: "写入失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入失败：" + ioReason(err), Err: err}
 	}
 	if err = tmp.Sync(); err != nil {
-		return &FileError{Path: path, Msg: "写入磁盘失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入磁盘失败：" + ioReason(err), Err: err}
 	}
 	if err = tmp.Close(); err != nil {
-		return &FileError{Path: path, Msg: "写入失败：" + localError(err), Err: err}
+		return &FileError{Path: path, Msg: "写入失败：" + ioReason(err), Err: err}
 	}
 	if backup {
 		if err = keepBackup(path); err != nil {
-			return &FileError{Path: path, Msg: "无法保留旧版本备份：" + localError(err), Err: err}
+			return &FileError{Path: path, Msg: "无法保留旧版本备份：" + ioReason(err), Err: err}
 		}
 	}
 	if err = renameRetry(os.Rename, sharingError, tmp.Name(), path); err != nil {
-		msg := "保存失败：" + localError(err)
+		msg := "保存失败：" + ioReason(err)
 		if sharingError(err) {
-			msg = fmt.Sprintf("无法替换“%s”：%s。已重试 %d 次，请关闭正在使用它的程序后再试", filepath.Base(path), localError(err), renameAttempts)
+			msg = fmt.Sprintf("无法替换“%s”：%s。已重试 %d 次，请关闭正在使用它的程序后再试", filepath.Base(path), ioReason(err), renameAttempts)
 		}
 		return &FileError{Path: path, Msg: msg, Err: err}
 	}
@@ -389,5 +398,3 @@ func syncDir(dir string) {
 		d.Close()
 	}
 }
-
-func localError(err error) string { return ioReason(err) }

@@ -58,22 +58,8 @@ func ReadState(path string) (DiskState, []byte, error) {
 // LoadState is Load that also returns the file's state, read from the same
 // bytes the report was parsed from.
 func LoadState(path string) (*Report, DiskState, error) {
-	f, err := os.Open(path)
+	r, data, fi, err := load(path)
 	if err != nil {
-		return nil, DiskState{}, &FileError{Path: path, Msg: openMessage(err), Err: err}
-	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, DiskState{}, &FileError{Path: path, Msg: "读取失败：" + ioReason(err), Err: err}
-	}
-	r, err := Parse(data)
-	if err != nil {
-		var fe *FileError
-		if errors.As(err, &fe) {
-			fe.Path = path
-		}
 		return nil, DiskState{}, err
 	}
 	return r, stateOf(data, fi), nil

@@ -25,6 +25,10 @@ func TestDiffNamesTheTablesAndPartsThatDiffer(t *testing.T) {
 			r.Overview.Parts[1].Text += "补充。"
 			r.Contact.Phone = "0999-1234567"
 		}, []string{"基本信息：联系电话不同", "一、总体情况：" + a.Overview.Numbering.Label(1) + "“" + a.Overview.Parts[1].Title + "”正文不同"}},
+		{"the organ's level and contact office, named as the registry names them", func(r *Report) {
+			r.Organ.Level = LevelCountyDept
+			r.Contact.Office = "综合办公室"
+		}, []string{"基本信息：机关层级、联系机构不同"}},
 		{"measures and signing", func(r *Report) {
 			r.Improvement.Measures = append(r.Improvement.Measures, Part{Title: "新措施"})
 			r.Signing.Date.Day++

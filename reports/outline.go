@@ -82,8 +82,8 @@ type Para struct {
 	Offset int
 }
 
-// ParagraphsAt splits a text into its non-empty paragraphs, trimmed, with
-// their offsets.
+// ParagraphsAt splits a text into its paragraphs, the lines with something
+// printable (see printable), trimmed, with their offsets.
 func ParagraphsAt(s string) []Para {
 	var out []Para
 	off := 0
@@ -160,7 +160,7 @@ func (r *Report) Outline(signatureLine bool) []Block {
 		o.add(Block{Kind: BlockSigning, Offset: -1, Organ: organ, OrganField: field, Date: date})
 	}
 	if signatureLine {
-		o.add(Block{Kind: BlockSignature, Field: "signing.signature_line", Offset: -1, Text: SignatureLineText})
+		o.add(Block{Kind: BlockSignature, Field: FieldSignatureLine, Offset: -1, Text: SignatureLineText})
 	}
 	return o.out
 }

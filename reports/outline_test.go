@@ -64,7 +64,7 @@ func TestOutlineRules(t *testing.T) {
 		{"the fee statement comes first, then the items as headings", headed, SectionOther, []string{
 			"paragraph:" + DefaultFeeStatement, "heading2:（一）政务公开培训", "paragraph:组织培训两次。", "heading2:（二）其他"}},
 		{"titles not run in are 1. headings", headed, SectionOverview, []string{
-			"heading3:1." + headed.Overview.Parts[0].Title, "paragraph:" + Paragraphs(headed.Overview.Parts[0].Text)[0]}},
+			"heading3:1." + headed.Overview.Parts[0].Title, "paragraph:" + ParagraphsAt(headed.Overview.Parts[0].Text)[0].Text}},
 		{"untitled groups print their items numbered, without headings", untitled, SectionImprovement, []string{
 			"paragraph:1.一是更新慢。", "paragraph:2.二是解读少。"}},
 	}

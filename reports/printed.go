@@ -6,18 +6,6 @@ import "strings"
 // (PDF, plain text, web page) so that they number and group parts alike
 // and the importer can read back what they print.
 
-// Paragraphs splits a text into its paragraphs: the lines with something
-// printable, trimmed.
-func Paragraphs(text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
-		if l = strings.Trim(l, "\u3000 \t\r"); printable(l) {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
 // LeadIn is a numbered title as it runs into its paragraph: the label, the
 // title and "。", unless the title already ends with punctuation
 // ("1.主动公开方面。本乡…").
@@ -49,7 +37,7 @@ func NumberParts(ps []Part, n Numbering) []NumberedPart {
 	k := 0
 	for i, p := range ps {
 		title := strings.TrimSpace(p.Title)
-		if title == "" && len(Paragraphs(p.Text)) == 0 {
+		if title == "" && !printable(p.Text) { // no paragraph (ParagraphsAt)
 			continue
 		}
 		label := n.Label(k)

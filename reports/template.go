@@ -267,6 +267,20 @@ func (t *Template) SectionTables(s Section) (tables []*Table, width int) {
 	return tables, width
 }
 
+// Widest is the first of the widest of tables, nil for none: the table
+// whose columns a section's shared grid takes (the blocks of table 二 are
+// laid on the widest block's columns in the Word file, the web page and
+// the workbook).
+func Widest(tables []*Table) *Table {
+	var widest *Table
+	for _, tb := range tables {
+		if widest == nil || tb.Width() > widest.Width() {
+			widest = tb
+		}
+	}
+	return widest
+}
+
 // Name names the table for people: "表三", or "表二第二十条第（一）项".
 func (tb *Table) Name(t *Template) string {
 	s := t.Section(tb.Section)

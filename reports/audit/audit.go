@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,7 +79,7 @@ type Finding struct {
 // Unit is one file of the audit.
 type Unit struct {
 	File string
-	// Kind is the file's format in Chinese: 年报文件, Word 文档, 网页, PDF, 文本, Excel 表格.
+	// Kind is the file's format in Chinese: 年报文件, Word 文档, 网页, PDF 文件, 文本, Excel 表格.
 	Kind   string
 	Status Status
 	// Reason explains a status other than Checked and notes what else the
@@ -200,13 +201,7 @@ func Files(args []string, exclude ...string) ([]string, error) {
 }
 
 func isReportFile(name string) bool {
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range ReportExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(ReportExtensions, strings.ToLower(filepath.Ext(name)))
 }
 
 // Run audits the files. It fails only when there are no files at all.
@@ -228,7 +223,11 @@ func Run(files []string, opts Options) (*Audit, error) {
 		a.Year = opts.Report.Year
 	}
 	if a.Year == 0 {
-		a.Year = commonYear(a.Units)
+		reps := make([]*reports.Report, len(a.Units))
+		for i := range a.Units {
+			reps[i] = a.Units[i].Report
+		}
+		a.Year = summary.CommonYear(reps)
 	}
 
 	// last year's reports, by division code or name
@@ -258,7 +257,7 @@ func Run(files []string, opts Options) (*Audit, error) {
 		default:
 			if j := seen.find(u.id); j >= 0 {
 				u.Status = Duplicate
-				u.Reason = fmt.Sprintf("与 %s 是同一单位（%s），只计一次", filepath.Base(a.Units[j].File), organName(a.Units[j].Report))
+				u.Reason = fmt.Sprintf("与 %s 是同一单位（%s），只计一次", filepath.Base(a.Units[j].File), summary.OrganName(a.Units[j].Report))
 			} else {
 				seen.add(i, u.id)
 			}
@@ -397,12 +396,4 @@ func (a *Audit) similar(workers int) {
 		sort.SliceStable(p.Passages, func(i, j int) bool { return len([]rune(p.Passages[i])) > len([]rune(p.Passages[j])) })
 		a.Pairs = append(a.Pairs, p)
 	}
-}
-
-// organName is the organ's full name, or its short name when that is empty.
-func organName(r *reports.Report) string {
-	if n := strings.TrimSpace(r.Organ.FullName); n != "" {
-		return n
-	}
-	return strings.TrimSpace(r.Organ.ShortName)
 }

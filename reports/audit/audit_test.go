@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -162,7 +163,7 @@ func TestAuditFolder(t *testing.T) {
 			{"03-甲乡.nianbao", "年报文件", Checked, ""},
 			{"04-乙镇.html", "网页", Checked, ""},
 			{"05-教育局.txt", "文本", Checked, ""},
-			{"06-丁乡.pdf", "PDF", Unreadable, "扫描件"},
+			{"06-丁乡.pdf", "PDF 文件", Unreadable, "扫描件"},
 			{"07-戊乡.nianbao", "年报文件", Unreadable, "被截断"},
 			{"08-说明.docx", "Word 文档", Unreadable, "已损坏"},
 		}
@@ -420,6 +421,9 @@ func TestWorkbookCells(t *testing.T) {
 		t.Errorf("row of the broken file = %q", bad)
 	}
 	pairs, _ := f.GetRows(SheetPairs)
+	if len(pairs) == 0 || len(pairs[0]) == 0 || pairs[0][0] != "单位之间雷同：1对（正文按连续8字以上相同的片段计算，超过50%）" {
+		t.Errorf("pairs sheet title = %q", pairs)
+	}
 	if len(pairs) != 3 || pairs[2][1] != "测试县甲乡人民政府" || pairs[2][2] != "测试县乙镇人民政府" || !strings.Contains(pairs[2][6], "甲乡坚持把政务公开") {
 		t.Errorf("pairs sheet = %q", pairs)
 	}
@@ -462,6 +466,16 @@ func TestLeaderPage(t *testing.T) {
 	}
 	if strings.Contains(page, "<td>01-别斯托别乡.nianbao</td>") && unitByFile(a, "01-别斯托别乡.nianbao").Errors == 0 {
 		t.Errorf("a unit without anything to follow up is listed")
+	}
+}
+
+func TestLeaderPageWithoutPairsSaysHowTheyAreMeasured(t *testing.T) {
+	var b bytes.Buffer
+	if err := (&Audit{Year: 2023}).WritePage(&b, "审核.xlsx"); err != nil {
+		t.Fatal(err)
+	}
+	if want := "<p>未发现正文超过一半相同的单位（按连续8字以上相同的片段计算）。</p>"; !strings.Contains(b.String(), want) {
+		t.Errorf("the leader's page lacks %q:\n%s", want, b.String())
 	}
 }
 
@@ -522,7 +536,7 @@ func TestPairingPrefersTheDivisionCode(t *testing.T) {
 	if identify(div, "伊宁县甲乡人民政府", "甲乡").same(identify(div, "新源县甲乡人民政府", "甲乡")) {
 		t.Errorf("two counties' 甲乡 with different codes are the same unit")
 	}
-	if !identify(div, "新源县乙镇人民政府", "").same(identify(NoDivisions, "新源县乙镇政府", "")) {
+	if !identify(div, "新源县乙镇人民政府", "").same(identify(nil, "新源县乙镇政府", "")) {
 		t.Errorf("without a code, normalised names should pair")
 	}
 }
@@ -580,5 +594,17 @@ func TestAuditReadsPDFAndWordFiles(t *testing.T) {
 	}
 	if statuses[Checked] != 1 || statuses[Duplicate] != 1 {
 		t.Errorf("statuses %v, want one checked and one duplicate", statuses)
+	}
+}
+
+func TestUnitSheetNamesFitExcel(t *testing.T) {
+	a := &Audit{Units: []Unit{
+		{ShortName: strings.Repeat("长", 40), Organ: "某县长长乡人民政府"},
+		{Organ: "某县[教育]局/办公室:1"},
+		{File: filepath.Join("units", "丙乡.docx")},
+	}}
+	want := []string{"1 " + strings.Repeat("长", 29), "2 某县_教育_局_办公室_1", "3 丙乡"}
+	if got := a.unitSheets(); !reflect.DeepEqual(got, want) {
+		t.Errorf("unitSheets = %q, want %q", got, want)
 	}
 }

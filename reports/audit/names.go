@@ -16,9 +16,6 @@ import (
 // resolve, and by their normalised names otherwise.
 type DivisionFunc func(organ string) (code string, ok bool)
 
-// NoDivisions resolves no organ: pairing is by normalised name only.
-func NoDivisions(string) (string, bool) { return "", false }
-
 // govOffice are the endings of a government's general office (县政府办),
 // a unit of its own, distinct from the government.
 var govOffice = []string{"人民政府办公室", "人民政府办公厅", "政府办公室", "政府办公厅", "人民政府办", "政府办"}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"nianbao/reports"
+	"nianbao/reports/summary"
 )
 
 // pageTemplate is the printable summary for the office's leader: what was
@@ -40,7 +41,7 @@ blockquote { margin: 0.2em 0; font-size: 10pt; }
 <h2>三、单位之间雷同（{{len .Pairs}}对）</h2>
 {{if .Pairs}}<table><thead><tr><th>序号</th><th>单位甲</th><th>单位乙</th><th>相似度</th><th>相同的段落（最长的几处）</th></tr></thead><tbody>
 {{range .Pairs}}<tr><td class="n">{{.N}}</td><td>{{.A}}</td><td>{{.B}}</td><td class="n">{{.Share}}</td><td>{{range .Passages}}<blockquote>{{.}}</blockquote>{{end}}</td></tr>
-{{end}}</tbody></table>{{else}}<p>未发现正文超过一半相同的单位（按连续8字以上相同的片段计算）。</p>{{end}}
+{{end}}</tbody></table>{{else}}<p>未发现正文超过一半相同的单位（{{.Measure}}）。</p>{{end}}
 {{if .HasRoster}}<h2>四、未报送单位（{{len .Missing}}个）</h2>
 {{if .Missing}}<table><thead><tr><th>序号</th><th>单位</th><th>说明</th></tr></thead><tbody>
 {{range $i, $m := .Missing}}<tr><td class="n">{{$m.N}}</td><td>{{$m.Name}}</td><td>{{$m.Reason}}</td></tr>
@@ -77,6 +78,7 @@ type pageMissing struct {
 
 type pageData struct {
 	Title, Made, Workbook, Summary string
+	Measure                        string // how the shares are measured
 	Units                          []pageUnit
 	Pairs                          []pagePair
 	HasRoster                      bool
@@ -97,6 +99,7 @@ func (a *Audit) WritePage(w io.Writer, workbook string) error {
 		Workbook:  filepath.Base(workbook),
 		Summary:   a.Summary(),
 		HasRoster: a.HasRoster,
+		Measure:   measure,
 	}
 	for i, u := range a.Units {
 		if u.Status == Checked && u.Errors == 0 && !u.Late() && u.PrevShare <= CopyThreshold {
@@ -105,10 +108,10 @@ func (a *Audit) WritePage(w io.Writer, workbook string) error {
 		pu := pageUnit{N: i + 1, Name: u.Organ, File: filepath.Base(u.File), Status: u.Status.Chinese(), Reason: u.Reason}
 		if u.Report != nil {
 			if u.Late() {
-				pu.Reason = joinNote(pu.Reason, fmt.Sprintf("落款%s，晚于%s", u.Date.Chinese(), u.Deadline.Chinese()))
+				pu.Reason = summary.JoinNote(pu.Reason, fmt.Sprintf("落款%s，晚于%s", u.Date.Chinese(), u.Deadline.Chinese()))
 			}
 			if u.PrevShare > CopyThreshold {
-				pu.Reason = joinNote(pu.Reason, "正文"+Percent(u.PrevShare)+"与上年报告相同")
+				pu.Reason = summary.JoinNote(pu.Reason, "正文"+Percent(u.PrevShare)+"与上年报告相同")
 			}
 			pu.Errors, pu.Warnings, pu.Timely = fmt.Sprint(u.Errors), fmt.Sprint(u.Warnings), u.Timely.Chinese()
 			if u.PrevShare >= 0 {

@@ -11,7 +11,8 @@ import (
 	"nianbao/reports/summary"
 )
 
-// kindOf names a file's type by its extension, for files that could not be read.
+// kindOf names a file's type by its extension, for files that could not be
+// read, in the words of the importer's Result.Format for those it reads.
 func kindOf(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case reports.FileExtension:
@@ -21,7 +22,7 @@ func kindOf(path string) string {
 	case ".html", ".htm":
 		return "网页"
 	case ".pdf":
-		return "PDF"
+		return "PDF 文件"
 	case ".txt":
 		return "文本"
 	case ".xlsx":
@@ -38,26 +39,6 @@ func describeOSError(err error) string {
 		return "没有读取权限"
 	}
 	return err.Error()
-}
-
-// commonYear is the year most readable units report; the later on a tie.
-func commonYear(units []Unit) int {
-	count := map[int]int{}
-	best := 0
-	for _, u := range units {
-		if u.Report == nil {
-			continue
-		}
-		y := u.Report.Year
-		count[y]++
-		if count[y] > count[best] || count[y] == count[best] && y > best {
-			best = y
-		}
-	}
-	if best == 0 {
-		best = reports.Today().Year - 1
-	}
-	return best
 }
 
 // roster marks the units on the roster and lists the roster's units that
@@ -96,7 +77,7 @@ func (a *Audit) roster(names []string, div DivisionFunc) {
 			}
 		}
 		if !u.InRoster {
-			u.Reason = joinNote(u.Reason, "不在报送名单中")
+			u.Reason = summary.JoinNote(u.Reason, "不在报送名单中")
 		}
 	}
 	for k, w := range want {
@@ -117,13 +98,6 @@ func (a *Audit) roster(names []string, div DivisionFunc) {
 			a.Missing = append(a.Missing, summary.Missing{Name: wantNames[k], Reason: reason})
 		}
 	}
-}
-
-func joinNote(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "；" + b
 }
 
 // county sums the units of the year with summary's sum and compares every

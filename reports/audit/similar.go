@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 	"sort"
@@ -12,6 +13,10 @@ import (
 // CopyThreshold is the share above which two units' texts count as copied:
 // the evaluators' “more than half”, as for COPIED_TEXT.
 const CopyThreshold = reports.CopyThreshold
+
+// measure says how the shares are measured, for the workbook's and the
+// page's headings: 按连续8字以上相同的片段计算 (reports.SimilarRun).
+var measure = fmt.Sprintf("按连续%d字以上相同的片段计算", reports.SimilarRun)
 
 // candidateShare is the estimated share of shared windows from which a pair
 // is measured exactly. It is well below CopyThreshold because the estimate

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"nianbao/reports/summary"
 	"nianbao/reports/xlsx"
 )
 
@@ -13,7 +14,7 @@ import (
 const (
 	SheetOverview = "审核总览"
 	SheetPairs    = "单位之间雷同"
-	SheetMissing  = "未报送单位"
+	SheetMissing  = summary.SheetMissing
 	SheetCounty   = "县级报告比对"
 	SheetPrev     = "上年报告无法读取"
 )
@@ -62,13 +63,7 @@ func (a *Audit) addOverviewSheet(f *xlsx.Book, sheets []string) error {
 		if u.Report == nil {
 			errs, warns = "", ""
 		} else {
-			date, timely = u.Date.Chinese(), u.Timely.Chinese()
-			if u.Date.IsZero() {
-				date = ""
-			}
-			if u.Late() {
-				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
-			}
+			date, timely = u.Date.Chinese(), u.Timely.WithDeadline(u.Deadline)
 			if u.PrevShare >= 0 {
 				prev = Percent(u.PrevShare)
 			}
@@ -94,7 +89,7 @@ func (a *Audit) addPairsSheet(f *xlsx.Book) error {
 	if len(rows) == 0 {
 		rows = [][]any{{"", "未发现超过一半相同的单位。", "", "", "", "", ""}}
 	}
-	return f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文按连续8字以上相同的片段计算，超过50%%）", len(a.Pairs)),
+	return f.AddList(SheetPairs, fmt.Sprintf("单位之间雷同：%d对（正文%s，超过%s）", len(a.Pairs), measure, Percent(CopyThreshold)),
 		[]string{"序号", "单位甲", "单位乙", "相似度", "甲与乙相同", "乙与甲相同", "相同的段落"},
 		[]float64{6, 24, 24, 8, 10, 10, 80}, rows)
 }
@@ -105,15 +100,7 @@ func (a *Audit) addMissingSheet(f *xlsx.Book) error {
 	if !a.HasRoster {
 		return nil
 	}
-	var rows [][]any
-	for i, m := range a.Missing {
-		rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
-	}
-	if len(rows) == 0 {
-		rows = [][]any{{"", "名单中的单位均已报送。", ""}}
-	}
-	return f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(a.Missing)),
-		[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows)
+	return summary.AddMissingSheet(f, a.Missing)
 }
 
 // addCountySheet lists the cells where the county report differs from the
@@ -188,12 +175,8 @@ func (a *Audit) unitSheets() []string {
 			}
 			return r
 		}, name)
-		s := fmt.Sprintf("%d %s", i+1, name)
-		for utf8.RuneCountInString(s) > 31 {
-			r := []rune(s)
-			s = string(r[:31])
-		}
-		out[i] = s
+		s := []rune(fmt.Sprintf("%d %s", i+1, name))
+		out[i] = string(s[:min(len(s), 31)])
 	}
 	return out
 }

@@ -57,8 +57,8 @@ const (
 	// LinePitch is the grid's line pitch: 22 lines fill the type area
 	// (rounded down, so that the 22nd line still fits).
 	LinePitch    = TypeHeight / LinesPerPage
-	LinesPerPage = 22
-	CharsPerLine = 28
+	LinesPerPage = reports.LinesPerPage
+	CharsPerLine = reports.CharsPerLine
 	bodyHalfPts  = 32 // 3号, 16 pt, in half-points
 	titleHalfPts = 44 // 2号, 22 pt
 	pageNoHalf   = 28 // 4号, 14 pt

@@ -1,7 +1,6 @@
 package docx
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -36,13 +35,7 @@ type wrow struct {
 // the header rows of tables 三 and 四 repeat on every page; no row splits
 // across pages.
 func (d *document) tables(b reports.Block) {
-	var widest *reports.Table
-	for _, tb := range b.Tables {
-		if widest == nil || tb.Width() > widest.Width() {
-			widest = tb
-		}
-	}
-	widths := twips(widest.ColumnWidths(float64(TypeWidth)/20), TypeWidth)
+	widths := twips(reports.Widest(b.Tables).ColumnWidths(float64(TypeWidth)/20), TypeWidth)
 	var rows []wrow
 	for _, tb := range b.Tables {
 		rows = append(rows, d.tableRows(tb, b.Width)...)
@@ -160,9 +153,4 @@ func twips(pts []float64, total int) []int {
 		out[n-1] += total - sum
 	}
 	return out
-}
-
-// String names a slot for test failures.
-func (s slot) String() string {
-	return fmt.Sprintf("%d+%d %q v%d", s.col, s.span, s.text, s.vmerge)
 }

@@ -143,7 +143,7 @@ func Stale(o Owner, now time.Time) bool {
 
 // Held returns the live owner of report's lock other than this process, or
 // nil when the report is free (no lock, a stale one, or this process's own).
-// The command line calls it before writing a report.
+// It only looks: to write a report, take the lock with Acquire.
 func Held(report string) (*Owner, error) {
 	o, ok, err := Read(report)
 	if err != nil || !ok {
@@ -230,9 +230,6 @@ func create(lp string, o Owner) error {
 
 // Report is the report file the lock is for.
 func (l *Lock) Report() string { return l.report }
-
-// Owner is what the lock file says about this process.
-func (l *Lock) Owner() Owner { return l.owner }
 
 // Release removes the lock file if it is still this process's lock (a
 // lock taken over by someone else is left to them). Releasing nil is a

@@ -152,16 +152,11 @@ func (p *page) tables(b reports.Block) {
 }
 
 // colgroup gives the columns the printed report's proportions
-// (reports.Table.ColumnWidths, as the PDF and the Word file), from the
-// widest of the section's tables.
+// (reports.Table.Weights, the widths at reports.PrintWidth that the PDF and
+// the Word file scale), as shares of the page, from the widest of the
+// section's tables.
 func (p *page) colgroup(tbs []*reports.Table) {
-	widest := tbs[0]
-	for _, tb := range tbs {
-		if tb.Width() > widest.Width() {
-			widest = tb
-		}
-	}
-	widths := widest.ColumnWidths(typeWidth)
+	widths := reports.Widest(tbs).Weights()
 	total := 0.0
 	for _, w := range widths {
 		total += w
@@ -172,10 +167,6 @@ func (p *page) colgroup(tbs []*reports.Table) {
 	}
 	p.printf("</colgroup>\n")
 }
-
-// typeWidth is the GB/T 9704 type area width, 156 mm, in points: the
-// column widths are computed for it and printed as shares of the page.
-const typeWidth = 156 * 72 / 25.4
 
 // spanAttrs writes rowspan/colspan attributes for spans above 1.
 func spanAttrs(rows, cols int) string {

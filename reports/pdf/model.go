@@ -144,8 +144,8 @@ const (
 	BodySize     = 16.0 // 3号
 	TitleSize    = 22.0 // 2号
 	PageNoSize   = 14.0 // 4号
-	LinesPerPage = 22
-	CharsPerLine = 28
+	LinesPerPage = reports.LinesPerPage
+	CharsPerLine = reports.CharsPerLine
 	LinePitch    = TypeHeight / LinesPerPage
 	CharPitch    = TypeWidth / CharsPerLine
 	pageNoGap    = 7 * mm

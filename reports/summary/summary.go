@@ -69,6 +69,15 @@ func (t Timeliness) Chinese() string {
 	return "未填日期"
 }
 
+// WithDeadline is Chinese with the deadline named when late, as the 汇总
+// and 审核 workbooks list it: 逾期（期限2024年1月31日）.
+func (t Timeliness) WithDeadline(deadline reports.Date) string {
+	if t == Late {
+		return fmt.Sprintf("逾期（期限%s）", deadline.Chinese())
+	}
+	return t.Chinese()
+}
+
 // Unit is one file of the sum and what became of it.
 type Unit struct {
 	File      string // path as given
@@ -239,7 +248,7 @@ func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 		s.Year = opts.Base.Year
 	}
 	if s.Year == 0 {
-		s.Year = commonYear(reps)
+		s.Year = CommonYear(reps)
 	}
 	s.Template = reports.VersionForYear(s.Year)
 	if opts.Base != nil && opts.Base.Year == s.Year {
@@ -294,7 +303,7 @@ func SumLoaded(units []Unit, reps []*reports.Report, opts Options) *Summary {
 			sums[k] = sums[k].Add(c.Value)
 		}
 		if blank > 0 {
-			u.Reason = joinNote(u.Reason, fmt.Sprintf("有%d个单元格为空或不是数字，按0计入", blank))
+			u.Reason = JoinNote(u.Reason, fmt.Sprintf("有%d个单元格为空或不是数字，按0计入", blank))
 		}
 	}
 	for _, k := range keys {
@@ -350,10 +359,7 @@ func loadUnit(path string, u *Unit) *reports.Report {
 // and warnings, the 落款 date, the deadline of its level and whether it
 // was late.
 func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
-	u.Name = strings.TrimSpace(r.Organ.FullName)
-	if u.Name == "" {
-		u.Name = strings.TrimSpace(r.Organ.ShortName)
-	}
+	u.Name = OrganName(r)
 	u.ShortName = strings.TrimSpace(r.Organ.ShortName)
 	u.Level, u.Year, u.Template = r.Organ.Level, r.Year, r.Template
 	u.Findings = findings
@@ -370,8 +376,19 @@ func Describe(u *Unit, r *reports.Report, findings []reports.Finding) {
 	}
 }
 
-// commonYear is the year most loaded reports have; the later year on a tie.
-func commonYear(reps []*reports.Report) int {
+// OrganName is the name a unit is listed by: its organ's full name, or
+// the short name when the full one is empty.
+func OrganName(r *reports.Report) string {
+	if n := strings.TrimSpace(r.Organ.FullName); n != "" {
+		return n
+	}
+	return strings.TrimSpace(r.Organ.ShortName)
+}
+
+// CommonYear is the year most of reps (nil entries skipped) are for, the
+// later year on a tie; last year when none is loaded. Sum and audit take
+// it when no year is given.
+func CommonYear(reps []*reports.Report) int {
 	count := map[int]int{}
 	best := 0
 	for _, r := range reps {
@@ -407,7 +424,9 @@ func newTotal(s *Summary, base *reports.Report) *reports.Report {
 	return t
 }
 
-func joinNote(a, b string) string {
+// JoinNote adds note b to a unit's reason a, after a "；" when a has one
+// already (the 汇总 and 审核 lists alike).
+func JoinNote(a, b string) string {
 	if a == "" {
 		return b
 	}
@@ -468,7 +487,7 @@ func (s *Summary) roster(names []string, county string, townshipsOnly bool) {
 		}
 		u.InRoster = slices.ContainsFunc(want, func(n string) bool { return matches(u, n) })
 		if !u.InRoster && !townshipsOnly {
-			u.Reason = joinNote(u.Reason, "不在报送名单中")
+			u.Reason = JoinNote(u.Reason, "不在报送名单中")
 		}
 	}
 	for _, n := range want {

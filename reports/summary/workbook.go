@@ -2,10 +2,10 @@ package summary
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 	"path/filepath"
 
 	"nianbao/reports"
+	"nianbao/reports/fullcheck"
 	"nianbao/reports/xlsx"
 )
 
@@ -45,10 +45,7 @@ func Workbook(s *Summary) (*xlsx.Book, error) {
 		}
 		date, timely := "", ""
 		if u.Status != Unreadable {
-			date, timely = u.Date.Chinese(), u.Timely.Chinese()
-			if u.Timely == Late {
-				timely = fmt.Sprintf("逾期（期限%s）", u.Deadline.Chinese())
-			}
+			date, timely = u.Date.Chinese(), u.Timely.WithDeadline(u.Deadline)
 		}
 		errs, warns := any(int64(u.Errors)), any(int64(u.Warnings))
 		if u.Status == Unreadable {
@@ -65,20 +62,27 @@ func Workbook(s *Summary) (*xlsx.Book, error) {
 		return nil, err
 	}
 	if s.HasRoster {
-		var mrows [][]any
-		for i, m := range s.Missing {
-			mrows = append(mrows, []any{int64(i + 1), m.Name, m.Reason})
-		}
-		if len(mrows) == 0 {
-			mrows = [][]any{{"", "名单中的单位均已报送。", ""}}
-		}
-		if err := f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(s.Missing)),
-			[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, mrows); err != nil {
+		if err := AddMissingSheet(f, s.Missing); err != nil {
 			f.Close()
 			return nil, err
 		}
 	}
 	return f, nil
+}
+
+// AddMissingSheet adds the sheet 未报送单位 of a roster's units that sent
+// no report (of the 汇总 and of the 审核), each with the reason, or a line
+// saying that all did.
+func AddMissingSheet(f *xlsx.Book, missing []Missing) error {
+	var rows [][]any
+	for i, m := range missing {
+		rows = append(rows, []any{int64(i + 1), m.Name, m.Reason})
+	}
+	if len(rows) == 0 {
+		rows = [][]any{{"", "名单中的单位均已报送。", ""}}
+	}
+	return f.AddList(SheetMissing, fmt.Sprintf("未报送单位：%d个", len(missing)),
+		[]string{"序号", "单位", "说明"}, []float64{6, 36, 60}, rows)
 }
 
 // WriteXLSX writes the summary workbook to path atomically.

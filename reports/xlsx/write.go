@@ -481,12 +481,7 @@ func sectionWidths(tbs []*reports.Table) []float64 {
 	if len(tbs) == 0 {
 		return nil
 	}
-	widest := tbs[0]
-	for _, tb := range tbs {
-		if tb.Width() > widest.Width() {
-			widest = tb
-		}
-	}
+	widest := reports.Widest(tbs)
 	least := make([]float64, widest.Width())
 	for _, tb := range tbs {
 		for i := range tb.Width() {
