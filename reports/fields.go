@@ -38,7 +38,7 @@ const (
 // navigation and the order of findings know them; the sections are parts
 // under their own keys (SectionOverview, …).
 const (
-	PartBasic   = "basic"   // 基本信息: year, template, organ, contact, 开头语
+	PartBasic   = "basic"   // 基本信息: year, template, organ, contact, 前言
 	PartSigning = "signing" // 落款与打印
 )
 
@@ -60,7 +60,7 @@ var Fields = []Field{
 	{Path: FieldContactOffice, Name: "联系机构", Part: PartBasic},
 	{Path: FieldContactPhone, Name: "联系电话", Part: PartBasic},
 	{Path: FieldContactAddress, Name: "联系地址", Part: PartBasic},
-	{Path: FieldPreamble, Name: "开头语", Part: PartBasic},
+	{Path: FieldPreamble, Name: "前言", Part: PartBasic},
 	{Path: FieldOverviewParts, Name: "", Part: SectionOverview, List: true},
 	{Path: FieldProblemsTitle, Name: "问题组标题", Part: SectionImprovement},
 	{Path: FieldProblems, Name: "存在的主要问题", Part: SectionImprovement, List: true},
