@@ -43,14 +43,12 @@ const (
 
 // pdfGlyph is one character drawn on a page, in PDF points with y up.
 type pdfGlyph struct {
-	text       string // usually one rune; a ligature or ToUnicode string may be more
-	x, y       float64
-	w          float64 // advance width
-	size       float64 // font size on the page
-	unmapped   bool    // no Unicode for its code
-	invisible  bool    // text render mode 3 (an OCR layer)
-	fontBold   bool
-	fontSerial int
+	text      string // usually one rune; a ligature or ToUnicode string may be more
+	x, y      float64
+	w         float64 // advance width
+	size      float64 // font size on the page
+	unmapped  bool    // no Unicode for its code
+	invisible bool    // text render mode 3 (an OCR layer)
 }
 
 // pdfSeg is a horizontal or vertical segment painted on a page: a table's
@@ -218,7 +216,6 @@ type pdfPageRef struct {
 // the sizes read so far.
 type pdfReader struct {
 	fonts   map[string]*pdfFont
-	serial  int
 	decoded int64
 	glyphs  int
 	segs    int
@@ -666,7 +663,7 @@ func (r *contentRun) show(s string) {
 		}
 		rd.glyphs++
 		rd.page.glyphs = append(rd.page.glyphs, pdfGlyph{text: text, x: x, y: y, w: math.Abs(ex - x), size: size,
-			unmapped: !ok, invisible: g.mode == 3 || g.mode == 7, fontBold: f.bold, fontSerial: f.serial})
+			unmapped: !ok, invisible: g.mode == 3 || g.mode == 7})
 		r.tm = matrix{1, 0, 0, 1, tx, 0}.mul(r.tm)
 		trm = matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(r.tm).mul(g.ctm)
 	}
@@ -700,18 +697,15 @@ func (r *contentRun) xObject(args []pdf.Value) {
 // pdfFont is what the interpreter needs of a font: how its codes split,
 // their widths and their Unicode text.
 type pdfFont struct {
-	serial   int
 	cid      bool              // a Type0 (composite) font
 	spaces   []codeRange       // code lengths (from the CMap); empty: 1 byte, or 2 for Type0
 	toUni    map[uint64]string // code (with its length) → text, from ToUnicode
-	simple   pdf.Value         // the font dictionary of a simple font, for its encoding
 	enc      pdf.TextEncoding  // a simple font's encoding
 	ucs2     bool              // the code is UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H)
 	gbk      bool              // the code is GBK (GBK-EUC-H and friends)
 	widths   map[int]float64   // glyph widths in 1/1000 em by code (simple) or CID (Type0)
 	dw       float64           // default width
 	identity bool              // CID = code (Identity-H/V)
-	bold     bool
 }
 
 type codeRange struct {
@@ -858,10 +852,7 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	if len(rd.fonts) >= maxPDFFontsOnPage*8 {
 		pdfFail("PDF 中的字体过多，不是正常的年度报告，已拒绝读取")
 	}
-	rd.serial++
-	f := &pdfFont{serial: rd.serial, widths: map[int]float64{}}
-	base := v.Key("BaseFont").Name()
-	f.bold = strings.Contains(strings.ToLower(base), "bold") || strings.Contains(base, "Hei") || strings.Contains(base, "黑")
+	f := &pdfFont{widths: map[int]float64{}}
 	if v.Key("Subtype").Name() == "Type0" {
 		rd.compositeFont(f, v)
 	} else {
@@ -939,7 +930,6 @@ func (f *pdfFont) cidWidths(w pdf.Value) {
 // simpleFont reads a simple (one-byte) font dictionary v: its Widths from
 // FirstChar, its missing width and its encoding.
 func (f *pdfFont) simpleFont(v pdf.Value) {
-	f.simple = v
 	fc := int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 256; i++ {
