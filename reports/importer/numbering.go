@@ -70,13 +70,6 @@ type numberingReader struct {
 	overLvl int      // ilvl of the last w:lvlOverride; -1 before one
 }
 
-// xmlAttr is the value of an element's attribute named local (any
-// namespace); "" if it has none.
-func xmlAttr(e xml.StartElement, local string) string {
-	v, _ := attrValue(e, local)
-	return v
-}
-
 // start takes an element's start: a list definition and its levels
 // (format, text, start), a list and the definition it uses, and a
 // restart of one of its levels.
