@@ -206,14 +206,3 @@ func asOnePart(parts []reports.Part, style reports.Numbering) []reports.Part {
 	}
 	return []reports.Part{{Text: strings.Join(texts, "\n")}}
 }
-
-// sectionNumbers are the numbers of the sections in sectionKeys' order, as
-// the printed outline numbers their headings (Section.Number: 一 … 六).
-var sectionNumbers = func() []string {
-	t := reports.Lookup(reports.V2021)
-	out := make([]string, len(sectionKeys))
-	for i, sk := range sectionKeys {
-		out[i] = t.Section(sk.key).Number
-	}
-	return out
-}()
