@@ -103,9 +103,10 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "br":
 			h.flush()
 			return
-		case tag == "table" && isLayoutTable(n):
-			// A table that lays out the page (old portals put the whole
-			// article in one): its cells are read as blocks.
+		case blockTags[tag] || tag == "table" && isLayoutTable(n):
+			// A block element, or a table that lays out the page (old
+			// portals put the whole article in one): its content is read
+			// as blocks owned by it.
 			h.flush()
 			outer := h.cur
 			h.cur = n
@@ -118,16 +119,6 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "table":
 			h.flush()
 			h.table(n, depth)
-			return
-		case blockTags[tag]:
-			h.flush()
-			outer := h.cur
-			h.cur = n
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				h.walk(c, depth+1)
-			}
-			h.flush()
-			h.cur = outer
 			return
 		}
 	}
