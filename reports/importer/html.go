@@ -103,10 +103,11 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "br":
 			h.flush()
 			return
-		case blockTags[tag] || tag == "table" && isLayoutTable(n):
+		case blockTags[tag] || tag == "table" && isLayoutTable(n) || tag == "td" || tag == "th":
 			// A block element, or a table that lays out the page (old
-			// portals put the whole article in one): its content is read
-			// as blocks owned by it.
+			// portals put the whole article in one) and its cells (a cell
+			// reaches walk only in such a table: h.table reads the others):
+			// its content is read as blocks owned by it.
 			h.flush()
 			outer := h.cur
 			h.cur = n

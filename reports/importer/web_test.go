@@ -107,6 +107,16 @@ func TestSavedPortalPage(t *testing.T) {
 			return []byte(p[:i] + `<table width="100%"><tr><td>` + p[i+len(`<div class="main">`):z] + `</td></tr><tr><td>` + p[z:k] +
 				`</td></tr><tr><td>` + p[k:] + `</td></tr></table>`)
 		}, ""},
+		{"an old portal's layout table with the title and metadata as the text of its cells", func() []byte {
+			p := portalPage(t, sample, "utf-8", false)
+			title := sample.Title()
+			p = regexp.MustCompile(`<title>.*?</title>`).ReplaceAllString(p, "")
+			i := strings.Index(p, `<div class="info">`)
+			z := strings.Index(p, `<div id="zoom"`)
+			k := strings.Index(p, `<div class="attach">`)
+			return []byte(p[:i] + `<table width="100%"><tr><td class="title">` + title + `</td></tr><tr><td>来源：别斯托别乡 时间：2024-01-19</td></tr><tr><td>` +
+				p[z:k] + `</td></tr></table>` + p[k:])
+		}, ""},
 		{"the 落款 in an element after the article's", func() []byte {
 			p := portalPage(t, sample, "utf-8", true)
 			i := strings.Index(p, `<p class="nb-sign"`)
