@@ -818,18 +818,15 @@ func radicals(t string) string {
 
 // width is the advance of a code in 1/1000 em.
 func (f *pdfFont) width(code uint32) float64 {
-	if w, ok := f.widths[int(code)]; ok && f.identity || !f.cid {
-		if ok {
-			return w
-		}
-		return f.dw
-	}
 	if f.cid && !f.identity {
 		// Another CMap: CIDs are not known; wide characters are one em.
-		if f.ucs2 && code < 0x80 || f.gbk && code < 0x80 {
+		if (f.ucs2 || f.gbk) && code < 0x80 {
 			return 500
 		}
 		return 1000
+	}
+	if w, ok := f.widths[int(code)]; ok {
+		return w
 	}
 	return f.dw
 }
