@@ -800,20 +800,24 @@ var ligatures = map[string]string{"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 // for 日, “⾏” for 行) by the characters themselves (their NFKC form); other
 // text, full-width punctuation included, is left as it is.
 func radicals(t string) string {
-	for _, r := range t {
-		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
-			var b strings.Builder
-			for _, r := range t {
-				if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
-					b.WriteString(norm.NFKC.String(string(r)))
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
-		}
+	if !strings.ContainsFunc(t, isRadical) {
+		return t
 	}
-	return t
+	var b strings.Builder
+	for _, r := range t {
+		if isRadical(r) {
+			b.WriteString(norm.NFKC.String(string(r)))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isRadical reports whether r is a CJK or Kangxi radical or a CJK
+// compatibility ideograph (U+2E80–2FDF, U+F900–FAFF, U+2F800–2FA1F).
+func isRadical(r rune) bool {
+	return r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
 }
 
 // width is the advance of a code in 1/1000 em.
