@@ -233,19 +233,13 @@ func (rd *pdfReader) pageTree(node, res pdf.Value, box [4]float64, depth int, ou
 	if r := node.Key("Resources"); !r.IsNull() {
 		res = r
 	}
-	if mb := node.Key("MediaBox"); mb.Len() == 4 {
-		b := [4]float64{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
-		if b[2] > b[0] && b[3] > b[1] {
-			box = b
-		}
+	if b, ok := pdfRect(node.Key("MediaBox")); ok {
+		box = b
 	}
 	kids := node.Key("Kids")
 	if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array && !node.Key("Contents").IsNull() {
-		if cb := node.Key("CropBox"); cb.Len() == 4 {
-			b := [4]float64{cb.Index(0).Float64(), cb.Index(1).Float64(), cb.Index(2).Float64(), cb.Index(3).Float64()}
-			if b[2] > b[0] && b[3] > b[1] {
-				box = b
-			}
+		if b, ok := pdfRect(node.Key("CropBox")); ok {
+			box = b
 		}
 		if len(*out) >= maxPDFPages {
 			pdfFail("PDF 文件超过 %d 页，不是正常的年度报告，已拒绝读取", maxPDFPages)
@@ -256,6 +250,18 @@ func (rd *pdfReader) pageTree(node, res pdf.Value, box [4]float64, depth int, ou
 	for i := 0; i < kids.Len(); i++ {
 		rd.pageTree(kids.Index(i), res, box, depth+1, out)
 	}
+}
+
+// pdfRect reads a rectangle [llx lly urx ury] (a page's MediaBox or
+// CropBox); ok only when it has four numbers and an area.
+func pdfRect(v pdf.Value) (r [4]float64, ok bool) {
+	if v.Len() != 4 {
+		return r, false
+	}
+	for i := range r {
+		r[i] = v.Index(i).Float64()
+	}
+	return r, r[2] > r[0] && r[3] > r[1]
 }
 
 // checkStream decompresses a stream once within the limits, so that a
