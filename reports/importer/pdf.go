@@ -475,11 +475,16 @@ func (r *contentRun) pathConstruction(op string, args []pdf.Value) {
 	}
 }
 
+// emptySubpath is a subpath without points: its bounds are empty.
+func emptySubpath() pdfSubpath {
+	return pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
+}
+
 // point extends the current subpath's bounds by (x, y) in user space,
 // starting a subpath if there is none.
 func (r *contentRun) point(x, y float64) {
 	if len(r.path) == 0 {
-		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		r.path = append(r.path, emptySubpath())
 	}
 	sp := &r.path[len(r.path)-1]
 	dx, dy := r.g.ctm.apply(x, y)
@@ -490,7 +495,7 @@ func (r *contentRun) point(x, y float64) {
 // grows instead).
 func (r *contentRun) moveTo(x, y float64) {
 	if len(r.path) < 100000 {
-		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		r.path = append(r.path, emptySubpath())
 	}
 	r.point(x, y)
 	r.cx, r.cy, r.sx, r.sy = x, y, x, y
