@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"nianbao/reports"
 )
@@ -77,6 +78,7 @@ func glyphText(gs []pdfGlyph) string {
 
 func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
+// firstRune and lastRune return the first and the last rune of s; 0 for "".
 func firstRune(s string) rune {
 	for _, r := range s {
 		return r
@@ -85,11 +87,11 @@ func firstRune(s string) rune {
 }
 
 func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return 0
 	}
-	return rs[len(rs)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // pdfItem is a line or a table on a page, in reading order.
