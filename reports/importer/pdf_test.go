@@ -301,13 +301,11 @@ func TestPDFContentReader(t *testing.T) {
 	}
 }
 
-// A frame around the page (one cell) is not a table; a grid of lines is,
-// with its merged cell.
-func TestPDFFrameIsNotATable(t *testing.T) {
-	content := "0.5 w 40 40 515 760 re S\n" + // a page border
-		"BT /F1 10 Tf 100 700 Td <00010002> Tj ET\n" +
-		"100 600 m 300 600 l 100 580 m 300 580 l 100 560 m 300 560 l 100 560 m 100 600 l 200 580 m 200 560 l 300 560 m 300 600 l S\n" +
-		"BT /F1 10 Tf 110 585 Td <0003> Tj ET BT /F1 10 Tf 110 565 Td <0004> Tj ET BT /F1 10 Tf 210 565 Td <0001> Tj ET"
+// pageBlocks lays out one page drawn by content with the CID font F1
+// (toUnicodeCMap) and gives its blocks as lines: "P text" for a paragraph,
+// "R col:text|…" for each row of a table.
+func pageBlocks(t *testing.T, content string) []string {
+	t.Helper()
 	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
 	pages, err := readPDF(data)
 	if err != nil {
@@ -328,6 +326,17 @@ func TestPDFFrameIsNotATable(t *testing.T) {
 			got = append(got, "R "+strings.Join(cells, "|"))
 		}
 	}
+	return got
+}
+
+// A frame around the page (one cell) is not a table; a grid of lines is,
+// with its merged cell.
+func TestPDFFrameIsNotATable(t *testing.T) {
+	content := "0.5 w 40 40 515 760 re S\n" + // a page border
+		"BT /F1 10 Tf 100 700 Td <00010002> Tj ET\n" +
+		"100 600 m 300 600 l 100 580 m 300 580 l 100 560 m 300 560 l 100 560 m 100 600 l 200 580 m 200 560 l 300 560 m 300 600 l S\n" +
+		"BT /F1 10 Tf 110 585 Td <0003> Tj ET BT /F1 10 Tf 110 565 Td <0004> Tj ET BT /F1 10 Tf 210 565 Td <0001> Tj ET"
+	got := pageBlocks(t, content)
 	want := []string{"P 12", "R 0:一", "R 0:二|1:1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks = %q, want %q", got, want)
@@ -348,26 +357,7 @@ func TestPDFTableWithoutRules(t *testing.T) {
 	}
 	content := "BT /F1 10 Tf 1 0 0 1 100 720 Tm <0003> Tj ET\n" + // a line of text
 		line(700, "0010", "0001", "0002") + line(685, "0011", "", "0001") + line(670, "00120003", "0002", "0001")
-	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
-	pages, err := readPDF(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, _ := pdfBlocks(pages)
-	var got []string
-	for _, b := range blocks {
-		if b.table == nil {
-			got = append(got, "P "+b.para)
-			continue
-		}
-		for _, r := range b.table.rows {
-			var cells []string
-			for _, c := range r.cells {
-				cells = append(cells, fmt.Sprintf("%d:%s", c.col, c.text))
-			}
-			got = append(got, "R "+strings.Join(cells, "|"))
-		}
-	}
+	got := pageBlocks(t, content)
 	want := []string{"P 一", "R 0:报|1:1|2:2", "R 0:抦|2:1", "R 0:抧一|1:2|2:1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks = %q, want %q", got, want)
