@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math/rand/v2"
-	"nianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"nianbao/internal/golden"
 	"nianbao/reports"
 	"nianbao/reports/pdf"
 	"nianbao/reports/plaintext"
@@ -27,21 +27,10 @@ func samePlainText(t *testing.T, name string, want, got *reports.Report) {
 	if w == g {
 		return
 	}
-	dir := golden.Failed
 	golden.WriteFailed(t, name+".want.txt", []byte(w))
 	golden.WriteFailed(t, name+".got.txt", []byte(g))
-	wl, gl := strings.Split(w, "\n"), strings.Split(g, "\n")
-	for i := range max(len(wl), len(gl)) {
-		var a, b string
-		if i < len(wl) {
-			a = wl[i]
-		}
-		if i < len(gl) {
-			b = gl[i]
-		}
-		if a != b {
-			t.Fatalf("%s: text exports differ at line %d:\nwant %q\n got %q\n(both written to %s)", name, i+1, a, b, dir)
-		}
+	if line, a, b := firstDiff(strings.Split(w, "\n"), strings.Split(g, "\n")); line > 0 {
+		t.Fatalf("%s: text exports differ at line %d:\nwant %q\n got %q\n(both written to %s)", name, line, a, b, golden.Failed)
 	}
 }
 
