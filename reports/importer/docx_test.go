@@ -267,14 +267,7 @@ func zipFiles(t testing.TB, files map[string]string) []byte {
 
 // A .docx of the seed with real merged tables imports as the sample.
 func TestDocxImportsAsTheSample(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		r    *reports.Report
-	}{
-		{"the sample", reports.Sample()},
-		{"a county department with numbers", handMade()},
-		{"a 2019-format report", handMade2019()},
-	} {
+	for _, c := range ownReports() {
 		t.Run(c.name, func(t *testing.T) {
 			data := writeDocx(t, c.r)
 			if os.Getenv("KEEP_DOCX") != "" {

@@ -86,6 +86,23 @@ func firstDiff(want, got []string) (line int, w, g string) {
 	return 0, "", ""
 }
 
+// ownReport is a report nianbao writes that every format's import must
+// give back.
+type ownReport struct {
+	name string
+	r    *reports.Report
+}
+
+// ownReports are the sample, a county department with numbers everywhere
+// and a report in the 2019 format.
+func ownReports() []ownReport {
+	return []ownReport{
+		{"the sample", reports.Sample()},
+		{"a county department with numbers", handMade()},
+		{"a 2019-format report", handMade2019()},
+	}
+}
+
 // handMade is a 2021-format report of a county department with non-zero
 // numbers everywhere, a money amount with decimals, titled overview parts
 // printed as headings, several measures and items in 六.

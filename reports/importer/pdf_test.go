@@ -131,14 +131,7 @@ func TestPDFBrowserHeaderFooterInNotes(t *testing.T) {
 // the sample, a county department with numbers everywhere, and a report
 // in the 2019 format.
 func TestOwnPDFRoundTrip(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		r    *reports.Report
-	}{
-		{"the sample", reports.Sample()},
-		{"a county department with numbers", handMade()},
-		{"a 2019-format report", handMade2019()},
-	} {
+	for _, c := range ownReports() {
 		t.Run(c.name, func(t *testing.T) {
 			res := mustImport(t, "report.pdf", renderPDF(t, c.r))
 			name := "own_pdf_" + strings.ReplaceAll(c.name, " ", "_")
