@@ -12,10 +12,9 @@ import (
 
 // recognizer turns blocks into a report, collecting problems on the way.
 type recognizer struct {
-	res    *Result
-	r      *reports.Report
-	tmpl   *reports.Template
-	blocks []block
+	res  *Result
+	r    *reports.Report
+	tmpl *reports.Template
 	// wrapped is set when lines were broken at a fixed width (a PDF copy):
 	// paragraphs are rebuilt by joining lines that stop mid-sentence.
 	wrapped bool
@@ -98,7 +97,7 @@ func sortFindings(fs []reports.Finding) {
 }
 
 func recognizeBlocks(blocks []block) *Result {
-	rc := &recognizer{res: &Result{}, r: reports.New(reports.Today().Year - 1), blocks: blocks}
+	rc := &recognizer{res: &Result{}, r: reports.New(reports.Today().Year - 1)}
 	r := rc.r
 	r.Cells = map[reports.CellKey]reports.Cell{}
 	r.Overview.Parts = nil
