@@ -59,12 +59,12 @@ type pdfSeg struct {
 
 // pdfPage is what one page holds.
 type pdfPage struct {
-	no            int
-	width, height float64
-	glyphs        []pdfGlyph
-	segs          []pdfSeg
-	images        int
-	damaged       string // why the page could not be read completely
+	no      int
+	height  float64 // for the header and footer margins
+	glyphs  []pdfGlyph
+	segs    []pdfSeg
+	images  int
+	damaged string // why the page could not be read completely
 }
 
 // pdfError is a reading error with a Chinese message.
@@ -180,7 +180,7 @@ func readPDF(data []byte) (pages []pdfPage, err error) {
 		return nil, &pdfError{"PDF 文件中没有页面，无法导入"}
 	}
 	for i, k := range kids {
-		p := pdfPage{no: i + 1, width: k.box[2] - k.box[0], height: k.box[3] - k.box[1]}
+		p := pdfPage{no: i + 1, height: k.box[3] - k.box[1]}
 		rd.page = &p
 		rd.readPage(k)
 		pages = append(pages, p)
