@@ -212,12 +212,7 @@ func row(p page, e extractor, asIs bool, out string, r *reports.Report, ms, base
 // organ names but not in the expected report's text.
 func chromeLeft(r, expected *reports.Report) []string {
 	var left []string
-	txt := r.Preamble + r.Other.Text + r.Other.Fee + r.Organ.ShortName + r.Organ.FullName
-	for _, ps := range [][]reports.Part{r.Overview.Parts, r.Improvement.Problems, r.Improvement.Measures, r.Other.Items} {
-		for _, p := range ps {
-			txt += p.Title + p.Text
-		}
-	}
+	txt := want(r) + r.Organ.ShortName + r.Organ.FullName
 	for _, c := range chrome {
 		if strings.Contains(txt, c) && !strings.Contains(want(expected), c) {
 			left = append(left, c)
