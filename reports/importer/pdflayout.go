@@ -397,10 +397,7 @@ func pageLayout(p *pdfPage) []pdfItem {
 	var glyphs []pdfGlyph
 	for _, g := range p.glyphs {
 		if strings.TrimSpace(g.text) == "" || g.size <= 0 {
-			continue
-		}
-		if g.text == "\u00a0" || g.text == "\u3000" {
-			continue
+			continue // spaces (U+00A0 and U+3000 too) and glyphs of no size
 		}
 		glyphs = append(glyphs, g)
 	}
