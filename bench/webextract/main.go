@@ -31,10 +31,15 @@ import (
 func portal(r *reports.Report, charset string, titleInBody bool) string {
 	p, err := portalpage.Page(r, charset, titleInBody)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		fail(err)
 	}
 	return p
+}
+
+// fail stops the bench with err.
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "webextract:", err)
+	os.Exit(1)
 }
 
 // chrome are phrases of the page chrome that must not reach the report.
@@ -95,8 +100,14 @@ func main() {
 func pages() []page {
 	s := reports.Sample()
 	gbk := func(x string) []byte { b, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(x)); return b }
-	sh, _ := os.ReadFile("../../reports/importer/testdata/corpus/provincedept-2019-shanghai/report.html")
-	shRes, _ := importer.Import("report.html", sh)
+	sh, err := os.ReadFile("../../reports/importer/testdata/corpus/provincedept-2019-shanghai/report.html")
+	if err != nil {
+		fail(fmt.Errorf("%w (run it in bench/webextract)", err))
+	}
+	shRes, err := importer.Import("report.html", sh)
+	if err != nil {
+		fail(err)
+	}
 	short := shortReport()
 	return []page{
 		{"portal page, short township report, long related-articles list", []byte(sidePage(short)), short},
