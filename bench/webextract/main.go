@@ -22,51 +22,24 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"nianbao/reports"
-	rhtml "nianbao/reports/html"
 	"nianbao/reports/importer"
+	"nianbao/reports/importer/portalpage"
 )
 
-const (
-	portalHeader = `<div class="top">登录<a>登录</a>注册<a>注册</a>你好，<a>注销</a></div>
-<div class="ipv6">网站支持IPV6</div>
-<ul class="nav"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>解读回应</a></li><li><a>政务服务</a></li><li><a>互动交流</a></li></ul>
-<div class="search">热门搜索：<a>营商环境</a> <a>乡村振兴</a><span>长者模式</span></div>
-<div class="crumb">当前位置：<a>首页</a> &gt; <a>政务公开</a> &gt; <a>政府信息公开年报</a></div>
-<div class="column">政府信息公开年报</div>`
-	portalMeta = `<div class="info">来源：别斯托别乡 时间：2024-01-19 <span>【字体：大 中 小】</span></div>
-<div class="share"><a>微信</a><a>微博</a><a>QQ空间</a> <a>全真版</a> <a>文字版</a> <a>文件下载</a></div>`
-	portalFooter = `<div class="attach"><p>附件下载：</p><ul><li><a>别斯托别乡2023年度政府信息公开工作年度报告.docx</a></li></ul></div>
-<div class="qr">扫一扫在手机上查看当前页面</div>
-<div class="btns"><a>【打印】</a><a>【关闭】</a></div>
-<div class="links"><p>省市政府网站</p><ul><li>新疆维吾尔自治区人民政府</li><li>伊犁哈萨克自治州人民政府</li><li>霍城县人民政府</li><li>尼勒克县人民政府</li></ul></div>
-<div class="footer"><p>主办：新源县人民政府办公室</p><p>网站标识码：6540250001　新ICP备05000000号-1</p><p>为确保最佳浏览效果，建议使用1366×768分辨率</p></div>`
-)
-
-var (
-	reReportDiv = regexp.MustCompile(`(?s)<div class="nianbao-report">(.*)</div>\s*</body>`)
-	reH1        = regexp.MustCompile(`(?s)<h1[^>]*>(.*?)</h1>`)
-)
-
-// portal is a government portal's article page around nianbao's HTML of r:
-// its header, column, meta line, attachments and footer; charset, when
-// not empty, is declared in a meta tag; titleInBody adds the title as <h1>.
+// portal is the portal page the importer's tests read (portalpage.Page);
+// the bench stops on its error.
 func portal(r *reports.Report, charset string, titleInBody bool) string {
-	var buf bytes.Buffer
-	rhtml.Write(&buf, r)
-	body := reReportDiv.FindStringSubmatch(buf.String())[1]
-	title := reH1.FindStringSubmatch(body)[1]
-	body = reH1.ReplaceAllString(body, "")
-	head := "<head>"
-	if charset != "" {
-		head += `<meta http-equiv="Content-Type" content="text/html; charset=` + charset + `">`
+	p, err := portalpage.Page(r, charset, titleInBody)
+	if err != nil {
+		fail(err)
 	}
-	head += "<title>" + title + "_新源县人民政府</title></head>"
-	bar := ""
-	if titleInBody {
-		bar = `<div class="title"><h1>` + title + `</h1></div>`
-	}
-	return "<!DOCTYPE html>\n<html>" + head + "<body>" + portalHeader + `<div class="main">` + bar + portalMeta +
-		`<div id="zoom" class="content">` + body + `</div>` + portalFooter + "</div></body></html>"
+	return p
+}
+
+// fail stops the bench with err.
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "webextract:", err)
+	os.Exit(1)
 }
 
 // chrome are phrases of the page chrome that must not reach the report.
@@ -127,8 +100,14 @@ func main() {
 func pages() []page {
 	s := reports.Sample()
 	gbk := func(x string) []byte { b, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(x)); return b }
-	sh, _ := os.ReadFile("../../reports/importer/testdata/corpus/provincedept-2019-shanghai/report.html")
-	shRes, _ := importer.Import("report.html", sh)
+	sh, err := os.ReadFile("../../reports/importer/testdata/corpus/provincedept-2019-shanghai/report.html")
+	if err != nil {
+		fail(fmt.Errorf("%w (run it in bench/webextract)", err))
+	}
+	shRes, err := importer.Import("report.html", sh)
+	if err != nil {
+		fail(err)
+	}
 	short := shortReport()
 	return []page{
 		{"portal page, short township report, long related-articles list", []byte(sidePage(short)), short},
@@ -244,12 +223,7 @@ func row(p page, e extractor, asIs bool, out string, r *reports.Report, ms, base
 // organ names but not in the expected report's text.
 func chromeLeft(r, expected *reports.Report) []string {
 	var left []string
-	txt := r.Preamble + r.Other.Text + r.Other.Fee + r.Organ.ShortName + r.Organ.FullName
-	for _, ps := range [][]reports.Part{r.Overview.Parts, r.Improvement.Problems, r.Improvement.Measures, r.Other.Items} {
-		for _, p := range ps {
-			txt += p.Title + p.Text
-		}
-	}
+	txt := want(r) + r.Organ.ShortName + r.Organ.FullName
 	for _, c := range chrome {
 		if strings.Contains(txt, c) && !strings.Contains(want(expected), c) {
 			left = append(left, c)

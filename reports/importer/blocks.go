@@ -114,8 +114,8 @@ func (s *textSplitter) pipeLine(line string, cells []string, row trow) {
 	}
 	// A line of bars alone closes empty cells of the row above
 	// (a rendering that puts each cell on a line of its own).
-	if n := len(s.cur.rowsOrNil()); n > 0 && bare {
-		last := &s.cur.rows[n-1]
+	if bare && s.cur != nil && len(s.cur.rows) > 0 {
+		last := &s.cur.rows[len(s.cur.rows)-1]
 		for range cells {
 			if len(last.cells) < maxCellsPerRow {
 				last.cells = append(last.cells, tcell{col: len(last.cells)})
@@ -169,14 +169,6 @@ func nextFilledLines(lines []string) []int {
 		}
 	}
 	return nextFilled
-}
-
-// rowsOrNil returns the table's rows; a nil table has none.
-func (t *table) rowsOrNil() []trow {
-	if t == nil {
-		return nil
-	}
-	return t.rows
 }
 
 // soleCell returns the only non-empty cell of a row, or "".

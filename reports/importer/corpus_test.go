@@ -3,13 +3,13 @@ package importer
 import (
 	"encoding/json"
 	"fmt"
-	"nianbao/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"nianbao/internal/golden"
 	"nianbao/reports"
 	"nianbao/reports/fullcheck"
 )

@@ -176,14 +176,15 @@ type docxReader struct {
 	ilvl     int
 }
 
-// attrValue is the value of the attribute named local (any namespace).
-func attrValue(e xml.StartElement, local string) (string, bool) {
+// xmlAttr is the value of an element's attribute named local (any
+// namespace); "" if it has none.
+func xmlAttr(e xml.StartElement, local string) string {
 	for _, a := range e.Attr {
 		if a.Name.Local == local {
-			return a.Value, true
+			return a.Value
 		}
 	}
-	return "", false
+	return ""
 }
 
 // start takes an element's start: paragraphs and their runs, lists, and
@@ -209,12 +210,11 @@ func (rd *docxReader) start(t xml.StartElement) error {
 		}
 	case "numId":
 		if rd.inPara == 1 {
-			rd.numID, _ = attrValue(t, "val")
+			rd.numID = xmlAttr(t, "val")
 		}
 	case "ilvl":
 		if rd.inPara == 1 {
-			v, _ := attrValue(t, "val")
-			rd.ilvl, _ = strconv.Atoi(v)
+			rd.ilvl, _ = strconv.Atoi(xmlAttr(t, "val"))
 		}
 	case "t":
 		rd.inText = true
@@ -250,10 +250,8 @@ func (rd *docxReader) startTablePart(t xml.StartElement) {
 		}
 	case "gridBefore":
 		if top && rd.row != nil {
-			if v, ok := attrValue(t, "val"); ok {
-				n, _ := strconv.Atoi(v)
-				rd.gridNext += min(max(n, 0), maxCellsPerRow)
-			}
+			n, _ := strconv.Atoi(xmlAttr(t, "val"))
+			rd.gridNext += min(max(n, 0), maxCellsPerRow)
 		}
 	case "tc":
 		if top && rd.row != nil {
@@ -261,16 +259,13 @@ func (rd *docxReader) startTablePart(t xml.StartElement) {
 		}
 	case "gridSpan":
 		if top && rd.cell != nil {
-			if v, ok := attrValue(t, "val"); ok {
-				if n, err := strconv.Atoi(v); err == nil && n > 1 {
-					rd.cell.span = min(n, maxCellsPerRow)
-				}
+			if n, err := strconv.Atoi(xmlAttr(t, "val")); err == nil && n > 1 {
+				rd.cell.span = min(n, maxCellsPerRow)
 			}
 		}
 	case "vMerge":
 		if top && rd.cell != nil {
-			v, _ := attrValue(t, "val")
-			rd.cell.vmerge = v != "restart"
+			rd.cell.vmerge = xmlAttr(t, "val") != "restart"
 		}
 	}
 }

@@ -267,20 +267,9 @@ func zipFiles(t testing.TB, files map[string]string) []byte {
 
 // A .docx of the seed with real merged tables imports as the sample.
 func TestDocxImportsAsTheSample(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		r    *reports.Report
-	}{
-		{"the sample", reports.Sample()},
-		{"a county department with numbers", handMade()},
-		{"a 2019-format report", handMade2019()},
-	} {
+	for _, c := range ownReports() {
 		t.Run(c.name, func(t *testing.T) {
-			data := writeDocx(t, c.r)
-			if os.Getenv("KEEP_DOCX") != "" {
-				_ = os.WriteFile(filepath.Join(t.TempDir(), "x.docx"), data, 0o644)
-			}
-			res := mustImport(t, "seed.docx", data)
+			res := mustImport(t, "seed.docx", writeDocx(t, c.r))
 			sameReport(t, "docx_"+strings.ReplaceAll(c.name, " ", "_"), comparable(t, c.r), comparable(t, res.Report))
 			if res.Format != "Word 文档" || res.Uncertain() {
 				t.Errorf("format %q, problems %v", res.Format, res.Findings)

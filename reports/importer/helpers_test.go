@@ -2,11 +2,11 @@ package importer
 
 import (
 	"bytes"
-	"nianbao/internal/golden"
 	"os"
 	"strings"
 	"testing"
 
+	"nianbao/internal/golden"
 	"nianbao/reports"
 )
 
@@ -60,21 +60,46 @@ func sameReport(t testing.TB, name string, want, got []byte) {
 	if bytes.Equal(want, got) {
 		return
 	}
-	dir := golden.Failed
 	golden.WriteFailed(t, name+".want.nianbao", want)
 	golden.WriteFailed(t, name+".got.nianbao", got)
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
+	if line, w, g := firstDiff(strings.Split(string(want), "\n"), strings.Split(string(got), "\n")); line > 0 {
+		t.Fatalf("%s: reports differ at line %d:\nwant %s\n got %s\n(both written to %s)", name, line, w, g, golden.Failed)
+	}
+}
+
+// firstDiff returns the first line, counted from 1, where want and got
+// differ, and the two lines there ("" past the end of one); 0 when they
+// are equal.
+func firstDiff(want, got []string) (line int, w, g string) {
+	for i := range max(len(want), len(got)) {
+		w, g = "", ""
+		if i < len(want) {
+			w = want[i]
 		}
-		if i < len(gl) {
-			g = gl[i]
+		if i < len(got) {
+			g = got[i]
 		}
 		if w != g {
-			t.Fatalf("%s: reports differ at line %d:\nwant %s\n got %s\n(both written to %s)", name, i+1, w, g, dir)
+			return i + 1, w, g
 		}
+	}
+	return 0, "", ""
+}
+
+// ownReport is a report nianbao writes that every format's import must
+// give back.
+type ownReport struct {
+	name string
+	r    *reports.Report
+}
+
+// ownReports are the sample, a county department with numbers everywhere
+// and a report in the 2019 format.
+func ownReports() []ownReport {
+	return []ownReport{
+		{"the sample", reports.Sample()},
+		{"a county department with numbers", handMade()},
+		{"a 2019-format report", handMade2019()},
 	}
 }
 

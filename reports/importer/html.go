@@ -103,9 +103,11 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "br":
 			h.flush()
 			return
-		case tag == "table" && isLayoutTable(n):
-			// A table that lays out the page (old portals put the whole
-			// article in one): its cells are read as blocks.
+		case blockTags[tag] || tag == "table" && isLayoutTable(n) || tag == "td" || tag == "th":
+			// A block element, or a table that lays out the page (old
+			// portals put the whole article in one) and its cells (a cell
+			// reaches walk only in such a table: h.table reads the others):
+			// its content is read as blocks owned by it.
 			h.flush()
 			outer := h.cur
 			h.cur = n
@@ -118,16 +120,6 @@ func (h *htmlReader) walk(n *html.Node, depth int) {
 		case tag == "table":
 			h.flush()
 			h.table(n, depth)
-			return
-		case blockTags[tag]:
-			h.flush()
-			outer := h.cur
-			h.cur = n
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				h.walk(c, depth+1)
-			}
-			h.flush()
-			h.cur = outer
 			return
 		}
 	}
@@ -188,29 +180,41 @@ func (h *htmlReader) markReport(root *html.Node) {
 		}
 		h.blocks[i].chrome = false
 	}
-	// The title above the article: the last title before it.
-	hasTitle := false
-	for i := first; i >= 0 && i < len(h.blocks); i++ {
-		if b := h.blocks[i]; !b.chrome && b.table == nil && isTitleLike(canon(b.para)) && reTitleYear.MatchString(canon(b.para)) {
-			hasTitle = true
-			break
-		}
-		if b := h.blocks[i]; !b.chrome && b.table == nil && sectionHeading(b.para) != "" {
-			break
-		}
+	// The title above the article: the last title before it, else the
+	// page's <title>.
+	if h.titledFrom(first) {
+		return
 	}
-	if !hasTitle {
-		for i := first - 1; i >= 0; i-- {
-			if b := h.blocks[i]; b.table == nil && isTitleLike(canon(b.para)) && reTitleYear.MatchString(canon(b.para)) {
-				h.blocks[i].chrome = false
-				hasTitle = true
-				break
-			}
+	for i := first - 1; i >= 0; i-- {
+		if b := h.blocks[i]; b.table == nil && isTitleLine(b.para) {
+			h.blocks[i].chrome = false
+			return
 		}
 	}
-	if !hasTitle {
-		h.titleFromHead(root, first)
+	h.titleFromHead(root, first)
+}
+
+// titledFrom reports whether a block kept from at on, before the first
+// section heading, is the report's title.
+func (h *htmlReader) titledFrom(at int) bool {
+	for _, b := range h.blocks[max(at, 0):] {
+		if b.table != nil || b.chrome {
+			continue
+		}
+		if sectionHeading(b.para) != "" {
+			return false
+		}
+		if isTitleLine(b.para) {
+			return true
+		}
 	}
+	return false
+}
+
+// isTitleLine reports whether s reads as a report's title with its year.
+func isTitleLine(s string) bool {
+	c := canon(s)
+	return isTitleLike(c) && reTitleYear.MatchString(c)
 }
 
 // titleFromHead puts the page's <title> (“××乡2023年政府信息公开工作年度
@@ -218,16 +222,8 @@ func (h *htmlReader) markReport(root *html.Node) {
 // before the first section heading has one.
 func (h *htmlReader) titleFromHead(root *html.Node, at int) {
 	at = max(at, 0)
-	for _, b := range h.blocks[at:] {
-		if b.table != nil || b.chrome {
-			continue
-		}
-		if sectionHeading(b.para) != "" {
-			break
-		}
-		if c := canon(b.para); isTitleLike(c) && reTitleYear.MatchString(c) {
-			return
-		}
+	if h.titledFrom(at) {
+		return
 	}
 	t := findElement(root, "title", 0)
 	if t == nil {
@@ -237,7 +233,7 @@ func (h *htmlReader) titleFromHead(root *html.Node, at int) {
 	cellText(t, &b, 0)
 	for _, part := range strings.FieldsFunc(b.String(), func(r rune) bool { return r == '_' || r == '|' || r == '—' || r == '－' }) {
 		part = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(part), "-"))
-		if c := canon(part); isTitleLike(c) && reTitleYear.MatchString(c) {
+		if isTitleLine(part) {
 			h.blocks = slices.Insert(h.blocks, at, block{para: part, pos: reports.Position{Para: 1}})
 			h.owners = slices.Insert(h.owners, at, t)
 			return

@@ -87,28 +87,9 @@ func Import(name string, data []byte) (*Result, error) {
 		if err != nil {
 			return nil, ferr(err.Error(), err)
 		}
-		blocks, enc, err := htmlDocument(page)
-		if err != nil {
-			return nil, ferr(err.Error(), err)
-		}
-		res := recognize(blocks)
-		res.Format = "网页（单个文件 .mht"
-		if enc != "" && enc != "UTF-8" {
-			res.Format += "，" + enc
-		}
-		res.Format += "）"
-		return res, nil
+		return importPage(name, page, "单个文件 .mht")
 	case looksHTML(data) || (ext == ".html" || ext == ".htm") && bytes.Contains(data, []byte("<")):
-		blocks, enc, err := htmlDocument(data)
-		if err != nil {
-			return nil, ferr(err.Error(), err)
-		}
-		res := recognize(blocks)
-		res.Format = "网页"
-		if enc != "" && enc != "UTF-8" {
-			res.Format += "（" + enc + "）"
-		}
-		return res, nil
+		return importPage(name, data, "")
 	case ext == ".docx" || ext == ".xlsx":
 		return nil, ferr(fmt.Sprintf("文件扩展名是 %s，但内容不是有效的 Office 文件（可能已损坏）", ext), nil)
 	}
@@ -128,6 +109,29 @@ func Import(name string, data []byte) (*Result, error) {
 	res.Format = "文本"
 	if enc != "" {
 		res.Format += "（" + enc + "）"
+	}
+	return res, nil
+}
+
+// importPage reads a web page's HTML from the file named name; saved, when
+// not "", says how the page was saved, for the format's name
+// ("网页（单个文件 .mht，GBK）").
+func importPage(name string, page []byte, saved string) (*Result, error) {
+	blocks, enc, err := htmlDocument(page)
+	if err != nil {
+		return nil, &reports.FileError{Path: name, Msg: err.Error(), Err: err}
+	}
+	res := recognize(blocks)
+	var about []string
+	if saved != "" {
+		about = append(about, saved)
+	}
+	if enc != "" && enc != "UTF-8" {
+		about = append(about, enc)
+	}
+	res.Format = "网页"
+	if len(about) > 0 {
+		res.Format += "（" + strings.Join(about, "，") + "）"
 	}
 	return res, nil
 }

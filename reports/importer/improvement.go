@@ -130,6 +130,6 @@ func (rc *recognizer) splitUngrouped(ps []para) bool {
 	if im.Measures == nil {
 		im.Measures, _, _ = rc.parts(measures)
 	}
-	rc.add(reports.Warning, ps[pi].pos, "“五、存在的主要问题及改进情况”没有分组标题，已在“%s”处分为“存在的主要问题”和“改进措施”%s，需核对", clip(sentence), detail)
+	rc.add(reports.Warning, ps[pi].pos, "“%s”没有分组标题，已在“%s”处分为“存在的主要问题”和“改进措施”%s，需核对", rc.tmpl.Section(reports.SectionImprovement).Title(), clip(sentence), detail)
 	return true
 }

@@ -70,13 +70,6 @@ type numberingReader struct {
 	overLvl int      // ilvl of the last w:lvlOverride; -1 before one
 }
 
-// xmlAttr is the value of an element's attribute named local (any
-// namespace); "" if it has none.
-func xmlAttr(e xml.StartElement, local string) string {
-	v, _ := attrValue(e, local)
-	return v
-}
-
 // start takes an element's start: a list definition and its levels
 // (format, text, start), a list and the definition it uses, and a
 // restart of one of its levels.
@@ -213,14 +206,3 @@ func asOnePart(parts []reports.Part, style reports.Numbering) []reports.Part {
 	}
 	return []reports.Part{{Text: strings.Join(texts, "\n")}}
 }
-
-// sectionNumbers are the numbers of the sections in sectionKeys' order, as
-// the printed outline numbers their headings (Section.Number: 一 … 六).
-var sectionNumbers = func() []string {
-	t := reports.Lookup(reports.V2021)
-	out := make([]string, len(sectionKeys))
-	for i, sk := range sectionKeys {
-		out[i] = t.Section(sk.key).Number
-	}
-	return out
-}()

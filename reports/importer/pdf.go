@@ -43,14 +43,12 @@ const (
 
 // pdfGlyph is one character drawn on a page, in PDF points with y up.
 type pdfGlyph struct {
-	text       string // usually one rune; a ligature or ToUnicode string may be more
-	x, y       float64
-	w          float64 // advance width
-	size       float64 // font size on the page
-	unmapped   bool    // no Unicode for its code
-	invisible  bool    // text render mode 3 (an OCR layer)
-	fontBold   bool
-	fontSerial int
+	text      string // usually one rune; a ligature or ToUnicode string may be more
+	x, y      float64
+	w         float64 // advance width
+	size      float64 // font size on the page
+	unmapped  bool    // no Unicode for its code
+	invisible bool    // text render mode 3 (an OCR layer)
 }
 
 // pdfSeg is a horizontal or vertical segment painted on a page: a table's
@@ -61,12 +59,12 @@ type pdfSeg struct {
 
 // pdfPage is what one page holds.
 type pdfPage struct {
-	no            int
-	width, height float64
-	glyphs        []pdfGlyph
-	segs          []pdfSeg
-	images        int
-	damaged       string // why the page could not be read completely
+	no      int
+	height  float64 // for the header and footer margins
+	glyphs  []pdfGlyph
+	segs    []pdfSeg
+	images  int
+	damaged string // why the page could not be read completely
 }
 
 // pdfError is a reading error with a Chinese message.
@@ -182,7 +180,7 @@ func readPDF(data []byte) (pages []pdfPage, err error) {
 		return nil, &pdfError{"PDF 文件中没有页面，无法导入"}
 	}
 	for i, k := range kids {
-		p := pdfPage{no: i + 1, width: k.box[2] - k.box[0], height: k.box[3] - k.box[1]}
+		p := pdfPage{no: i + 1, height: k.box[3] - k.box[1]}
 		rd.page = &p
 		rd.readPage(k)
 		pages = append(pages, p)
@@ -218,7 +216,6 @@ type pdfPageRef struct {
 // the sizes read so far.
 type pdfReader struct {
 	fonts   map[string]*pdfFont
-	serial  int
 	decoded int64
 	glyphs  int
 	segs    int
@@ -236,19 +233,13 @@ func (rd *pdfReader) pageTree(node, res pdf.Value, box [4]float64, depth int, ou
 	if r := node.Key("Resources"); !r.IsNull() {
 		res = r
 	}
-	if mb := node.Key("MediaBox"); mb.Len() == 4 {
-		b := [4]float64{mb.Index(0).Float64(), mb.Index(1).Float64(), mb.Index(2).Float64(), mb.Index(3).Float64()}
-		if b[2] > b[0] && b[3] > b[1] {
-			box = b
-		}
+	if b, ok := pdfRect(node.Key("MediaBox")); ok {
+		box = b
 	}
 	kids := node.Key("Kids")
 	if node.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array && !node.Key("Contents").IsNull() {
-		if cb := node.Key("CropBox"); cb.Len() == 4 {
-			b := [4]float64{cb.Index(0).Float64(), cb.Index(1).Float64(), cb.Index(2).Float64(), cb.Index(3).Float64()}
-			if b[2] > b[0] && b[3] > b[1] {
-				box = b
-			}
+		if b, ok := pdfRect(node.Key("CropBox")); ok {
+			box = b
 		}
 		if len(*out) >= maxPDFPages {
 			pdfFail("PDF 文件超过 %d 页，不是正常的年度报告，已拒绝读取", maxPDFPages)
@@ -259,6 +250,18 @@ func (rd *pdfReader) pageTree(node, res pdf.Value, box [4]float64, depth int, ou
 	for i := 0; i < kids.Len(); i++ {
 		rd.pageTree(kids.Index(i), res, box, depth+1, out)
 	}
+}
+
+// pdfRect reads a rectangle [llx lly urx ury] (a page's MediaBox or
+// CropBox); ok only when it has four numbers and an area.
+func pdfRect(v pdf.Value) (r [4]float64, ok bool) {
+	if v.Len() != 4 {
+		return r, false
+	}
+	for i := range r {
+		r[i] = v.Index(i).Float64()
+	}
+	return r, r[2] > r[0] && r[3] > r[1]
 }
 
 // checkStream decompresses a stream once within the limits, so that a
@@ -472,11 +475,16 @@ func (r *contentRun) pathConstruction(op string, args []pdf.Value) {
 	}
 }
 
+// emptySubpath is a subpath without points: its bounds are empty.
+func emptySubpath() pdfSubpath {
+	return pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)}
+}
+
 // point extends the current subpath's bounds by (x, y) in user space,
 // starting a subpath if there is none.
 func (r *contentRun) point(x, y float64) {
 	if len(r.path) == 0 {
-		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		r.path = append(r.path, emptySubpath())
 	}
 	sp := &r.path[len(r.path)-1]
 	dx, dy := r.g.ctm.apply(x, y)
@@ -487,7 +495,7 @@ func (r *contentRun) point(x, y float64) {
 // grows instead).
 func (r *contentRun) moveTo(x, y float64) {
 	if len(r.path) < 100000 {
-		r.path = append(r.path, pdfSubpath{minX: math.Inf(1), minY: math.Inf(1), maxX: math.Inf(-1), maxY: math.Inf(-1)})
+		r.path = append(r.path, emptySubpath())
 	}
 	r.point(x, y)
 	r.cx, r.cy, r.sx, r.sy = x, y, x, y
@@ -666,7 +674,7 @@ func (r *contentRun) show(s string) {
 		}
 		rd.glyphs++
 		rd.page.glyphs = append(rd.page.glyphs, pdfGlyph{text: text, x: x, y: y, w: math.Abs(ex - x), size: size,
-			unmapped: !ok, invisible: g.mode == 3 || g.mode == 7, fontBold: f.bold, fontSerial: f.serial})
+			unmapped: !ok, invisible: g.mode == 3 || g.mode == 7})
 		r.tm = matrix{1, 0, 0, 1, tx, 0}.mul(r.tm)
 		trm = matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(r.tm).mul(g.ctm)
 	}
@@ -700,18 +708,15 @@ func (r *contentRun) xObject(args []pdf.Value) {
 // pdfFont is what the interpreter needs of a font: how its codes split,
 // their widths and their Unicode text.
 type pdfFont struct {
-	serial   int
 	cid      bool              // a Type0 (composite) font
 	spaces   []codeRange       // code lengths (from the CMap); empty: 1 byte, or 2 for Type0
 	toUni    map[uint64]string // code (with its length) → text, from ToUnicode
-	simple   pdf.Value         // the font dictionary of a simple font, for its encoding
 	enc      pdf.TextEncoding  // a simple font's encoding
 	ucs2     bool              // the code is UTF-16 (UniGB-UCS2-H, UniGB-UTF16-H)
 	gbk      bool              // the code is GBK (GBK-EUC-H and friends)
 	widths   map[int]float64   // glyph widths in 1/1000 em by code (simple) or CID (Type0)
 	dw       float64           // default width
 	identity bool              // CID = code (Identity-H/V)
-	bold     bool
 }
 
 type codeRange struct {
@@ -806,36 +811,37 @@ var ligatures = map[string]string{"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl"
 // for 日, “⾏” for 行) by the characters themselves (their NFKC form); other
 // text, full-width punctuation included, is left as it is.
 func radicals(t string) string {
-	for _, r := range t {
-		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
-			var b strings.Builder
-			for _, r := range t {
-				if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
-					b.WriteString(norm.NFKC.String(string(r)))
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
-		}
+	if !strings.ContainsFunc(t, isRadical) {
+		return t
 	}
-	return t
+	var b strings.Builder
+	for _, r := range t {
+		if isRadical(r) {
+			b.WriteString(norm.NFKC.String(string(r)))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isRadical reports whether r is a CJK or Kangxi radical or a CJK
+// compatibility ideograph (U+2E80–2FDF, U+F900–FAFF, U+2F800–2FA1F).
+func isRadical(r rune) bool {
+	return r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F
 }
 
 // width is the advance of a code in 1/1000 em.
 func (f *pdfFont) width(code uint32) float64 {
-	if w, ok := f.widths[int(code)]; ok && f.identity || !f.cid {
-		if ok {
-			return w
-		}
-		return f.dw
-	}
 	if f.cid && !f.identity {
 		// Another CMap: CIDs are not known; wide characters are one em.
-		if f.ucs2 && code < 0x80 || f.gbk && code < 0x80 {
+		if (f.ucs2 || f.gbk) && code < 0x80 {
 			return 500
 		}
 		return 1000
+	}
+	if w, ok := f.widths[int(code)]; ok {
+		return w
 	}
 	return f.dw
 }
@@ -858,10 +864,7 @@ func (rd *pdfReader) font(fonts pdf.Value, name string) *pdfFont {
 	if len(rd.fonts) >= maxPDFFontsOnPage*8 {
 		pdfFail("PDF 中的字体过多，不是正常的年度报告，已拒绝读取")
 	}
-	rd.serial++
-	f := &pdfFont{serial: rd.serial, widths: map[int]float64{}}
-	base := v.Key("BaseFont").Name()
-	f.bold = strings.Contains(strings.ToLower(base), "bold") || strings.Contains(base, "Hei") || strings.Contains(base, "黑")
+	f := &pdfFont{widths: map[int]float64{}}
 	if v.Key("Subtype").Name() == "Type0" {
 		rd.compositeFont(f, v)
 	} else {
@@ -939,7 +942,6 @@ func (f *pdfFont) cidWidths(w pdf.Value) {
 // simpleFont reads a simple (one-byte) font dictionary v: its Widths from
 // FirstChar, its missing width and its encoding.
 func (f *pdfFont) simpleFont(v pdf.Value) {
-	f.simple = v
 	fc := int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 256; i++ {

@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"fmt"
 	"math/rand/v2"
-	"nianbao/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"nianbao/internal/golden"
 	"nianbao/reports"
 	"nianbao/reports/pdf"
 	"nianbao/reports/plaintext"
@@ -27,21 +27,10 @@ func samePlainText(t *testing.T, name string, want, got *reports.Report) {
 	if w == g {
 		return
 	}
-	dir := golden.Failed
 	golden.WriteFailed(t, name+".want.txt", []byte(w))
 	golden.WriteFailed(t, name+".got.txt", []byte(g))
-	wl, gl := strings.Split(w, "\n"), strings.Split(g, "\n")
-	for i := range max(len(wl), len(gl)) {
-		var a, b string
-		if i < len(wl) {
-			a = wl[i]
-		}
-		if i < len(gl) {
-			b = gl[i]
-		}
-		if a != b {
-			t.Fatalf("%s: text exports differ at line %d:\nwant %q\n got %q\n(both written to %s)", name, i+1, a, b, dir)
-		}
+	if line, a, b := firstDiff(strings.Split(w, "\n"), strings.Split(g, "\n")); line > 0 {
+		t.Fatalf("%s: text exports differ at line %d:\nwant %q\n got %q\n(both written to %s)", name, line, a, b, golden.Failed)
 	}
 }
 
@@ -142,14 +131,7 @@ func TestPDFBrowserHeaderFooterInNotes(t *testing.T) {
 // the sample, a county department with numbers everywhere, and a report
 // in the 2019 format.
 func TestOwnPDFRoundTrip(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		r    *reports.Report
-	}{
-		{"the sample", reports.Sample()},
-		{"a county department with numbers", handMade()},
-		{"a 2019-format report", handMade2019()},
-	} {
+	for _, c := range ownReports() {
 		t.Run(c.name, func(t *testing.T) {
 			res := mustImport(t, "report.pdf", renderPDF(t, c.r))
 			name := "own_pdf_" + strings.ReplaceAll(c.name, " ", "_")
@@ -163,11 +145,11 @@ func TestOwnPDFRoundTrip(t *testing.T) {
 }
 
 // TestWriteSampleDocx writes the sample as a .docx with ruled tables to
-// $WRITE_DOCX, for testdata/pdf/make.sh; it does nothing otherwise.
+// $WRITE_DOCX, for testdata/pdf/make.sh; it is skipped otherwise.
 func TestWriteSampleDocx(t *testing.T) {
 	path := os.Getenv("WRITE_DOCX")
 	if path == "" {
-		return
+		t.Skip("writes the sample's .docx only when WRITE_DOCX names the file (testdata/pdf/make.sh)")
 	}
 	if err := os.WriteFile(path, writeDocx(t, reports.Sample()), 0o644); err != nil {
 		t.Fatal(err)
@@ -301,13 +283,11 @@ func TestPDFContentReader(t *testing.T) {
 	}
 }
 
-// A frame around the page (one cell) is not a table; a grid of lines is,
-// with its merged cell.
-func TestPDFFrameIsNotATable(t *testing.T) {
-	content := "0.5 w 40 40 515 760 re S\n" + // a page border
-		"BT /F1 10 Tf 100 700 Td <00010002> Tj ET\n" +
-		"100 600 m 300 600 l 100 580 m 300 580 l 100 560 m 300 560 l 100 560 m 100 600 l 200 580 m 200 560 l 300 560 m 300 600 l S\n" +
-		"BT /F1 10 Tf 110 585 Td <0003> Tj ET BT /F1 10 Tf 110 565 Td <0004> Tj ET BT /F1 10 Tf 210 565 Td <0001> Tj ET"
+// pageBlocks lays out one page drawn by content with the CID font F1
+// (toUnicodeCMap) and gives its blocks as lines: "P text" for a paragraph,
+// "R col:text|…" for each row of a table.
+func pageBlocks(t *testing.T, content string) []string {
+	t.Helper()
 	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
 	pages, err := readPDF(data)
 	if err != nil {
@@ -328,6 +308,17 @@ func TestPDFFrameIsNotATable(t *testing.T) {
 			got = append(got, "R "+strings.Join(cells, "|"))
 		}
 	}
+	return got
+}
+
+// A frame around the page (one cell) is not a table; a grid of lines is,
+// with its merged cell.
+func TestPDFFrameIsNotATable(t *testing.T) {
+	content := "0.5 w 40 40 515 760 re S\n" + // a page border
+		"BT /F1 10 Tf 100 700 Td <00010002> Tj ET\n" +
+		"100 600 m 300 600 l 100 580 m 300 580 l 100 560 m 300 560 l 100 560 m 100 600 l 200 580 m 200 560 l 300 560 m 300 600 l S\n" +
+		"BT /F1 10 Tf 110 585 Td <0003> Tj ET BT /F1 10 Tf 110 565 Td <0004> Tj ET BT /F1 10 Tf 210 565 Td <0001> Tj ET"
+	got := pageBlocks(t, content)
 	want := []string{"P 12", "R 0:一", "R 0:二|1:1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks = %q, want %q", got, want)
@@ -348,26 +339,7 @@ func TestPDFTableWithoutRules(t *testing.T) {
 	}
 	content := "BT /F1 10 Tf 1 0 0 1 100 720 Tm <0003> Tj ET\n" + // a line of text
 		line(700, "0010", "0001", "0002") + line(685, "0011", "", "0001") + line(670, "00120003", "0002", "0001")
-	data := onePage(stream([]byte(content), "", false), "<< /Font << /F1 5 0 R >> >>", cidFontObjs(toUnicodeCMap)...)
-	pages, err := readPDF(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	blocks, _ := pdfBlocks(pages)
-	var got []string
-	for _, b := range blocks {
-		if b.table == nil {
-			got = append(got, "P "+b.para)
-			continue
-		}
-		for _, r := range b.table.rows {
-			var cells []string
-			for _, c := range r.cells {
-				cells = append(cells, fmt.Sprintf("%d:%s", c.col, c.text))
-			}
-			got = append(got, "R "+strings.Join(cells, "|"))
-		}
-	}
+	got := pageBlocks(t, content)
 	want := []string{"P 一", "R 0:报|1:1|2:2", "R 0:抦|2:1", "R 0:抧一|1:2|2:1"}
 	if !slices.Equal(got, want) {
 		t.Errorf("blocks = %q, want %q", got, want)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"nianbao/reports"
 )
@@ -77,6 +78,7 @@ func glyphText(gs []pdfGlyph) string {
 
 func asciiWord(r rune) bool { return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) }
 
+// firstRune and lastRune return the first and the last rune of s; 0 for "".
 func firstRune(s string) rune {
 	for _, r := range s {
 		return r
@@ -85,11 +87,11 @@ func firstRune(s string) rune {
 }
 
 func lastRune(s string) rune {
-	rs := []rune(s)
-	if len(rs) == 0 {
+	if s == "" {
 		return 0
 	}
-	return rs[len(rs)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // pdfItem is a line or a table on a page, in reading order.
@@ -395,10 +397,7 @@ func pageLayout(p *pdfPage) []pdfItem {
 	var glyphs []pdfGlyph
 	for _, g := range p.glyphs {
 		if strings.TrimSpace(g.text) == "" || g.size <= 0 {
-			continue
-		}
-		if g.text == "\u00a0" || g.text == "\u3000" {
-			continue
+			continue // spaces (U+00A0 and U+3000 too) and glyphs of no size
 		}
 		glyphs = append(glyphs, g)
 	}
@@ -616,29 +615,19 @@ func gridLines(segs []pdfSeg) (hs, vs []pdfSeg) {
 // the order of each group's first line (horizontal lines first).
 func connectedLines(hs, vs []pdfSeg) []*pdfGrid {
 	all := append(slices.Clone(hs), vs...)
-	parent := make([]int, len(all))
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjointSets(len(all))
 	for i := range hs {
 		for j := len(hs); j < len(all); j++ {
 			h, v := all[i], all[j]
 			if v.x0 >= h.x0-gridTol && v.x0 <= h.x1+gridTol && h.y0 >= v.y0-gridTol && h.y0 <= v.y1+gridTol {
-				parent[find(i)] = find(j)
+				sets.union(i, j)
 			}
 		}
 	}
 	groups := map[int]*pdfGrid{}
 	var out []*pdfGrid
 	for i, s := range all {
-		r := find(i)
+		r := sets.find(i)
 		gr := groups[r]
 		if gr == nil {
 			gr = &pdfGrid{}
@@ -751,34 +740,16 @@ func (gr *pdfGrid) hasH(x, y float64) bool {
 // empty cell at its column, as the .docx reader gives it.
 func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 	nr, nc := len(gr.ys)-1, len(gr.xs)-1
-	id := make([]int, nr*nc)
-	for i := range id {
-		id[i] = i
-	}
-	find := func(i int) int {
-		for id[i] != i {
-			id[i] = id[id[i]]
-			i = id[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra < rb {
-			id[rb] = ra
-		} else {
-			id[ra] = rb
-		}
-	}
+	cells := newDisjointSets(nr * nc)
 	for r := 0; r < nr; r++ {
 		midY := (gr.ys[r] + gr.ys[r+1]) / 2
 		for c := 0; c < nc; c++ {
 			midX := (gr.xs[c] + gr.xs[c+1]) / 2
 			if c+1 < nc && !gr.hasV(gr.xs[c+1], midY) {
-				union(r*nc+c, r*nc+c+1)
+				cells.union(r*nc+c, r*nc+c+1)
 			}
 			if r+1 < nr && !gr.hasH(midX, gr.ys[r+1]) {
-				union(r*nc+c, (r+1)*nc+c)
+				cells.union(r*nc+c, (r+1)*nc+c)
 			}
 		}
 	}
@@ -791,7 +762,7 @@ func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 		if r < 0 || c < 0 {
 			continue
 		}
-		k := find(r*nc + c)
+		k := cells.find(r*nc + c)
 		cellGlyphs[k] = append(cellGlyphs[k], g)
 	}
 	tb := &table{pos: reports.Position{Page: page}}
@@ -800,7 +771,7 @@ func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 		starts := false
 		seen := map[int]bool{}
 		for c := 0; c < nc; c++ {
-			k := find(r*nc + c)
+			k := cells.find(r*nc + c)
 			if seen[k] {
 				continue
 			}
@@ -824,6 +795,37 @@ func (gr *pdfGrid) table(gs []pdfGlyph, page int) *table {
 		}
 	}
 	return tb
+}
+
+// disjointSets is a union–find over 0…n−1; a set is named by its
+// smallest member (a merged cell by its top-left grid cell).
+type disjointSets []int
+
+func newDisjointSets(n int) disjointSets {
+	d := make(disjointSets, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+// find returns the smallest member of i's set.
+func (d disjointSets) find(i int) int {
+	for d[i] != i {
+		d[i] = d[d[i]]
+		i = d[i]
+	}
+	return i
+}
+
+// union joins the sets of a and b.
+func (d disjointSets) union(a, b int) {
+	ra, rb := d.find(a), d.find(b)
+	if ra < rb {
+		d[rb] = ra
+	} else {
+		d[ra] = rb
+	}
 }
 
 // interval returns the index of the interval of edges that holds v, or -1;

@@ -12,10 +12,9 @@ import (
 
 // recognizer turns blocks into a report, collecting problems on the way.
 type recognizer struct {
-	res    *Result
-	r      *reports.Report
-	tmpl   *reports.Template
-	blocks []block
+	res  *Result
+	r    *reports.Report
+	tmpl *reports.Template
 	// wrapped is set when lines were broken at a fixed width (a PDF copy):
 	// paragraphs are rebuilt by joining lines that stop mid-sentence.
 	wrapped bool
@@ -60,7 +59,7 @@ func sectionHeading(s string) string {
 	if strings.Contains(rest, "。") || strings.Count(rest, ".") > 1 || strings.Contains(rest, ",") {
 		return ""
 	}
-	for i, sk := range sectionKeys {
+	for _, sk := range sectionKeys {
 		for _, w := range sk.words {
 			if strings.Contains(rest, canon(w)) {
 				// Without a number only the exact heading counts.
@@ -69,7 +68,7 @@ func sectionHeading(s string) string {
 				}
 				// A wrong number only goes with the exact heading
 				// (“一、主动公开情况” is a sub-part, not section 二).
-				if num != "" && num != sectionNumbers[i] && rest != canon(reports.Lookup(reports.V2021).Section(sk.key).Heading) {
+				if sec := reports.Lookup(reports.V2021).Section(sk.key); num != "" && num != sec.Number && rest != canon(sec.Heading) {
 					continue
 				}
 				return sk.key
@@ -98,7 +97,7 @@ func sortFindings(fs []reports.Finding) {
 }
 
 func recognizeBlocks(blocks []block) *Result {
-	rc := &recognizer{res: &Result{}, r: reports.New(reports.Today().Year - 1), blocks: blocks}
+	rc := &recognizer{res: &Result{}, r: reports.New(reports.Today().Year - 1)}
 	r := rc.r
 	r.Cells = map[reports.CellKey]reports.Cell{}
 	r.Overview.Parts = nil
@@ -140,12 +139,13 @@ func recognizeBlocks(blocks []block) *Result {
 
 	if len(heads) == 0 && cellsFound == 0 {
 		rc.res.Empty = true
-		rc.res.Findings = append([]reports.Finding{reports.ImportFinding(reports.Error, reports.Location{}, "没有找到年度报告的内容：既没有“一、总体情况”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。")}, rc.res.Findings...)
+		rc.res.Findings = append([]reports.Finding{reports.ImportFinding(reports.Error, reports.Location{}, "没有找到年度报告的内容：既没有“"+rc.tmpl.Section(reports.SectionOverview).Title()+"”等标题，也没有统计表格。请确认导入的是政府信息公开工作年度报告。")}, rc.res.Findings...)
 		return rc.res
 	}
-	for i, sk := range sectionKeys {
+	for _, sk := range sectionKeys {
 		if !seen[sk.key] {
-			rc.add(reports.Warning, reports.Position{}, "未找到第%s部分“%s”的标题", sectionNumbers[i], rc.tmpl.Section(sk.key).Heading)
+			sec := rc.tmpl.Section(sk.key)
+			rc.add(reports.Warning, reports.Position{}, "未找到第%s部分“%s”的标题", sec.Number, sec.Heading)
 		}
 	}
 	return rc.res
@@ -802,7 +802,7 @@ func (rc *recognizer) overview(ps []para) {
 	}
 	o.Inline = inline
 	if len(parts) == 0 {
-		rc.add(reports.Warning, reports.Position{}, "“一、总体情况”下没有内容")
+		rc.add(reports.Warning, reports.Position{}, "“%s”下没有内容", rc.tmpl.Section(reports.SectionOverview).Title())
 	}
 }
 
@@ -884,7 +884,7 @@ func (rc *recognizer) improvement(ps []para) {
 		// No group headings printed: the groups are untitled, as the
 		// outline prints untitled groups.
 		im.ProblemsTitle, im.MeasuresTitle = "", ""
-		rc.add(reports.Warning, ps[0].pos, "“五、存在的主要问题及改进情况”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对")
+		rc.add(reports.Warning, ps[0].pos, "“%s”中未找到“存在的主要问题”和“改进措施”的分组标题，全部内容已放入“存在的主要问题”，请核对", rc.tmpl.Section(reports.SectionImprovement).Title())
 	}
 	im.Problems, _, _ = rc.parts(problems)
 	im.Measures, _, _ = rc.parts(measures)

@@ -193,17 +193,6 @@ func (tr *tableReader) state(kind string) *tableState {
 	return tr.states[kind]
 }
 
-// t2Tables are the blocks of table 二.
-func (tr *tableReader) t2Tables() []*reports.Table {
-	var out []*reports.Table
-	for _, tb := range tr.t.Tables {
-		if strings.HasPrefix(tb.Key, "t2") {
-			out = append(out, tb)
-		}
-	}
-	return out
-}
-
 // rowKind guesses which table a row belongs to from strong signatures.
 func (tr *tableReader) rowKind(cells []string) string {
 	joined := canon(strings.Join(cells, "|"))
@@ -418,7 +407,7 @@ func (tr *tableReader) findDataRow(kind string, st *tableState, texts []string, 
 	var cands []*reports.Table
 	switch kind {
 	case kindT2:
-		cands = tr.t2Tables()
+		cands = tr.t.TablesOf(reports.SectionActive) // the blocks of table 二
 		if st.block != nil {
 			cands = append([]*reports.Table{st.block}, cands...)
 		}
