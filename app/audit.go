@@ -33,12 +33,7 @@ func (s *shell) onAudit() {
 // roster, and whether to compare the open county report with the sum.
 func (s *shell) auditSetup(dir string) {
 	files, err := audit.Files([]string{dir})
-	if err != nil {
-		s.showError("无法审核。", err, "")
-		return
-	}
-	if len(files) == 0 {
-		dialog.ShowInformation("审核", "该文件夹里没有报告文件（.nianbao、Word、网页、PDF、文本或 Excel）：\n"+dir, s.win)
+	if !s.foundFiles("审核", "该文件夹里没有报告文件（.nianbao、Word、网页、PDF、文本或 Excel）：", dir, files, err) {
 		return
 	}
 	prev := widget.NewLabel("（不比对上年）")

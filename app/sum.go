@@ -28,12 +28,7 @@ func (s *shell) onSum() {
 // sumFolder sums the report files of a folder without blocking the window.
 func (s *shell) sumFolder(dir string) {
 	files, err := summary.Files([]string{dir})
-	if err != nil {
-		s.showError("无法汇总。", err, "")
-		return
-	}
-	if len(files) == 0 {
-		dialog.ShowInformation("汇总", "该文件夹里没有 .nianbao 报告文件：\n"+dir, s.win)
+	if !s.foundFiles("汇总", "该文件夹里没有 .nianbao 报告文件：", dir, files, err) {
 		return
 	}
 	opts := sumOptions(s.editor.Report().Clone(), s.path)
@@ -49,6 +44,21 @@ func (s *shell) sumFolder(dir string) {
 			s.showSum(sum)
 		})
 	}()
+}
+
+// foundFiles reports whether listing the report files of the folder dir
+// for action (汇总, 审核) found any; when it failed (err) or found none it
+// says so, none being the message that precedes the folder.
+func (s *shell) foundFiles(action, none, dir string, files []string, err error) bool {
+	if err != nil {
+		s.showError("无法"+action+"。", err, "")
+		return false
+	}
+	if len(files) == 0 {
+		dialog.ShowInformation(action, none+"\n"+dir, s.win)
+		return false
+	}
+	return true
 }
 
 // sumOptions sums into base, the open report. When it is a county
