@@ -144,3 +144,36 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 		t.Errorf("status after export %q", s.status.Text)
 	}
 }
+
+func TestAuditLeavesOutTheRosterInTheUnitsFolder(t *testing.T) {
+	dir := t.TempDir()
+	r := reports.New(2023)
+	r.Organ = reports.Organ{FullName: "测试县甲乡人民政府", ShortName: "甲乡", Level: reports.LevelTownship}
+	unit := filepath.Join(dir, "甲乡.nianbao")
+	if err := reports.Save(unit, r); err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(dir, "报送名单.txt")
+	if err := os.WriteFile(roster, []byte("甲乡\n乙镇\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	s, _ := newTestShell(t)
+	files, opts, ok := s.auditInput(dir, "", roster, nil)
+	if !ok {
+		t.Fatalf("audit input refused; status %q", s.status.Text)
+	}
+	if len(files) != 1 || files[0] != unit {
+		t.Errorf("audited files %v, want only %s (the roster is no unit's report)", files, unit)
+	}
+	if strings.Join(opts.Roster, "、") != "甲乡、乙镇" {
+		t.Errorf("roster %v, want 甲乡、乙镇", opts.Roster)
+	}
+	a, err := audit.Run(files, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := a.Counts(); c.Files != 1 || len(a.Missing) != 1 || a.Missing[0].Name != "乙镇" {
+		t.Errorf("audit of %d files, missing %v; want 1 file and 乙镇 missing", c.Files, a.Missing)
+	}
+}
