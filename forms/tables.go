@@ -655,9 +655,8 @@ func (s *tablesScreen) focus(loc reports.Location) bool {
 // as its tooltip, and clears the cells no finding names any more.
 func (s *tablesScreen) mark(fs []reports.Finding) {
 	tips := map[reports.CellKey][]string{}
-	t := s.ed.report.Tmpl()
 	for _, f := range fs {
-		for _, k := range findingCells(t, f.Location) {
+		for _, k := range findingCells(f.Location) {
 			tips[k] = append(tips[k], f.Message)
 		}
 	}
@@ -680,7 +679,7 @@ func (s *tablesScreen) mark(fs []reports.Finding) {
 
 // findingCells are the cells a finding names: its cells, or the one cell
 // of its location.
-func findingCells(t *reports.Template, loc reports.Location) []reports.CellKey {
+func findingCells(loc reports.Location) []reports.CellKey {
 	if len(loc.Cells) > 0 {
 		return loc.Cells
 	}
