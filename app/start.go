@@ -111,10 +111,12 @@ func (p *startPage) onSample() {
 	p.s.setStatus("打开了示例报告。可以修改后另存为自己的文件。")
 }
 
-// fixedWidth lays out its objects stacked in a column of one width.
+// fixedWidth asks for one width whatever its objects' own: the start
+// page's column, centred between spacers, keeps startWidth.
 type fixedWidth struct{ width float32 }
 
-// Layout gives every object the full width, one below the other.
+// Layout gives every object the whole size, one over the other (the start
+// page has one).
 func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
