@@ -7,7 +7,7 @@ import (
 )
 
 func htmlCommand() *Command {
-	c := &Command{Name: "html", Usage: "FILE -o OUT.html",
+	c := &Command{Name: "html", Usage: "FILE -o OUT.html [--force]",
 		Summary: "导出网页（一个独立的 HTML 文件，可粘贴到政府网站“政府信息公开”栏目）"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
