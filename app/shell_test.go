@@ -410,6 +410,44 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 	}
 }
 
+func TestSummingFromTheStartPageFillsANewReport(t *testing.T) {
+	dir := t.TempDir()
+	for i, name := range []string{"甲乡", "乙镇"} {
+		r := reports.New(2022)
+		r.Organ = reports.Organ{FullName: name + "人民政府", ShortName: name, Level: reports.LevelTownship}
+		r.SetCell(reports.Key(reports.TableT3, reports.RowNew, "natural"), reports.Num(int64(i+2)))
+		r.SetCell(reports.Key(reports.TableT3, "open", "natural"), reports.Num(int64(i+2)))
+		if err := reports.Save(filepath.Join(dir, name+".nianbao"), r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, w := newTestShell(t)
+	if !s.onStart {
+		t.Fatal("not on the start page")
+	}
+	files, _ := summary.Files([]string{dir})
+	sum, err := summary.Sum(files, sumOptions(s.sumBase(), s.path)) // as sumFolder does
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.showSum(sum)
+	apply := buttons(w)["把汇总数字填入新报告"]
+	if apply == nil {
+		t.Fatalf("no 把汇总数字填入新报告 after summing from the start page: %v (status %q)", buttons(w), s.status.Text)
+	}
+	if s.status.Text != "已汇总 2 个文件，计入 2 个" {
+		t.Errorf("status %q: the units' year, not the hidden blank report's, is summed", s.status.Text)
+	}
+	test.Tap(apply)
+	r := s.editor.Report()
+	if s.onStart || r.Year != 2022 || !s.dirty || s.path != "" {
+		t.Errorf("after filling: start page %v, year %d (want 2022), dirty %v, path %q", s.onStart, r.Year, s.dirty, s.path)
+	}
+	if got := s.editor.TotalText(reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)); got != "5" {
+		t.Errorf("一、本年新收 total shows %q, want 2+3=5", got)
+	}
+}
+
 func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
 	s, w := newTestShell(t)
 	s.onNew()
