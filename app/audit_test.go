@@ -19,23 +19,12 @@ import (
 // topEntries lists the entries of the top dialog.
 func topEntries(w fyne.Window) []*widget.Entry {
 	var out []*widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Entry:
-			out = append(out, v)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
-		}
-	}
 	if top := w.Canvas().Overlays().Top(); top != nil {
-		walk(top)
+		walkObjects(top, func(o fyne.CanvasObject) {
+			if e, ok := o.(*widget.Entry); ok {
+				out = append(out, e)
+			}
+		})
 	}
 	return out
 }
@@ -83,22 +72,11 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	}
 	// the list as drawn in the window: every row's label
 	drawn := map[string]bool{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			drawn[x.Text] = true
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			drawn[l.Text] = true
 		}
-	}
-	walk(w.Canvas().Overlays().Top())
+	})
 	for i := range 3 {
 		if !drawn[v.Row(i)] {
 			t.Errorf("row %d is not drawn in the window: %q", i+1, v.Row(i))

@@ -65,22 +65,11 @@ func buttons(w fyne.Window) map[string]*widget.Button {
 	if top == nil {
 		return out
 	}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			out[v.Text] = v
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			out[b.Text] = b
 		}
-	}
-	walk(top)
+	})
 	return out
 }
 
@@ -464,23 +453,11 @@ func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
 
 	s.onNew()
 	var year *widget.Entry
-	top := w.Canvas().Overlays().Top()
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Entry:
-			year = v
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				find(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				find(c)
-			}
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			year = e
 		}
-	}
-	find(top)
+	})
 	if year == nil {
 		t.Fatal("no year entry in 新建")
 	}
