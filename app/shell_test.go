@@ -362,10 +362,13 @@ func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
 	}
 }
 
-func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
+// twoTownships writes the reports of 甲乡 and 乙镇 for year into a new
+// folder: 一、本年新收 自然人 2 and 3, all of them 予以公开.
+func twoTownships(t *testing.T, year int) string {
+	t.Helper()
 	dir := t.TempDir()
 	for i, name := range []string{"甲乡", "乙镇"} {
-		r := reports.New(2024)
+		r := reports.New(year)
 		r.Organ = reports.Organ{FullName: name + "人民政府", ShortName: name, Level: reports.LevelTownship}
 		r.SetCell(reports.Key(reports.TableT3, reports.RowNew, "natural"), reports.Num(int64(i+2)))
 		r.SetCell(reports.Key(reports.TableT3, "open", "natural"), reports.Num(int64(i+2)))
@@ -373,6 +376,11 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
+	dir := twoTownships(t, 2024)
 	s, w := newTestShell(t)
 	county := reports.New(2024)
 	county.Organ = reports.Organ{FullName: "某县人民政府", ShortName: "某县", Level: reports.LevelCountyGov}
@@ -400,16 +408,7 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 }
 
 func TestSummingFromTheStartPageFillsANewReport(t *testing.T) {
-	dir := t.TempDir()
-	for i, name := range []string{"甲乡", "乙镇"} {
-		r := reports.New(2022)
-		r.Organ = reports.Organ{FullName: name + "人民政府", ShortName: name, Level: reports.LevelTownship}
-		r.SetCell(reports.Key(reports.TableT3, reports.RowNew, "natural"), reports.Num(int64(i+2)))
-		r.SetCell(reports.Key(reports.TableT3, "open", "natural"), reports.Num(int64(i+2)))
-		if err := reports.Save(filepath.Join(dir, name+".nianbao"), r); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := twoTownships(t, 2022)
 	s, w := newTestShell(t)
 	if !s.onStart {
 		t.Fatal("not on the start page")
