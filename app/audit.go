@@ -40,12 +40,19 @@ func (s *shell) auditSetup(dir string) {
 	prev.Wrapping = fyne.TextWrapBreak
 	roster := widget.NewLabel("（不核对名单）")
 	roster.Wrapping = fyne.TextWrapBreak
+	units := widget.NewLabel(fmt.Sprintf("%s（%d 个文件）", dir, len(files)))
 	var prevDir, rosterPath string
 	choosePrev := widget.NewButton("选择…", func() {
 		s.chooseFolder(auditPrevTitle, "选择", func(d string) { prevDir = d; prev.SetText(d) })
 	})
 	chooseRoster := widget.NewButton("选择…", func() {
-		s.chooseFile("选择报送名单", "选择", []string{".txt", ".xlsx"}, func(p string) { rosterPath = p; roster.SetText(p) })
+		s.chooseFile("选择报送名单", "选择", []string{".txt", ".xlsx"}, func(p string) {
+			rosterPath = p
+			roster.SetText(p)
+			if f, err := audit.Files([]string{dir}, p); err == nil { // a roster in dir is not audited
+				units.SetText(fmt.Sprintf("%s（%d 个文件）", dir, len(f)))
+			}
+		})
 	})
 	r := s.editor.Report()
 	county := widget.NewCheck(fmt.Sprintf("与当前打开的县级报告（%s %d年度）比对各表格数字", r.Organ.ShortName, r.Year), nil)
@@ -56,7 +63,7 @@ func (s *shell) auditSetup(dir string) {
 		county.Disable()
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("本年报告", widget.NewLabel(fmt.Sprintf("%s（%d 个文件）", dir, len(files)))),
+		widget.NewFormItem("本年报告", units),
 		widget.NewFormItem("上年报告", container.NewBorder(nil, nil, nil, choosePrev, prev)),
 		widget.NewFormItem("报送名单", container.NewBorder(nil, nil, nil, chooseRoster, roster)),
 		widget.NewFormItem("县级报告", county),
