@@ -56,10 +56,15 @@ func (s *shell) auditSetup(dir string) {
 	})
 	r := s.editor.Report()
 	county := widget.NewCheck(fmt.Sprintf("与当前打开的县级报告（%s %d年度）比对各表格数字", r.Organ.ShortName, r.Year), nil)
-	isCounty := r.Organ.Level == reports.LevelCountyGov
+	isCounty := !s.onStart && r.Organ.Level == reports.LevelCountyGov
 	county.SetChecked(isCounty)
-	if !isCounty {
+	switch {
+	case s.onStart:
+		county.Text = "没有打开报告，不比对（要比对，请先打开本县的报告）"
+	case !isCounty:
 		county.Text = "当前打开的不是县级人民政府的报告，不比对（要比对，请先打开本县的报告）"
+	}
+	if !isCounty {
 		county.Disable()
 	}
 	form := widget.NewForm(
