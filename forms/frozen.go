@@ -145,9 +145,6 @@ func (l *stickyLayer) showTip(obj fyne.CanvasObject, msg string) {
 
 func (l *stickyLayer) hideTip() { l.tip.Hide() }
 
-// refreshTip hides a tooltip whose findings may have changed.
-func (l *stickyLayer) refreshTip() { l.tip.Hide() }
-
 // TipShown is the tooltip's text, or "" when none shows, for tests.
 func (l *stickyLayer) TipShown() string {
 	if !l.tip.Visible() {

@@ -674,7 +674,7 @@ func (s *tablesScreen) mark(fs []reports.Finding) {
 			}
 		}
 	}
-	s.layer.refreshTip()
+	s.layer.hideTip() // its findings may have changed
 }
 
 // findingCells are the cells a finding names: its cells, or the one cell
