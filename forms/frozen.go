@@ -144,14 +144,6 @@ func (l *stickyLayer) showTip(obj fyne.CanvasObject, msg string) {
 
 func (l *stickyLayer) hideTip() { l.tip.Hide() }
 
-// TipShown is the tooltip's text, or "" when none shows, for tests.
-func (l *stickyLayer) TipShown() string {
-	if !l.tip.Visible() {
-		return ""
-	}
-	return l.label.Text
-}
-
 // underBars lays a scroll container out at full size and the layer over it
 // at the size of its view less the scroll bars, which stay usable.
 type underBars struct{ scroll *container.Scroll }

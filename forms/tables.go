@@ -689,23 +689,6 @@ func findingCells(loc reports.Location) []reports.CellKey {
 	return nil
 }
 
-// Marked reports whether the cell is framed as named by a finding, and the
-// tooltip it shows, for tests.
-func (e *Editor) Marked(k reports.CellKey) (bool, string) {
-	tk, _, _ := k.Split()
-	tb := e.report.Tmpl().Table(tk)
-	if tb == nil {
-		return false, ""
-	}
-	s := e.screen(tb.Section).(*tablesScreen)
-	for _, v := range s.views {
-		if f, ok := v.flags[k]; ok {
-			return f.StrokeColor == errColor, v.tips[k]
-		}
-	}
-	return false, ""
-}
-
 // showTip shows the messages of the findings naming cell k beside obj.
 func (v *tableView) showTip(k reports.CellKey, obj fyne.CanvasObject) {
 	if msg := v.tips[k]; msg != "" {
