@@ -7,7 +7,6 @@ package app
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 	"os"
 	"path/filepath"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"nianbao/forms"
 	"nianbao/reports"
+	"nianbao/reports/fullcheck"
 	"nianbao/reports/gazetteer"
 	"nianbao/version"
 )

@@ -33,35 +33,42 @@ func (s *shell) onAudit() {
 // roster, and whether to compare the open county report with the sum.
 func (s *shell) auditSetup(dir string) {
 	files, err := audit.Files([]string{dir})
-	if err != nil {
-		s.showError("无法审核。", err, "")
-		return
-	}
-	if len(files) == 0 {
-		dialog.ShowInformation("审核", "该文件夹里没有报告文件（.nianbao、Word、网页、PDF、文本或 Excel）：\n"+dir, s.win)
+	if !s.foundFiles("审核", auditNone, dir, files, err) {
 		return
 	}
 	prev := widget.NewLabel("（不比对上年）")
 	prev.Wrapping = fyne.TextWrapBreak
 	roster := widget.NewLabel("（不核对名单）")
 	roster.Wrapping = fyne.TextWrapBreak
+	units := widget.NewLabel(fmt.Sprintf("%s（%d 个文件）", dir, len(files)))
 	var prevDir, rosterPath string
 	choosePrev := widget.NewButton("选择…", func() {
 		s.chooseFolder(auditPrevTitle, "选择", func(d string) { prevDir = d; prev.SetText(d) })
 	})
 	chooseRoster := widget.NewButton("选择…", func() {
-		s.chooseFile("选择报送名单", "选择", []string{".txt", ".xlsx"}, func(p string) { rosterPath = p; roster.SetText(p) })
+		s.chooseFile("选择报送名单", "选择", []string{".txt", ".xlsx"}, func(p string) {
+			rosterPath = p
+			roster.SetText(p)
+			if f, err := audit.Files([]string{dir}, p); err == nil { // a roster in dir is not audited
+				units.SetText(fmt.Sprintf("%s（%d 个文件）", dir, len(f)))
+			}
+		})
 	})
 	r := s.editor.Report()
 	county := widget.NewCheck(fmt.Sprintf("与当前打开的县级报告（%s %d年度）比对各表格数字", r.Organ.ShortName, r.Year), nil)
-	isCounty := r.Organ.Level == reports.LevelCountyGov
+	isCounty := !s.onStart && r.Organ.Level == reports.LevelCountyGov
 	county.SetChecked(isCounty)
-	if !isCounty {
+	switch {
+	case s.onStart:
+		county.Text = "没有打开报告，不比对（要比对，请先打开本县的报告）"
+	case !isCounty:
 		county.Text = "当前打开的不是县级人民政府的报告，不比对（要比对，请先打开本县的报告）"
+	}
+	if !isCounty {
 		county.Disable()
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("本年报告", widget.NewLabel(fmt.Sprintf("%s（%d 个文件）", dir, len(files)))),
+		widget.NewFormItem("本年报告", units),
 		widget.NewFormItem("上年报告", container.NewBorder(nil, nil, nil, choosePrev, prev)),
 		widget.NewFormItem("报送名单", container.NewBorder(nil, nil, nil, chooseRoster, roster)),
 		widget.NewFormItem("县级报告", county),
@@ -70,28 +77,48 @@ func (s *shell) auditSetup(dir string) {
 		if !ok {
 			return
 		}
-		opts := audit.Options{Division: audit.Divisions}
-		if rosterPath != "" {
-			names, err := summary.ReadRoster(rosterPath)
-			if err != nil {
-				s.showError("报送名单无法使用。", err, "名单应为文本文件（每行一个单位）或 Excel（第一列为单位名称）。")
-				return
-			}
-			opts.Roster = names
-		}
-		if prevDir != "" {
-			if opts.Prev, err = audit.Files([]string{prevDir}); err != nil {
-				s.showError("上年度报告无法使用。", err, "")
-				return
-			}
-		}
+		var report *reports.Report
 		if county.Checked {
-			opts.Report, opts.ReportPath = r.Clone(), s.path
+			report = r.Clone()
 		}
-		s.runAudit(files, opts)
+		if files, opts, ok := s.auditInput(dir, prevDir, rosterPath, report); ok {
+			s.runAudit(files, opts)
+		}
 	}, s.win)
 	d.Resize(fyne.NewSize(720, 320))
 	d.Show()
+}
+
+// auditNone says that a folder holds no report to audit.
+const auditNone = "该文件夹里没有报告文件（.nianbao、Word、网页、PDF、文本或 Excel）："
+
+// auditInput reads what the audit is run on: the units' files in dir (the
+// roster left out, when it lies there too: it is no unit's report), last
+// year's files in prevDir and the roster's names, all optional but dir;
+// report is the county report to compare (nil: none). It says what is
+// wrong and returns false when something cannot be used.
+func (s *shell) auditInput(dir, prevDir, rosterPath string, report *reports.Report) ([]string, audit.Options, bool) {
+	opts := audit.Options{Division: audit.Divisions}
+	files, err := audit.Files([]string{dir}, rosterPath)
+	if !s.foundFiles("审核", auditNone, dir, files, err) {
+		return nil, opts, false
+	}
+	if rosterPath != "" {
+		if opts.Roster, err = summary.ReadRoster(rosterPath); err != nil {
+			s.showError("报送名单无法使用。", err, "名单应为文本文件（每行一个单位）或 Excel（第一列为单位名称）。")
+			return nil, opts, false
+		}
+	}
+	if prevDir != "" {
+		if opts.Prev, err = audit.Files([]string{prevDir}); err != nil {
+			s.showError("上年度报告无法使用。", err, "")
+			return nil, opts, false
+		}
+	}
+	if report != nil {
+		opts.Report, opts.ReportPath = report, s.path
+	}
+	return files, opts, true
 }
 
 // runAudit audits without blocking the window.

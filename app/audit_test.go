@@ -19,23 +19,12 @@ import (
 // topEntries lists the entries of the top dialog.
 func topEntries(w fyne.Window) []*widget.Entry {
 	var out []*widget.Entry
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Entry:
-			out = append(out, v)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
-		}
-	}
 	if top := w.Canvas().Overlays().Top(); top != nil {
-		walk(top)
+		walkObjects(top, func(o fyne.CanvasObject) {
+			if e, ok := o.(*widget.Entry); ok {
+				out = append(out, e)
+			}
+		})
 	}
 	return out
 }
@@ -83,22 +72,11 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	}
 	// the list as drawn in the window: every row's label
 	drawn := map[string]bool{}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch x := o.(type) {
-		case *widget.Label:
-			drawn[x.Text] = true
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			drawn[l.Text] = true
 		}
-	}
-	walk(w.Canvas().Overlays().Top())
+	})
 	for i := range 3 {
 		if !drawn[v.Row(i)] {
 			t.Errorf("row %d is not drawn in the window: %q", i+1, v.Row(i))
@@ -142,5 +120,38 @@ func TestAuditWindowListsTheUnitsAndExports(t *testing.T) {
 	}
 	if !strings.Contains(s.status.Text, "已导出审核表") {
 		t.Errorf("status after export %q", s.status.Text)
+	}
+}
+
+func TestAuditLeavesOutTheRosterInTheUnitsFolder(t *testing.T) {
+	dir := t.TempDir()
+	r := reports.New(2023)
+	r.Organ = reports.Organ{FullName: "测试县甲乡人民政府", ShortName: "甲乡", Level: reports.LevelTownship}
+	unit := filepath.Join(dir, "甲乡.nianbao")
+	if err := reports.Save(unit, r); err != nil {
+		t.Fatal(err)
+	}
+	roster := filepath.Join(dir, "报送名单.txt")
+	if err := os.WriteFile(roster, []byte("甲乡\n乙镇\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	s, _ := newTestShell(t)
+	files, opts, ok := s.auditInput(dir, "", roster, nil)
+	if !ok {
+		t.Fatalf("audit input refused; status %q", s.status.Text)
+	}
+	if len(files) != 1 || files[0] != unit {
+		t.Errorf("audited files %v, want only %s (the roster is no unit's report)", files, unit)
+	}
+	if strings.Join(opts.Roster, "、") != "甲乡、乙镇" {
+		t.Errorf("roster %v, want 甲乡、乙镇", opts.Roster)
+	}
+	a, err := audit.Run(files, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := a.Counts(); c.Files != 1 || len(a.Missing) != 1 || a.Missing[0].Name != "乙镇" {
+		t.Errorf("audit of %d files, missing %v; want 1 file and 乙镇 missing", c.Files, a.Missing)
 	}
 }

@@ -70,6 +70,9 @@ func (s *shell) onExportPDF() {
 // onExportWord writes the report as a Word document (.docx) in 公文
 // format, after the same warning as 导出PDF when it still has errors.
 func (s *shell) onExportWord() {
+	if s.needReport() {
+		return
+	}
 	s.confirmErrors("导出Word", func() {
 		s.askPath("导出Word", ".docx", func(path string) {
 			if err := docx.WriteFile(path, s.editor.Report(), docx.Options{}); err != nil {

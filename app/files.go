@@ -82,8 +82,7 @@ func (s *shell) showNewDialog() {
 	blank := widget.NewButton("空白报告", func() {
 		if y, ok := readYear(); ok {
 			d.Hide()
-			s.setReport(reports.New(y), "", false)
-			s.setStatus("新建了 %d 年度的空白报告（%s 年版模板）。", y, reports.VersionForYear(y))
+			s.newBlank(y)
 		}
 	})
 	fromFile := func() {
@@ -94,8 +93,7 @@ func (s *shell) showNewDialog() {
 	}
 	sample := widget.NewButton("示例报告（别斯托别乡 2023 年度）", func() {
 		d.Hide()
-		s.setReport(reports.Sample(), "", false)
-		s.setStatus("打开了示例报告。可以修改后另存为自己的文件。")
+		s.openSample()
 	})
 	note := widget.NewLabel("从上年报告开始：机关、联系方式、栏目标题和“上年结转”等数字自动带入，\n正文留空，上年正文显示在编辑框旁作参考。")
 	var buttons []fyne.CanvasObject
@@ -117,6 +115,18 @@ func (s *shell) showNewDialog() {
 	body.Objects = append(body.Objects, buttons...)
 	d = dialog.NewCustom("新建报告", "取消", body, s.win)
 	d.Show()
+}
+
+// newBlank shows a new blank report for year, not yet saved.
+func (s *shell) newBlank(year int) {
+	s.setReport(reports.New(year), "", false)
+	s.setStatus("新建了 %d 年度的空白报告（%s 年版模板）。先填“基本信息”。", year, reports.VersionForYear(year))
+}
+
+// openSample shows the built-in sample report, to be saved as the clerk's own.
+func (s *shell) openSample() {
+	s.setReport(reports.Sample(), "", false)
+	s.setStatus("打开了示例报告。可以修改后另存为自己的文件。")
 }
 
 // startFromLastYear loads last year's file and starts the year from it.

@@ -174,6 +174,7 @@ func (s *shell) askLocked(locked *filelock.LockedError, r *reports.Report, disk 
 		done()
 		if s.path == path { // opened from the command line: do not keep it
 			s.setReport(reports.New(defaultYear()), "", false)
+			s.showStartPage() // as a start without a file
 			s.setStatus("没有打开 %s（正由 %s打开编辑）。", path, locked.Owner.Describe())
 		}
 	})

@@ -26,22 +26,11 @@ func dialogText(w fyne.Window) string {
 		return ""
 	}
 	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			b.WriteString(v.Text + "\n")
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
 		}
-	}
-	walk(top)
+	})
 	return b.String()
 }
 
@@ -141,8 +130,11 @@ func TestCancellingTheSecondOpenKeepsTheFileClosed(t *testing.T) {
 	otherProcess(t, path, "李四")
 	s, w := newTestShell(t, path)
 	test.Tap(buttons(w)["取消"])
-	if s.path != "" {
-		t.Errorf("path %q after 取消, want a blank report", s.path)
+	if s.path != "" || !s.onStart || s.dirty {
+		t.Errorf("after 取消: path %q, start page %v, dirty %v; want no file, the start page, nothing unsaved", s.path, s.onStart, s.dirty)
+	}
+	if !strings.Contains(s.status.Text, "没有打开") {
+		t.Errorf("status %q after 取消", s.status.Text)
 	}
 	if o, _, _ := filelock.Read(path); o.User != "李四" {
 		t.Errorf("the other's lock was touched: %+v", o)

@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"nianbao/reports"
 )
@@ -77,7 +76,7 @@ func (s *shell) openFailed(path string) {
 	kind := strings.ToUpper(strings.TrimPrefix(filepath.Ext(path), "."))
 	msg := fmt.Sprintf("这台电脑上没有能打开 %s 文件的程序，文件没有打开。\n\n文件已经保存好，在：\n%s\n\n可以装一个 %s 阅读器后再打开，或把文件拷到其他电脑上查看。",
 		kind, shortenPath(path, messageWidth, labelWidth), kind)
-	dialog.ShowCustom("文件没有打开", "关闭", widget.NewLabel(strings.Join(breakLines(msg, messageWidth, labelWidth), "\n")), s.win)
+	dialog.ShowCustom("文件没有打开", "关闭", newMessageLabel(msg), s.win)
 	s.setStatus("没有能打开 %s 文件的程序：%s", kind, path)
 }
 

@@ -65,22 +65,11 @@ func buttons(w fyne.Window) map[string]*widget.Button {
 	if top == nil {
 		return out
 	}
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			out[v.Text] = v
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
+	walkObjects(top, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok {
+			out[b.Text] = b
 		}
-	}
-	walk(top)
+	})
 	return out
 }
 
@@ -373,10 +362,13 @@ func TestExportPDFRendersInTheBackgroundWithProgress(t *testing.T) {
 	}
 }
 
-func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
+// twoTownships writes the reports of 甲乡 and 乙镇 for year into a new
+// folder: 一、本年新收 自然人 2 and 3, all of them 予以公开.
+func twoTownships(t *testing.T, year int) string {
+	t.Helper()
 	dir := t.TempDir()
 	for i, name := range []string{"甲乡", "乙镇"} {
-		r := reports.New(2024)
+		r := reports.New(year)
 		r.Organ = reports.Organ{FullName: name + "人民政府", ShortName: name, Level: reports.LevelTownship}
 		r.SetCell(reports.Key(reports.TableT3, reports.RowNew, "natural"), reports.Num(int64(i+2)))
 		r.SetCell(reports.Key(reports.TableT3, "open", "natural"), reports.Num(int64(i+2)))
@@ -384,6 +376,11 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
+	dir := twoTownships(t, 2024)
 	s, w := newTestShell(t)
 	county := reports.New(2024)
 	county.Organ = reports.Organ{FullName: "某县人民政府", ShortName: "某县", Level: reports.LevelCountyGov}
@@ -410,6 +407,35 @@ func TestSummingAFolderFillsTheCountyReport(t *testing.T) {
 	}
 }
 
+func TestSummingFromTheStartPageFillsANewReport(t *testing.T) {
+	dir := twoTownships(t, 2022)
+	s, w := newTestShell(t)
+	if !s.onStart {
+		t.Fatal("not on the start page")
+	}
+	files, _ := summary.Files([]string{dir})
+	sum, err := summary.Sum(files, sumOptions(s.sumBase(), s.path)) // as sumFolder does
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.showSum(sum)
+	apply := buttons(w)["把汇总数字填入新报告"]
+	if apply == nil {
+		t.Fatalf("no 把汇总数字填入新报告 after summing from the start page: %v (status %q)", buttons(w), s.status.Text)
+	}
+	if s.status.Text != "已汇总 2 个文件，计入 2 个" {
+		t.Errorf("status %q: the units' year, not the hidden blank report's, is summed", s.status.Text)
+	}
+	test.Tap(apply)
+	r := s.editor.Report()
+	if s.onStart || r.Year != 2022 || !s.dirty || s.path != "" {
+		t.Errorf("after filling: start page %v, year %d (want 2022), dirty %v, path %q", s.onStart, r.Year, s.dirty, s.path)
+	}
+	if got := s.editor.TotalText(reports.Key(reports.TableT3, reports.RowNew, reports.ColTotal)); got != "5" {
+		t.Errorf("一、本年新收 total shows %q, want 2+3=5", got)
+	}
+}
+
 func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
 	s, w := newTestShell(t)
 	s.onNew()
@@ -426,23 +452,11 @@ func TestNewOffersABlankReportTheSampleAndLastYear(t *testing.T) {
 
 	s.onNew()
 	var year *widget.Entry
-	top := w.Canvas().Overlays().Top()
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Entry:
-			year = v
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				find(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				find(c)
-			}
+	walkObjects(w.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok {
+			year = e
 		}
-	}
-	find(top)
+	})
 	if year == nil {
 		t.Fatal("no year entry in 新建")
 	}

@@ -94,11 +94,7 @@ func (p *startPage) refreshRecent() {
 	p.recent.Refresh()
 }
 
-func (p *startPage) onNewBlank() {
-	y := defaultYear()
-	p.s.setReport(reports.New(y), "", false)
-	p.s.setStatus("新建了 %d 年度的空白报告（%s 年版模板）。先填“基本信息”。", y, reports.VersionForYear(y))
-}
+func (p *startPage) onNewBlank() { p.s.newBlank(defaultYear()) }
 
 func (p *startPage) onFromLastYear() {
 	p.s.chooseFile("选择上年的报告文件", "打开", []string{reports.FileExtension}, func(path string) {
@@ -106,15 +102,14 @@ func (p *startPage) onFromLastYear() {
 	})
 }
 
-func (p *startPage) onSample() {
-	p.s.setReport(reports.Sample(), "", false)
-	p.s.setStatus("打开了示例报告。可以修改后另存为自己的文件。")
-}
+func (p *startPage) onSample() { p.s.openSample() }
 
-// fixedWidth lays out its objects stacked in a column of one width.
+// fixedWidth asks for one width whatever its objects' own: the start
+// page's column, centred between spacers, keeps startWidth.
 type fixedWidth struct{ width float32 }
 
-// Layout gives every object the full width, one below the other.
+// Layout gives every object the whole size, one over the other (the start
+// page has one).
 func (l *fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))

@@ -45,10 +45,27 @@ func TestStartingWithoutAFileShowsTheStartPage(t *testing.T) {
 	if !strings.Contains(s.status.Text, "请选择") {
 		t.Errorf("status %q", s.status.Text)
 	}
-	// Saving from the start page saves nothing and says why.
-	s.onSave(nil)
-	if w.Canvas().Overlays().Top() != nil || !strings.Contains(s.status.Text, "请先新建或打开") {
-		t.Errorf("保存 on the start page: overlay %v, status %q", w.Canvas().Overlays().Top(), s.status.Text)
+	// Saving, exporting, printing or checking from the start page does
+	// nothing and says why.
+	actions := []struct {
+		name string
+		run  func()
+	}{
+		{"保存", func() { s.onSave(nil) }},
+		{"另存为", func() { s.onSaveAs(nil) }},
+		{"导出PDF", s.onExportPDF},
+		{"导出Word", s.onExportWord},
+		{"导出Excel", s.onExportExcel},
+		{"导出网页", s.onExportHTML},
+		{"打印", s.onPrint},
+		{"检查", s.onCheck},
+	}
+	for _, a := range actions {
+		s.setStatus("")
+		a.run()
+		if w.Canvas().Overlays().Top() != nil || !strings.Contains(s.status.Text, "请先新建或打开") {
+			t.Errorf("%s on the start page: overlay %v, status %q", a.name, w.Canvas().Overlays().Top(), s.status.Text)
+		}
 	}
 }
 

@@ -28,15 +28,10 @@ func (s *shell) onSum() {
 // sumFolder sums the report files of a folder without blocking the window.
 func (s *shell) sumFolder(dir string) {
 	files, err := summary.Files([]string{dir})
-	if err != nil {
-		s.showError("无法汇总。", err, "")
+	if !s.foundFiles("汇总", "该文件夹里没有 .nianbao 报告文件：", dir, files, err) {
 		return
 	}
-	if len(files) == 0 {
-		dialog.ShowInformation("汇总", "该文件夹里没有 .nianbao 报告文件：\n"+dir, s.win)
-		return
-	}
-	opts := sumOptions(s.editor.Report().Clone(), s.path)
+	opts := sumOptions(s.sumBase(), s.path)
 	s.setBusy(true, fmt.Sprintf("正在汇总 %d 个文件…", len(files)))
 	go func() {
 		sum, err := summary.Sum(files, opts)
@@ -51,11 +46,38 @@ func (s *shell) sumFolder(dir string) {
 	}()
 }
 
-// sumOptions sums into base, the open report. When it is a county
-// government's own report, the county's townships and street offices
-// (from the gazetteer) are the roster: the result lists those that sent
-// nothing.
+// foundFiles reports whether listing the report files of the folder dir
+// for action (汇总, 审核) found any; when it failed (err) or found none it
+// says so, none being the message that precedes the folder.
+func (s *shell) foundFiles(action, none, dir string, files []string, err error) bool {
+	if err != nil {
+		s.showError("无法"+action+"。", err, "")
+		return false
+	}
+	if len(files) == 0 {
+		dialog.ShowInformation(action, none+"\n"+dir, s.win)
+		return false
+	}
+	return true
+}
+
+// sumBase is what the sum goes into: a copy of the open report, or nil on
+// the start page (no report is open; the units' year is summed).
+func (s *shell) sumBase() *reports.Report {
+	if s.onStart {
+		return nil
+	}
+	return s.editor.Report().Clone()
+}
+
+// sumOptions sums into base, the open report (nil: none). When it is a
+// county government's own report, the county's townships and street
+// offices (from the gazetteer) are the roster: the result lists those that
+// sent nothing.
 func sumOptions(base *reports.Report, path string) summary.Options {
+	if base == nil {
+		return summary.Options{}
+	}
 	opts := summary.Options{Year: base.Year, Base: base, BasePath: path}
 	if l, county, ok := reports.LevelOf(base.Organ.FullName, base.Organ.ShortName); ok && l == reports.LevelCountyGov {
 		opts.Roster, opts.County, opts.RosterTownshipsOnly = summary.CountyRoster(county), county.FullName(), true
@@ -91,13 +113,28 @@ func (s *shell) showSum(sum *summary.Summary) {
 	sc := container.NewVScroll(l)
 	sc.SetMinSize(fyne.NewSize(760, 380))
 	var d *dialog.CustomDialog
-	apply := widget.NewButton("把汇总数字填入当前报告", func() {
-		if err := sum.ApplyTo(s.editor.Report()); err != nil {
-			s.showError("无法填入当前报告。", err, "请先新建或打开本级该年度的报告。")
+	// With no report open (the start page) the sum fills a new one.
+	into := "当前报告"
+	if s.onStart {
+		into = "新报告"
+	}
+	apply := widget.NewButton("把汇总数字填入"+into, func() {
+		r := s.editor.Report()
+		if s.onStart {
+			r = reports.New(sum.Year)
+			r.Template = sum.Template
+		}
+		if err := sum.ApplyTo(r); err != nil {
+			s.showError("无法填入"+into+"。", err, "请先新建或打开本级该年度的报告。")
 			return
 		}
 		d.Hide()
-		s.editor.SetReport(s.editor.Report())
+		if s.onStart {
+			s.setReport(r, "", true)
+			s.setStatus("已把 %d 个单位的汇总数字填入新的 %d 年度报告，请填写基本信息、核对后保存。", sum.Included, sum.Year)
+			return
+		}
+		s.editor.SetReport(r)
 		s.onEdited()
 		s.setStatus("已把 %d 个单位的汇总数字填入当前报告，请核对后保存。", sum.Included)
 	})

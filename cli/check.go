@@ -63,3 +63,15 @@ func checkCommand() *Command {
 	}
 	return c
 }
+
+// exportExit is the exit code of a command that has written an export of
+// the report r, read from path: the file is written either way, but a
+// report the full check finds errors in exits 1, with a note on stderr, so
+// that scripts notice before it is published.
+func exportExit(env *Env, r *reports.Report, path string) int {
+	if errs, _ := reports.CountSeverity(fullcheck.Run(r, nil)); errs > 0 {
+		fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, path)
+		return ExitFindings
+	}
+	return ExitOK
+}

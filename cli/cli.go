@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -195,7 +196,10 @@ func (p printFlags) values() (signature *bool, date time.Time, err error) {
 	})
 	if *p.date != "" {
 		d, err := reports.ParseDate(*p.date)
-		if err != nil || d.IsZero() {
+		if err == nil && d.IsZero() { // only spaces: ParseDate reads no date
+			err = errors.New("应为日期，如 2024-01-19，不能只有空格")
+		}
+		if err != nil {
 			return nil, time.Time{}, fmt.Errorf("--date：%v", err)
 		}
 		date = time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC)

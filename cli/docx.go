@@ -5,9 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"nianbao/reports"
 	"nianbao/reports/docx"
-	"nianbao/reports/fullcheck"
 )
 
 func docxCommand() *Command {
@@ -38,13 +36,7 @@ func docxCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "已写出 Word 文档：%s\n", target)
-		// As every export: the file is written, but a report with errors
-		// exits 1 so that scripts notice before it is passed on.
-		if errs, _ := reports.CountSeverity(fullcheck.Run(r, nil)); errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, path)
-			return ExitFindings
-		}
-		return ExitOK
+		return exportExit(env, r, path)
 	}
 	return c
 }

@@ -34,6 +34,7 @@ func TestDocxCommand(t *testing.T) {
 		{name: "a missing file", args: []string{"docx", filepath.Join(dir, "nope.nianbao"), "-o", out}, code: ExitUnusable, stderr: "nope.nianbao"},
 		{name: "no file", args: []string{"docx", "-o", out}, code: ExitUnusable, stderr: "用法"},
 		{name: "a bad date", args: []string{"docx", sample, "--date", "2024-02-30"}, code: ExitUnusable, stderr: "日期"},
+		{name: "a blank date", args: []string{"docx", sample, "--date", " "}, code: ExitUnusable, stderr: "--date：应为日期"},
 		{name: "an output folder that does not exist", args: []string{"docx", sample, "-o", filepath.Join(dir, "no", "x.docx")}, code: ExitUnusable, stderr: "x.docx"},
 	}
 	for _, c := range cases {

@@ -2,14 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 
-	"nianbao/reports"
 	"nianbao/reports/html"
 )
 
 func htmlCommand() *Command {
-	c := &Command{Name: "html", Usage: "FILE -o OUT.html",
+	c := &Command{Name: "html", Usage: "FILE -o OUT.html [--force]",
 		Summary: "导出网页（一个独立的 HTML 文件，可粘贴到政府网站“政府信息公开”栏目）"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)
@@ -26,12 +24,7 @@ func htmlCommand() *Command {
 			return env.fail(ExitUnusable, "%v", err)
 		}
 		fmt.Fprintf(env.Stdout, "已写出网页：%s\n", *out)
-		errs, _ := reports.CountSeverity(fullcheck.Run(r, nil))
-		if errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告有 %d 个错误，发布前请先改正（nianbao check %s）。\n", errs, path)
-			return ExitFindings
-		}
-		return ExitOK
+		return exportExit(env, r, path)
 	}
 	return c
 }

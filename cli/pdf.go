@@ -2,12 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
 
-	"nianbao/reports"
 	"nianbao/reports/pdf"
 )
 
@@ -58,13 +56,7 @@ func pdfCommand() *Command {
 			}
 		}
 		fmt.Fprintf(env.Stdout, "已生成 PDF：%s（共 %d 页）\n", target, len(doc.Pages))
-		// Same rule as every subcommand: the output is written, but a report
-		// with errors exits 1 so scripts notice before it is published.
-		if errs, _ := reports.CountSeverity(fullcheck.Run(r, nil)); errs > 0 {
-			fmt.Fprintf(env.Stderr, "注意：报告还有 %d 个错误（nianbao check %s 查看），发布前须改正。\n", errs, path)
-			return ExitFindings
-		}
-		return ExitOK
+		return exportExit(env, r, path)
 	}
 	return c
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func textCommand() *Command {
-	c := &Command{Name: "text", Usage: "FILE [-o OUT.txt]",
+	c := &Command{Name: "text", Usage: "FILE [-o OUT.txt] [--force]",
 		Summary: "输出纯文本（表格以制表符分隔，同从 Word 复制的格式），可再导入"}
 	c.Run = func(env *Env, args []string) int {
 		fs := env.flags(c)

@@ -2,10 +2,10 @@ package cli
 
 import (
 	"fmt"
-	"nianbao/reports/fullcheck"
 	"os"
 
 	"nianbao/reports"
+	"nianbao/reports/fullcheck"
 	"nianbao/reports/xlsx"
 )
 

@@ -37,7 +37,7 @@ func newBasicScreen(ed *Editor) *basicScreen {
 
 	year := widget.NewEntry()
 	year.SetText(strconv.Itoa(r.Year))
-	year.Validator = func(v string) error { _, err := parseYear(v); return err }
+	year.Validator = func(v string) error { _, err := reports.ParseYear(v); return err }
 	year.OnChanged = s.onYearChanged
 	s.fields[reports.FieldYear] = year
 
@@ -105,11 +105,8 @@ func newBasicScreen(ed *Editor) *basicScreen {
 	return s
 }
 
-// parseYear reads a year typed with half- or full-width digits.
-func parseYear(v string) (int, error) { return reports.ParseYear(v) }
-
 func (s *basicScreen) onYearChanged(v string) {
-	y, err := parseYear(v)
+	y, err := reports.ParseYear(v)
 	if err != nil {
 		return // the entry shows the problem; the report keeps the last good year
 	}

@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -144,17 +143,6 @@ func (l *stickyLayer) showTip(obj fyne.CanvasObject, msg string) {
 }
 
 func (l *stickyLayer) hideTip() { l.tip.Hide() }
-
-// refreshTip hides a tooltip whose findings may have changed.
-func (l *stickyLayer) refreshTip() { l.tip.Hide() }
-
-// TipShown is the tooltip's text, or "" when none shows, for tests.
-func (l *stickyLayer) TipShown() string {
-	if !l.tip.Visible() {
-		return ""
-	}
-	return l.label.Text
-}
 
 // underBars lays a scroll container out at full size and the layer over it
 // at the size of its view less the scroll bars, which stay usable.
@@ -439,37 +427,4 @@ func drawnInside(root, obj fyne.CanvasObject) bool {
 	p := d.AbsolutePositionForObject(obj).Subtract(d.AbsolutePositionForObject(root))
 	s := root.Size()
 	return p.X >= 0 && p.Y >= 0 && p.X <= s.Width && p.Y <= s.Height
-}
-
-// FocusPlace tells where the focused field is drawn and where the view of
-// the part shown is, both in the window's coordinates, with the cell's key
-// when it is a table cell (for the real-window script); ok is false when
-// no field of the part has the focus.
-func (e *Editor) FocusPlace() (name string, pos fyne.Position, size fyne.Size, viewPos fyne.Position, viewSize fyne.Size, ok bool) {
-	f := e.win.Canvas().Focused()
-	obj, isObj := f.(fyne.CanvasObject)
-	if !isObj || e.current < 0 {
-		return "", pos, size, viewPos, viewSize, false
-	}
-	s := e.screen(e.parts[e.current].key)
-	sc := pageOf(s)
-	if sc == nil || !drawnInside(sc.Content, obj) {
-		return "", pos, size, viewPos, viewSize, false
-	}
-	d := fyne.CurrentApp().Driver()
-	name = fmt.Sprintf("%T", f)
-	viewPos, viewSize = d.AbsolutePositionForObject(sc), sc.Size()
-	if c, cell := f.(*cellEntry); cell {
-		name = string(c.key)
-		// Below the frozen header, right of the frozen labels.
-		layer := c.view.screen.layer
-		viewSize = layer.Size()
-		for _, p := range c.view.screen.layer.panes {
-			if p.header != nil && p.header.Visible() && p.obj == c.view.gridObj {
-				viewPos.Y += p.headerH
-				viewSize.Height -= p.headerH
-			}
-		}
-	}
-	return name, d.AbsolutePositionForObject(obj), obj.Size(), viewPos, viewSize, true
 }

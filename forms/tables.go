@@ -655,9 +655,8 @@ func (s *tablesScreen) focus(loc reports.Location) bool {
 // as its tooltip, and clears the cells no finding names any more.
 func (s *tablesScreen) mark(fs []reports.Finding) {
 	tips := map[reports.CellKey][]string{}
-	t := s.ed.report.Tmpl()
 	for _, f := range fs {
-		for _, k := range findingCells(t, f.Location) {
+		for _, k := range findingCells(f.Location) {
 			tips[k] = append(tips[k], f.Message)
 		}
 	}
@@ -675,12 +674,12 @@ func (s *tablesScreen) mark(fs []reports.Finding) {
 			}
 		}
 	}
-	s.layer.refreshTip()
+	s.layer.hideTip() // its findings may have changed
 }
 
 // findingCells are the cells a finding names: its cells, or the one cell
 // of its location.
-func findingCells(t *reports.Template, loc reports.Location) []reports.CellKey {
+func findingCells(loc reports.Location) []reports.CellKey {
 	if len(loc.Cells) > 0 {
 		return loc.Cells
 	}
@@ -688,23 +687,6 @@ func findingCells(t *reports.Template, loc reports.Location) []reports.CellKey {
 		return []reports.CellKey{reports.Key(loc.Table, loc.Row, loc.Column)}
 	}
 	return nil
-}
-
-// Marked reports whether the cell is framed as named by a finding, and the
-// tooltip it shows, for tests.
-func (e *Editor) Marked(k reports.CellKey) (bool, string) {
-	tk, _, _ := k.Split()
-	tb := e.report.Tmpl().Table(tk)
-	if tb == nil {
-		return false, ""
-	}
-	s := e.screen(tb.Section).(*tablesScreen)
-	for _, v := range s.views {
-		if f, ok := v.flags[k]; ok {
-			return f.StrokeColor == errColor, v.tips[k]
-		}
-	}
-	return false, ""
 }
 
 // showTip shows the messages of the findings naming cell k beside obj.

@@ -323,13 +323,13 @@ func TestAFailedIdentityMarksItsCellsUntilItBalances(t *testing.T) {
 	w.Resize(fyne.NewSize(1366, 700))
 	typeInto(cellEntryOf(t, ed, t3(reports.RowNew, "natural")), "5")
 	for _, k := range []reports.CellKey{t3(reports.RowNew, "natural"), t3(reports.RowCarry, "natural"), t3(reports.RowTotal, "natural"), t3(reports.RowNext, "natural")} {
-		marked, tip := ed.Marked(k)
+		marked, tip := ed.marked(k)
 		if !marked || !strings.Contains(tip, "「自然人」列") {
 			t.Errorf("%s marked %v with tip %q, want the identity's message", k, marked, tip)
 		}
 	}
 	for _, k := range []reports.CellKey{t3(reports.RowNew, "business"), t3("open", "natural"), t3(reports.RowNew, reports.ColTotal)} {
-		if marked, _ := ed.Marked(k); marked {
+		if marked, _ := ed.marked(k); marked {
 			t.Errorf("%s marked though no finding names it", k)
 		}
 	}
@@ -337,17 +337,17 @@ func TestAFailedIdentityMarksItsCellsUntilItBalances(t *testing.T) {
 	s := ed.screen(reports.SectionRequests).(*tablesScreen)
 	en := cellEntryOf(t, ed, t3(reports.RowCarry, "natural"))
 	en.MouseIn(&desktop.MouseEvent{})
-	if !strings.Contains(s.layer.TipShown(), "不等于") {
-		t.Errorf("tooltip %q, want the finding's message", s.layer.TipShown())
+	if !strings.Contains(s.layer.tipShown(), "不等于") {
+		t.Errorf("tooltip %q, want the finding's message", s.layer.tipShown())
 	}
 	en.MouseOut()
-	if s.layer.TipShown() != "" {
+	if s.layer.tipShown() != "" {
 		t.Errorf("tooltip stays after the pointer left")
 	}
 	// Answering the request balances the column: the marks go.
 	typeInto(cellEntryOf(t, ed, t3("open", "natural")), "5")
 	for _, k := range []reports.CellKey{t3(reports.RowNew, "natural"), t3(reports.RowTotal, "natural"), t3(reports.RowNext, "natural")} {
-		if marked, tip := ed.Marked(k); marked || tip != "" {
+		if marked, tip := ed.marked(k); marked || tip != "" {
 			t.Errorf("%s still marked (%q) after the column balances", k, tip)
 		}
 	}
@@ -358,11 +358,11 @@ func TestAPrintedTotalThatDisagreesMarksTheTotalAndItsRow(t *testing.T) {
 	r.Declared = map[reports.CellKey]reports.Cell{t3(reports.RowNew, reports.ColTotal): reports.Num(3)}
 	ed, _ := newTestEditor(t, r)
 	for _, col := range []string{"natural", "business", "research", "charity", "lawfirm", "other", reports.ColTotal} {
-		if marked, tip := ed.Marked(t3(reports.RowNew, col)); !marked || !strings.Contains(tip, "原文中") {
+		if marked, tip := ed.marked(t3(reports.RowNew, col)); !marked || !strings.Contains(tip, "原文中") {
 			t.Errorf("%s of row 一 marked %v (%q)", col, marked, tip)
 		}
 	}
-	if marked, _ := ed.Marked(t3(reports.RowCarry, "natural")); marked {
+	if marked, _ := ed.marked(t3(reports.RowCarry, "natural")); marked {
 		t.Errorf("a cell of another row is marked")
 	}
 }
@@ -450,4 +450,29 @@ func TestTypingIntoACellScrolledAwayBringsItBack(t *testing.T) {
 	if got := ed.report.Cell(en.key).String(); got != "5" {
 		t.Errorf("cell holds %q, want 5", got)
 	}
+}
+
+// marked reports whether the cell is framed as named by a finding, and the
+// tooltip it shows, for the tests.
+func (e *Editor) marked(k reports.CellKey) (bool, string) {
+	tk, _, _ := k.Split()
+	tb := e.report.Tmpl().Table(tk)
+	if tb == nil {
+		return false, ""
+	}
+	s := e.screen(tb.Section).(*tablesScreen)
+	for _, v := range s.views {
+		if f, ok := v.flags[k]; ok {
+			return f.StrokeColor == errColor, v.tips[k]
+		}
+	}
+	return false, ""
+}
+
+// tipShown is the tooltip's text, or "" when none shows.
+func (l *stickyLayer) tipShown() string {
+	if !l.tip.Visible() {
+		return ""
+	}
+	return l.label.Text
 }

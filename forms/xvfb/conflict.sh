@@ -37,27 +37,28 @@ if [ "${1:-}" = "--inner" ]; then
 		echo "$w"
 	}
 	title() { xdotool getwindowname "$1" 2>/dev/null || true; }
+	# launch NAME FILE: starts nianbao on FILE (stderr to NAME.log), waits for
+	# its window and sizes it to the screen; sets pid and win.
+	launch() {
+		"$bin" "$2" 2>"$work/$1.log" &
+		pid=$!
+		pids+=("$pid")
+		win=$(window "$pid")
+		[ -n "$win" ] || fail "the window on $(basename "$2") ($1) did not open"
+		xdotool windowmove "$win" 0 0 windowsize "$win" 1366 768
+		sleep 1.5
+	}
 
 	# 1. the first window takes the lock
-	"$bin" "$file" 2>"$work/a.log" &
-	a=$!
-	pids+=("$a")
-	wa=$(window "$a")
-	[ -n "$wa" ] || fail "the first window did not open"
-	xdotool windowmove "$wa" 0 0 windowsize "$wa" 1366 768
-	sleep 1.5
+	launch a "$file"
+	a=$pid wa=$win
 	[ -s "$lock" ] || fail "no lock file $lock beside the open report"
 	grep -q "\"pid\": $a" "$lock" || fail "the lock does not name the window's process $a: $(cat "$lock")"
 	echo "ok   the open report has its lock file, naming process $a"
 
 	# ... and a second nianbao on the same report is warned
-	"$bin" "$file" 2>"$work/b.log" &
-	b=$!
-	pids+=("$b")
-	wb=$(window "$b")
-	[ -n "$wb" ] || fail "the second window did not open"
-	xdotool windowmove "$wb" 0 0 windowsize "$wb" 1366 768
-	sleep 1.5
+	launch b "$file"
+	b=$pid wb=$win
 	case $(title "$wb") in
 	*正由他人编辑*) echo "ok   the second window is warned: $(title "$wb")" ;;
 	*) fail "the second window's title does not say the file is in use: $(title "$wb")" ;;
@@ -121,13 +122,8 @@ if [ "${1:-}" = "--inner" ]; then
 	# 4. a read-only file opens with the banner
 	cp "$file" "$work/只读.nianbao"
 	chmod 0444 "$work/只读.nianbao"
-	"$bin" "$work/只读.nianbao" 2>"$work/c.log" &
-	c=$!
-	pids+=("$c")
-	wc=$(window "$c")
-	[ -n "$wc" ] || fail "the read-only file's window did not open"
-	xdotool windowmove "$wc" 0 0 windowsize "$wc" 1366 768
-	sleep 1.5
+	launch c "$work/只读.nianbao"
+	wc=$win
 	case $(title "$wc") in
 	*（只读）*) echo "ok   a read-only file opens read-only: $(title "$wc")" ;;
 	*) fail "the read-only file's title does not say so: $(title "$wc")" ;;
