@@ -82,23 +82,23 @@ func newBasicScreen(ed *Editor) *basicScreen {
 	fill := widget.NewButtonWithIcon("填入标准前言", theme.DocumentCreateIcon(), s.onFillPreamble)
 	var ref fyne.CanvasObject
 	if r.LastYear != nil {
-		ref = reference("前言", r.LastYear.Preamble)
+		ref = reference(reports.FieldName(reports.FieldPreamble), r.LastYear.Preamble)
 	}
 
 	form := widget.NewForm(
-		widget.NewFormItem("年度", container.NewBorder(nil, nil, nil, nil, year)),
+		widget.NewFormItem(reports.FieldName(reports.FieldYear), container.NewBorder(nil, nil, nil, nil, year)),
 		widget.NewFormItem("模板", container.NewBorder(nil, nil, nil, s.convert, s.version)),
-		widget.NewFormItem("机关全称", s.organ.object()),
-		widget.NewFormItem("机关简称", short),
+		widget.NewFormItem(reports.FieldName(reports.FieldOrganFullName), s.organ.object()),
+		widget.NewFormItem(reports.FieldName(reports.FieldOrganShortName), short),
 		widget.NewFormItem("报告标题", s.title),
 		widget.NewFormItem("层级", level),
 		widget.NewFormItem("报送期限", s.deadline),
-		widget.NewFormItem("联系机构", office),
-		widget.NewFormItem("联系电话", phone),
-		widget.NewFormItem("联系地址", addr),
+		widget.NewFormItem(reports.FieldName(reports.FieldContactOffice), office),
+		widget.NewFormItem(reports.FieldName(reports.FieldContactPhone), phone),
+		widget.NewFormItem(reports.FieldName(reports.FieldContactAddress), addr),
 	)
 	box := container.NewVBox(heading("基本信息"), form,
-		container.NewBorder(nil, nil, widget.NewLabel("前言"), container.NewHBox(fill)),
+		container.NewBorder(nil, nil, widget.NewLabel(reports.FieldName(reports.FieldPreamble)), container.NewHBox(fill)),
 		beside(s.preamble.obj, ref))
 	s.updateDerived()
 	s.scroll = container.NewScroll(container.NewPadded(box))
@@ -271,7 +271,7 @@ func newSigningScreen(ed *Editor) *signingScreen {
 	}
 
 	form := widget.NewForm(
-		widget.NewFormItem("落款机关", organ),
+		widget.NewFormItem(reports.FieldName(reports.FieldSigningOrgan), organ),
 		widget.NewFormItem("成文日期", container.NewBorder(nil, deadline, nil, container.NewHBox(pick, today), s.date)),
 		widget.NewFormItem("签字行", sig),
 		widget.NewFormItem("字体", container.NewVBox(fonts, status)),

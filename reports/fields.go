@@ -85,6 +85,16 @@ type FieldAt struct {
 	Sub   string // "title" or "text" for an item; ""
 }
 
+// FieldName is the Chinese name of the field a path names, as findings
+// and the window's labels say it ("联系机构"); the path itself when no
+// field has it.
+func FieldName(path string) string {
+	if f, ok := LookupField(path); ok {
+		return f.Name
+	}
+	return path
+}
+
 // LookupField finds the field a path names, the field itself
 // ("other.fee") or an item of a list ("overview.parts.2.text").
 func LookupField(path string) (FieldAt, bool) {

@@ -43,3 +43,18 @@ func TestLookupField(t *testing.T) {
 		t.Errorf("fieldName = %q", got)
 	}
 }
+
+func TestFieldNameIsTheRegisteredName(t *testing.T) {
+	cases := []struct{ name, path, want string }{
+		{"the preamble, as the window calls it", FieldPreamble, "前言"},
+		{"the contact office", FieldContactOffice, "联系机构"},
+		{"a path no field has", "nosuch.field", "nosuch.field"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := FieldName(c.path); got != c.want {
+				t.Errorf("FieldName(%q) = %q, want %q", c.path, got, c.want)
+			}
+		})
+	}
+}
